@@ -1,0 +1,92 @@
+"""Settings, read once from a TOML file and WIREWATCH_* environment variables, then passed down.
+
+Nothing else in wirewatch reads `os.environ`: code takes a `Settings` (or the fields it needs).
+Precedence: explicit arguments (CLI flags) > environment > TOML file > defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+DEFAULT_DB = "sqlite:///wirewatch.db"
+USER_AGENT = "wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitor)"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = DEFAULT_DB
+    user_agent: str = USER_AGENT
+    timeout: float = 20.0  # seconds per HTTP request
+    max_bytes: int = 10 * 1024 * 1024  # largest body wirewatch reads, compressed or not
+    max_redirects: int = 5
+    host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
+    respect_robots: bool = True
+    allow_private_urls: bool = False  # SSRF guard: refuse loopback/private/link-local targets
+    spacy_model: str | None = None
+    api_token: str | None = None
+    executor: str = "local"
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _coerce(name: str, kind: Any, raw: Any) -> Any:
+    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if "bool" in kind_name:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise ValueError(raw)
+        if "float" in kind_name:
+            return float(raw)
+        if "int" in kind_name:
+            return int(raw)
+        return None if raw is None else str(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"invalid value for setting {name!r}: {raw!r}") from None
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build the settings: defaults, then the TOML file, then WIREWATCH_* variables, then overrides."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    types = {f.name: f.type for f in fields(Settings)}
+    path = config_file or environ.get("WIREWATCH_CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        section = data.get("wirewatch", data)
+        for key, raw in section.items():
+            if key not in types:
+                raise ConfigError(f"unknown setting {key!r} in {path}")
+            values[key] = _coerce(key, types[key], raw)
+    aliases = {"allow_private_urls": "WIREWATCH_ALLOW_PRIVATE_URLS"}
+    for name, kind in types.items():
+        var = aliases.get(name, "WIREWATCH_" + name.upper())
+        if var in environ:
+            values[name] = _coerce(name, kind, environ[var])
+    settings = Settings(**values)
+    return settings.with_overrides(**overrides)
