@@ -1,0 +1,18 @@
+"""Sources: everything wirewatch reads, turned into SourceItems.
+
+Files, folders, JSON / JSON Lines records, RSS / Atom / JSON Feed, WARC archives, article URLs
+and stdin go through `iter_items`; URLs are fetched by a `Fetcher` that is polite (per-host
+delay, robots.txt, conditional GET, a clear User-Agent) and safe (SSRF guard on every hop,
+size limits that hold for decompression bombs too).
+"""
+
+from ._failure import SourceFailure
+from ._fetcher import Fetcher, FetchResult, MemoryValidatorCache, ValidatorCache
+from ._items import iter_items
+from ._sniff import sniff
+from ._urlguard import check_url
+
+__all__ = [
+    "Fetcher", "FetchResult", "ValidatorCache", "MemoryValidatorCache", "SourceFailure",
+    "iter_items", "check_url", "sniff",
+]

@@ -1,0 +1,76 @@
+"""The SSRF guard: a URL wirewatch is about to request must point at the public internet.
+
+User-supplied URLs (sources, and every redirect hop they lead to) could otherwise make the server
+read its own admin ports, a cloud metadata service (169.254.169.254) or the office network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from ..errors import FetchError
+
+ALLOWED_SCHEMES = ("http", "https")
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def check_url(url: str, *, allow_private: bool) -> None:
+    """Raise FetchError unless `url` is http(s) with a host that resolves only to public addresses.
+
+    With `allow_private` (tests, intranet deployments) only the scheme and host are checked.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError(f"refused URL {url!r}: {exc}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        shown = scheme + ":" if scheme else "no scheme"
+        raise FetchError(f"refused URL {url!r}: only http and https are allowed, not {shown}")
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"refused URL {url!r}: it has no host")
+    if allow_private:
+        return
+    for address in _resolve(url, host, port or (443 if scheme == "https" else 80)):
+        if not _is_public(address):
+            raise FetchError(
+                f"refused URL {url!r}: {host} is a non-public address ({address})"
+                " — set allow_private_urls to allow it"
+            )
+
+
+def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
+    literal = _parse_ip(host)
+    if literal is not None:
+        return [literal]
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise FetchError(f"cannot resolve host {host!r} of {url!r}: {exc}") from None
+    addresses = [_parse_ip(str(info[4][0])) for info in infos]
+    resolved = [a for a in addresses if a is not None]
+    if not resolved:
+        raise FetchError(f"cannot resolve host {host!r} of {url!r}")
+    return resolved
+
+
+def _parse_ip(text: str) -> IPAddress | None:
+    try:
+        # getaddrinfo may append a zone to IPv6 link-local addresses ("fe80::1%eth0").
+        return ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _is_public(address: IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    # `is_global` alone misses multicast ranges that are globally scoped; check both.
+    return address.is_global and not (
+        address.is_multicast or address.is_reserved or address.is_unspecified
+    )
