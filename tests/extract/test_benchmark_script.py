@@ -1,0 +1,36 @@
+"""benchmarks/extraction.py runs end to end on a few pages and scores with the benchmark's metric."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction.py"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("extraction_benchmark", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_metric_scores_identical_text_as_perfect_and_disjoint_text_as_zero():
+    bench = load_script()
+    truth = "the quick brown fox jumps over the lazy dog"
+    assert bench.shingle_matching(truth, truth) == (1.0, 0.0, 0.0)
+    assert bench.shingle_matching(truth, "completely different words in this other text")[0] == 0.0
+
+
+def test_benchmark_prints_json_for_a_few_pages(shared, capsys):
+    folder = shared / "datasets" / "article-extraction-benchmark"
+    if not folder.is_dir():
+        pytest.skip(f"benchmark data not found in {folder}")
+    assert load_script().main(["--dataset", str(folder), "--limit", "3", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results["pages"] == 3
+    assert 0.5 < results["wirewatch"]["f1"] <= 1.0
+    assert set(results["ratio"]) == {"f1", "pages_per_s"}
