@@ -1,0 +1,300 @@
+"""The `wirewatch` command: a thin face over the Python API and the store.
+
+Every command turns its arguments into calls of `wirewatch` functions or `Store` methods; no
+logic lives only here. Errors become one line on stderr and an exit status in `main()`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Settings, load_settings
+from .document import Document, SourceItem
+from .errors import InputError, WirewatchError
+
+app = typer.Typer(
+    name="wirewatch",
+    help="Self-hosted news monitoring, analysis and breaking-news alerting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Store URL (default sqlite:///wirewatch.db, or WIREWATCH_DB).", show_default=False),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file.")]
+
+
+def _settings(db: str | None, config: Path | None = None) -> Settings:
+    return load_settings(config_file=config, db=db)
+
+
+def _check_format(value: str, allowed: tuple[str, ...] = ("text", "json")) -> str:
+    if value not in allowed:
+        raise InputError(f"unknown format {value!r} (choose from {', '.join(allowed)})")
+    return value
+
+
+def _open_store(settings: Settings):
+    from .store import Store
+
+    return Store.open(settings.db)
+
+
+# ---------------------------------------------------------------------------------------- analyze
+
+
+def _read_one(target: str, settings: Settings) -> SourceItem:
+    """Turn PATH, URL or '-' into one SourceItem (no store, no feed expansion)."""
+    if target == "-":
+        data = sys.stdin.buffer.read()
+        return SourceItem(content=data, origin="stdin")
+    if target.startswith(("http://", "https://")):
+        from .sources import Fetcher
+
+        with Fetcher(settings) as fetcher:
+            result = fetcher.fetch(target, conditional=False)
+        return SourceItem(
+            content=result.content, content_type=result.content_type, url=result.url, origin=target
+        )
+    path = Path(target)
+    if not path.exists():
+        raise InputError(f"no such file: {target}")
+    if path.is_dir():
+        raise InputError(f"{target} is a folder; analyze reads one article (use ingest for folders)")
+    suffix = path.suffix.lower()
+    content_type = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}.get(suffix)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {target}: {exc.strerror}") from None
+    return SourceItem(content=data, content_type=content_type, origin=str(path))
+
+
+@app.command()
+def analyze(
+    target: Annotated[str, typer.Argument(metavar="PATH|URL|-", help="An article file, URL, or - for stdin.")],
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Print one article's analysis (the document record) without storing it."""
+    from .pipeline import analyse_item
+
+    _check_format(format)
+    settings = _settings(None, config)
+    item = _read_one(target, settings)
+    document = analyse_item(item, settings=settings).document
+    if format == "json":
+        print(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_document(document)
+
+
+def _print_document(doc: Document) -> None:
+    console = Console(soft_wrap=True)
+    console.print(f"[bold]{escape(doc.title)}[/bold]")
+    facts = [
+        ("site", doc.site_name),
+        ("dateline", f"{doc.dateline.place} ({doc.dateline.agency})" if doc.dateline and doc.dateline.agency
+         else doc.dateline.place if doc.dateline else None),
+        ("published", doc.published.isoformat() if doc.published else None),
+        ("language", doc.language),
+        ("machine translation suspected", "yes: " + "; ".join(doc.quality.signals)
+         if doc.quality.machine_translation_suspected else None),
+    ]
+    for label, value in facts:
+        if value:
+            console.print(f"[dim]{label}:[/dim] {escape(str(value))}")
+    console.print()
+    console.print(escape(doc.text), soft_wrap=True)
+    if doc.entities:
+        console.print("\n[bold]Entities[/bold]")
+        for entity in sorted(doc.entities, key=lambda e: -len(e.mentions)):
+            spellings = sorted({m.text for m in entity.mentions})
+            console.print(f"  {escape(entity.name)} [dim]{entity.type} ×{len(entity.mentions)}[/dim]"
+                          f"  [dim]{escape(', '.join(spellings))}[/dim]")
+    if doc.quotes:
+        console.print("\n[bold]Quotes[/bold]")
+        for quote in doc.quotes:
+            console.print(f"  [cyan]{escape(quote.speaker or 'unknown')}[/cyan] ({escape(quote.cue or '')}): "
+                          f"“{escape(quote.text)}”")
+    if doc.removed:
+        console.print("\n[bold]Removed[/bold]")
+        for removed in doc.removed:
+            console.print(f"  [dim]{removed.reason}:[/dim] {escape(removed.text)}")
+
+
+# ----------------------------------------------------------------------------------------- ingest
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Files, folders, feed files or URLs, article URLs, JSONL, WARC, or -.")],
+    db: DbOption = None,
+    format: FormatOption = "text",
+    workers: Annotated[Optional[int], typer.Option(help="Analysis processes (default: one per core).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Read sources, analyse every article and store it (idempotent)."""
+    from .ingest import ingest as run_ingest
+
+    _check_format(format)
+    settings = _settings(db, config)
+    summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
+    if format == "json":
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_ingest_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: int | None, show: bool):
+    from .ingest import ingest as run_ingest
+
+    err = Console(stderr=True)
+    with _open_store(settings) as store:
+        progress = Progress(
+            SpinnerColumn(), TextColumn("[bold]ingesting[/bold]"), BarColumn(bar_width=None),
+            TextColumn("{task.completed} articles · {task.fields[stored]} new · "
+                       "{task.fields[dups]} duplicates · {task.fields[failed]} failed"),
+            TimeElapsedColumn(), console=err, transient=True, disable=not (show and err.is_terminal),
+        )
+        with progress:
+            task = progress.add_task("ingest", total=None, stored=0, dups=0, failed=0)
+            counts = {"stored": 0, "duplicate": 0, "failed": 0}
+
+            def on_event(event) -> None:
+                counts[event.status] += 1
+                progress.update(task, advance=1, stored=counts["stored"], dups=counts["duplicate"],
+                                failed=counts["failed"])
+
+            return run_ingest(sources, store=store, settings=settings, stdin=sys.stdin.buffer,
+                              on_event=on_event, workers=workers)
+
+
+def _print_ingest_summary(summary) -> None:
+    console = Console()
+    console.print(f"[green]{summary.ingested} ingested[/green], {summary.duplicates} duplicates, "
+                  f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]")
+    for failure in summary.failed:
+        console.print(f"  [red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}")
+
+
+# ----------------------------------------------------------------------------------------- search
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Query: words, "phrases", AND/OR/NOT, ( ), prefix*, source: lang: after: before: title:')],
+    db: DbOption = None,
+    format: FormatOption = "text",
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    config: ConfigOption = None,
+) -> None:
+    """Full-text search over stored articles, best matches first."""
+    _check_format(format)
+    settings = _settings(db, config)
+    with _open_store(settings) as store:
+        hits = store.search(query, limit=limit, offset=offset)
+    if format == "json":
+        print(json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False, indent=2, default=str))
+        return
+    console = Console()
+    if not hits:
+        console.print("no matches")
+        return
+    for hit in hits:
+        meta = " · ".join(x for x in (hit.source, (hit.published or "")[:10]) if x)
+        console.print(f"[bold]{escape(hit.title)}[/bold]  [dim]{escape(meta)}  id {escape(hit.id)}[/dim]")
+        console.print("  " + _marks_to_rich(hit.snippet))
+
+
+def _marks_to_rich(snippet: str) -> str:
+    """Snippets are HTML-safe text with <mark> highlights; show them as bold in a terminal."""
+    import html
+
+    parts = snippet.split("<mark>")
+    out = [escape(html.unescape(parts[0]))]
+    for part in parts[1:]:
+        marked, _, rest = part.partition("</mark>")
+        out.append(f"[bold yellow]{escape(html.unescape(marked))}[/bold yellow]{escape(html.unescape(rest))}")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------------------------------- demo
+
+
+@app.command()
+def demo(
+    samples: Annotated[Path, typer.Option(help="Folder of sample articles to ingest.")] = Path("samples"),
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Ingest the bundled samples into the store and show what wirewatch found."""
+    if not samples.is_dir():
+        raise InputError(f"samples folder not found: {samples}")
+    settings = _settings(db, config)
+    summary = _ingest_with_progress([str(samples)], settings, workers=None, show=True)
+    console = Console()
+    _print_ingest_summary(summary)
+    with _open_store(settings) as store:
+        console.print(f"\n[bold]{store.count_documents()} articles[/bold] in {escape(settings.db)} "
+                      f"from {len(store.sources())} sources:")
+        for name, count in store.sources():
+            console.print(f"  {escape(name)}: {count}")
+        example = 'ceasefire AND (Starmer OR Putin)'
+        hits = store.search(example, limit=3)
+        console.print(f"\n[bold]wirewatch search '{escape(example)}'[/bold]")
+        for hit in hits:
+            console.print(f"  [bold]{escape(hit.title)}[/bold] [dim]{escape(hit.source or '')}[/dim]")
+            console.print("    " + _marks_to_rich(hit.snippet))
+    console.print("\nTry: [bold]wirewatch analyze samples/ceasefire-article.txt[/bold]  ·  "
+                  "[bold]wirewatch search 'earthquake NOT Peru'[/bold]")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs the Typer app and turns errors into one line and an exit status."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        rc = app(args=argv, prog_name="wirewatch", standalone_mode=False)
+    except WirewatchError as exc:
+        err.print(f"[red]wirewatch: error:[/red] {escape(str(exc))}")
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err.print("wirewatch: aborted")
+        return 130
+    except KeyboardInterrupt:
+        err.print("wirewatch: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    return rc if isinstance(rc, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Ingest: sources -> analysis (in a process pool when there is enough work) -> store.
+
+The store is the only writer's concern and lives in this (the main) process; workers only run
+the pure analysis stages. One bad item is reported and skipped, never fatal for the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .config import Settings
+from .document import SourceItem
+from .errors import WirewatchError
+from .pipeline import Analysed, analyse_item, site_key
+from .sources import Fetcher, SourceFailure, iter_items
+from .store import Store
+
+# Below this many items a process pool costs more (start-up, model loading) than it saves.
+POOL_THRESHOLD = 24
+
+
+@dataclass
+class IngestFailure:
+    origin: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    failed: list[IngestFailure] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # store ids of new articles, in ingest order
+
+    def to_dict(self) -> dict:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "failed": len(self.failed),
+            "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failed],
+        }
+
+
+@dataclass
+class IngestEvent:
+    """Reported after each item, for progress bars."""
+
+    origin: str
+    status: str  # "stored" | "duplicate" | "failed"
+    detail: str | None = None
+
+
+def _analyse_in_worker(
+    item: SourceItem, settings: Settings, recurring: frozenset[str]
+) -> Analysed | IngestFailure:
+    try:
+        return analyse_item(item, settings=settings, recurring_lines=recurring)
+    except WirewatchError as exc:
+        return IngestFailure(item.origin, str(exc))
+
+
+class _Immediate:
+    """Runs work in this process; the small-batch stand-in for a pool with the same interface."""
+
+    def submit(self, fn: Callable, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # delivered through the future, like a pool would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self) -> None:
+        pass
+
+
+def _default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def ingest(
+    sources: Sequence[str],
+    *,
+    store: Store,
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    on_event: Callable[[IngestEvent], None] | None = None,
+    workers: int | None = None,
+) -> IngestSummary:
+    """Read every source, analyse each item and store it; return counts and failures."""
+    summary = IngestSummary()
+    report = on_event or (lambda event: None)
+    recurring_cache: dict[str | None, frozenset[str]] = {}
+
+    def recurring_for(item: SourceItem) -> frozenset[str]:
+        site = site_key(item)
+        if site is None:
+            return frozenset()
+        if site not in recurring_cache:
+            recurring_cache[site] = frozenset(store.recurring_site_lines(site))
+        return recurring_cache[site]
+
+    def items() -> Iterator[SourceItem | IngestFailure]:
+        with Fetcher(settings, validators=store) as fetcher:
+            for source in sources:
+                try:
+                    for item in iter_items(source, fetcher=fetcher, stdin=stdin):
+                        if isinstance(item, SourceFailure):
+                            yield IngestFailure(item.origin, item.reason)
+                        else:
+                            yield item
+                except WirewatchError as exc:
+                    yield IngestFailure(source, str(exc))
+
+    def record(result: Analysed | IngestFailure, item: SourceItem | None) -> None:
+        if isinstance(result, IngestFailure):
+            summary.failed.append(result)
+            report(IngestEvent(result.origin, "failed", result.reason))
+            return
+        raw = item.content if item is not None else None
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8")
+        added = store.add_document(
+            result.document,
+            raw=raw,
+            raw_content_type=item.content_type if item else None,
+            origin=item.origin if item else None,
+        )
+        origin = item.origin if item else ""
+        if added.status == "duplicate":
+            summary.duplicates += 1
+            report(IngestEvent(origin, "duplicate", added.reason))
+            return
+        summary.ingested += 1
+        summary.ids.append(added.id)
+        if result.site and result.line_keys:
+            store.record_site_lines(result.site, result.line_keys)
+            recurring_cache.pop(result.site, None)  # learned something: look again next time
+        report(IngestEvent(origin, "stored"))
+
+    stream = items()
+    first: list[SourceItem | IngestFailure] = []
+    for entry in stream:
+        first.append(entry)
+        if len(first) >= POOL_THRESHOLD:
+            break
+    executor: Executor | _Immediate
+    if len(first) >= POOL_THRESHOLD and (workers or _default_workers()) > 1:
+        executor = ProcessPoolExecutor(max_workers=workers or _default_workers())
+    else:
+        executor = _Immediate()
+    try:
+        _run(_chain(first, stream), executor, settings, recurring_for, record, window=64)
+    finally:
+        executor.shutdown()
+    return summary
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _run(
+    entries: Iterable[SourceItem | IngestFailure],
+    executor: Executor | _Immediate,
+    settings: Settings,
+    recurring_for: Callable[[SourceItem], frozenset[str]],
+    record: Callable[[Analysed | IngestFailure, SourceItem | None], None],
+    *,
+    window: int,
+) -> None:
+    """Keep at most `window` analyses in flight and store results in input order."""
+    pending: deque[tuple[SourceItem | None, Future | IngestFailure]] = deque()
+
+    def drain_one() -> None:
+        item, job = pending.popleft()
+        if isinstance(job, IngestFailure):
+            record(job, None)
+            return
+        try:
+            result = job.result()
+        except Exception as exc:  # a crash in analysis is this item's failure, not the run's
+            result = IngestFailure(item.origin if item else "", f"analysis failed: {exc!r}")
+        record(result, item)
+
+    for entry in entries:
+        if isinstance(entry, IngestFailure):
+            pending.append((None, entry))
+        else:
+            pending.append(
+                (entry, executor.submit(_analyse_in_worker, entry, settings, recurring_for(entry)))
+            )
+        while len(pending) >= window:
+            drain_one()
+    while pending:
+        drain_one()

@@ -1,0 +1,238 @@
+"""Evaluate a query against one article in memory (alert matching), with the stores' semantics.
+
+Words are split as the indexes split them (tokens.py), accents removed and Porter-stemmed like
+SQLite FTS5's `porter unicode61 remove_diacritics 2` tokenizer; phrases must be consecutive
+within one field (title or text), as in FTS5. Prefixes are stemmed before comparing, as
+PostgreSQL's to_tsquery does. Filters and dates follow store/conditions.py (NULL-safe).
+Alert-only fields compare with what analysis found: `entity:` and `speaker:` match when the
+value's words appear, in order, in a resolved entity's canonical name (or a quote speaker's),
+`type:` when an entity has that type, `story:` when the article belongs to that story.
+
+Alert matching evaluates thousands of queries per article, so an `ArticleFields` carries
+lookup tables built once (word sets, word positions, sorted words for prefixes) and a query is
+compiled once into a predicate (`compile_query`); `evaluate` is the same predicate, cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
+
+import snowballstemmer
+
+from ..errors import QueryError
+from .ast import And, DateFilter, Filter, Node, Not, Or, Phrase, Query, Term
+from .tokens import search_tokens
+
+_STEMMER = snowballstemmer.stemmer("porter")  # stateless apart from an internal buffer
+
+Predicate = Callable[["ArticleFields"], bool]
+
+
+@lru_cache(maxsize=65536)
+def _normalise(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _STEMMER.stemWord(bare)
+
+
+def analyse_text(text: str) -> tuple[str, ...]:
+    """The index terms of `text`, in order."""
+    return tuple(_normalise(token) for token in search_tokens(text or ""))
+
+
+def _positions(terms: tuple[str, ...]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for index, term in enumerate(terms):
+        where.setdefault(term, []).append(index)
+    return where
+
+
+@dataclass(frozen=True)
+class ArticleFields:
+    """One article prepared once for evaluating many queries."""
+
+    title: tuple[str, ...]
+    text: tuple[str, ...]
+    source: str | None
+    language: str | None
+    published: datetime | None
+    entity_names: tuple[tuple[str, ...], ...] = ()  # analysed canonical names
+    entity_types: frozenset[str] = frozenset()  # upper case
+    speakers: tuple[tuple[str, ...], ...] = ()  # analysed canonical names of quote speakers
+    story_id: str | None = None
+    # Lookup tables, derived from the fields above in __post_init__.
+    title_positions: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    text_positions: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    sorted_title: list[str] = field(init=False, repr=False, compare=False)
+    sorted_terms: list[str] = field(init=False, repr=False, compare=False)  # title and text
+
+    def __post_init__(self) -> None:
+        title_positions = _positions(self.title)
+        text_positions = _positions(self.text)
+        object.__setattr__(self, "title_positions", title_positions)
+        object.__setattr__(self, "text_positions", text_positions)
+        object.__setattr__(self, "sorted_title", sorted(title_positions))
+        object.__setattr__(self, "sorted_terms", sorted(title_positions.keys() | text_positions.keys()))
+
+    @classmethod
+    def from_mapping(cls, fields: Mapping[str, Any]) -> "ArticleFields":
+        """From title, text, source, language (or lang), published, and for alerts entities
+        ([(name, type)] or [{"name", "type"}]), quotes ([(speaker, text)] or [{"speaker", ...}])
+        and story_id."""
+        published = fields.get("published")
+        if isinstance(published, str):
+            try:
+                published = datetime.fromisoformat(published)
+            except ValueError:
+                raise QueryError(f"article date is not ISO 8601: {published!r}") from None
+        if published is not None and published.tzinfo is None:
+            published = published.replace(tzinfo=timezone.utc)
+        entities = [_pair(item, "name", "type") for item in fields.get("entities") or ()]
+        speakers = [_pair(item, "speaker", "text")[0] for item in fields.get("quotes") or ()]
+        story_id = fields.get("story_id")
+        return cls(
+            title=analyse_text(fields.get("title") or ""),
+            text=analyse_text(fields.get("text") or ""),
+            source=fields.get("source"),
+            language=fields.get("language", fields.get("lang")),
+            published=published,
+            entity_names=_names(name for name, _ in entities),
+            entity_types=frozenset(str(kind).upper() for _, kind in entities if kind),
+            speakers=_names(speakers),
+            story_id=None if story_id is None else str(story_id),
+        )
+
+    def has_term(self, term: str, *, title_only: bool = False) -> bool:
+        return term in self.title_positions or (not title_only and term in self.text_positions)
+
+
+def _pair(item: Any, first: str, second: str) -> tuple[Any, Any]:
+    if isinstance(item, Mapping):
+        return item.get(first), item.get(second)
+    values = tuple(item)
+    return values[0], values[1] if len(values) > 1 else None
+
+
+def _names(names: Iterable[Any]) -> tuple[tuple[str, ...], ...]:
+    analysed = {analyse_text(str(name)) for name in names if name}
+    return tuple(sorted(name for name in analysed if name))
+
+
+def _has_prefix(sorted_terms: list[str], prefix: str) -> bool:
+    index = bisect.bisect_left(sorted_terms, prefix)
+    return index < len(sorted_terms) and sorted_terms[index].startswith(prefix)
+
+
+def _in_sequence(terms: tuple[str, ...], positions: dict[str, list[int]], wanted: tuple[str, ...],
+                 prefix: bool) -> bool:
+    """Whether `wanted` occurs consecutively in `terms` (its last word as a prefix if asked)."""
+    size = len(wanted)
+    last = wanted[-1]
+    middle = wanted[1:-1]
+    for start in positions.get(wanted[0], ()):
+        end = start + size - 1
+        if end >= len(terms):
+            break
+        if terms[start + 1:end] != middle:
+            continue
+        if terms[end].startswith(last) if prefix else terms[end] == last:
+            return True
+    return False
+
+
+def _contains_name(names: tuple[tuple[str, ...], ...], wanted: tuple[str, ...]) -> bool:
+    size = len(wanted)
+    return any(
+        name[start:start + size] == wanted
+        for name in names
+        for start in range(len(name) - size + 1)
+    )
+
+
+def _text_predicate(node: Term | Phrase) -> Predicate:
+    wanted = analyse_text(node.text)
+    prefix = isinstance(node, Term) and node.prefix
+    title_only = node.field == "title"
+    if not wanted:
+        return lambda article: False
+    if len(wanted) == 1 and not prefix:
+        word = wanted[0]
+        if title_only:
+            return lambda article: word in article.title_positions
+        return lambda article: word in article.title_positions or word in article.text_positions
+    if len(wanted) == 1:
+        stem = wanted[0]
+        if title_only:
+            return lambda article: _has_prefix(article.sorted_title, stem)
+        return lambda article: _has_prefix(article.sorted_terms, stem)
+
+    def phrase(article: ArticleFields) -> bool:
+        if _in_sequence(article.title, article.title_positions, wanted, prefix):
+            return True
+        return not title_only and _in_sequence(article.text, article.text_positions, wanted, prefix)
+
+    return phrase
+
+
+def _filter_predicate(node: Filter) -> Predicate:
+    name = node.field
+    if name in ("entity", "speaker"):
+        wanted = analyse_text(node.value)
+        if name == "entity":
+            return lambda article: _contains_name(article.entity_names, wanted)
+        return lambda article: _contains_name(article.speakers, wanted)
+    if name == "type":
+        kind = node.value.upper()
+        return lambda article: kind in article.entity_types
+    if name == "story":
+        story = node.value
+        return lambda article: article.story_id == story
+    value = node.value.lower()
+    if name == "source":
+        return lambda article: article.source is not None and article.source.lower() == value
+    return lambda article: article.language is not None and article.language.lower() == value
+
+
+def _date_predicate(node: DateFilter) -> Predicate:
+    start = datetime.combine(node.day, datetime.min.time(), tzinfo=timezone.utc)
+    if node.field == "after":
+        return lambda article: article.published is not None and article.published >= start
+    end = start + timedelta(days=1)
+    return lambda article: article.published is not None and article.published < end
+
+
+def compile_query(node: Query | Node) -> Predicate:
+    """Turn a query tree into a predicate over `ArticleFields` (do it once, call it often)."""
+    if isinstance(node, Query):
+        node = node.root
+    if isinstance(node, (Term, Phrase)):
+        return _text_predicate(node)
+    if isinstance(node, Filter):
+        return _filter_predicate(node)
+    if isinstance(node, DateFilter):
+        return _date_predicate(node)
+    if isinstance(node, Not):
+        inner = compile_query(node.item)
+        return lambda article: not inner(article)
+    parts = tuple(compile_query(item) for item in node.items)
+    if isinstance(node, And):
+        return lambda article: all(part(article) for part in parts)
+    return lambda article: any(part(article) for part in parts)
+
+
+_cached_predicate = lru_cache(maxsize=4096)(compile_query)
+
+
+def evaluate(query: Query | Node, fields: Mapping[str, Any] | ArticleFields) -> bool:
+    """Whether the article described by `fields` (title, text, source, language, published) matches.
+
+    Pass an `ArticleFields` (ArticleFields.from_mapping(...)) to analyse an article once for many
+    queries.
+    """
+    article = fields if isinstance(fields, ArticleFields) else ArticleFields.from_mapping(fields)
+    return _cached_predicate(query.root if isinstance(query, Query) else query)(article)

@@ -1,0 +1,52 @@
+"""The engine-neutral part of compiling a query tree to SQL: filters and boolean structure.
+
+Each engine supplies `text_condition(node)`, the SQL for a subtree its full-text search can
+answer in one go (or None); everything else is combined here with AND/OR/NOT. Filter conditions
+are NULL-safe (an article without a source is simply not from source X, so `-source:X` keeps it),
+which keeps SQL's three-valued logic from silently dropping articles under NOT.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+from typing import Callable
+
+from sqlalchemy import and_, bindparam, false, func, not_, or_
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..query.ast import And, DateFilter, Filter, Node, Not, Or
+from .schema import documents
+
+TextCondition = Callable[[Node], "ColumnElement[bool] | None"]
+
+
+def day_start(day) -> datetime:  # noqa: ANN001 - a date
+    return datetime.combine(day, time.min, tzinfo=timezone.utc)
+
+
+def filter_condition(node: Filter | DateFilter) -> ColumnElement[bool]:
+    if isinstance(node, DateFilter):
+        published = documents.c.published
+        if node.field == "after":
+            bound = published >= day_start(node.day)
+        else:  # before: the whole day counts, so compare with the start of the next one
+            bound = published < day_start(node.day + timedelta(days=1))
+        return and_(published.is_not(None), bound)
+    column = documents.c.source if node.field == "source" else documents.c.language
+    value = bindparam(None, node.value)
+    return and_(column.is_not(None), func.lower(column) == func.lower(value))
+
+
+def sql_condition(node: Node, text_condition: TextCondition) -> ColumnElement[bool]:
+    condition = text_condition(node)
+    if condition is not None:
+        return condition
+    if isinstance(node, (Filter, DateFilter)):
+        return filter_condition(node)
+    if isinstance(node, Not):
+        return not_(sql_condition(node.item, text_condition))
+    if isinstance(node, And):
+        return and_(*(sql_condition(item, text_condition) for item in node.items))
+    if isinstance(node, Or):
+        return or_(*(sql_condition(item, text_condition) for item in node.items))
+    return false()  # unreachable: words and phrases always have a text condition

@@ -1,0 +1,96 @@
+"""The tables, as SQLAlchemy Core, shared by both engines.
+
+The migrations in wirewatch/migrations create and evolve these tables; this module is what the
+queries use. Engine-specific full-text parts (the FTS5 table on SQLite, the generated tsvector
+column on PostgreSQL) live only in the migrations and the fulltext_* modules. Later features
+(entities, stories, subscriptions, alerts) add tables here and a migration each.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON, BigInteger, Column, DateTime, Integer, LargeBinary, MetaData, String, Table, Text,
+    TypeDecorator,
+)
+
+metadata = MetaData()
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on both engines.
+
+    SQLite has no time zones and stores text, so values are converted to UTC and stored naive
+    (then text comparison is time order); PostgreSQL stores timestamptz. Either way Python gets
+    aware UTC datetimes back, and naive inputs are taken to be UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+# BigInteger ids on PostgreSQL, but SQLite needs exactly INTEGER PRIMARY KEY to alias the rowid
+# (which the FTS5 external-content table points at).
+IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("ext_id", Text, unique=True),  # the record's own id (JSONL id, feed guid), when it had one
+    Column("url", Text),
+    Column("canonical_url", Text, unique=True),
+    Column("content_hash", String(64), unique=True),  # None for empty text: nothing to compare
+    Column("title", Text, nullable=False),
+    Column("site_name", Text),
+    Column("source", Text),
+    Column("published", UTCDateTime()),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("data", JSON, nullable=False),  # Document.to_dict(): everything analysis produced
+    Column("raw", LargeBinary),  # zlib-compressed original input, for re-analysis
+    Column("raw_content_type", Text),
+    Column("origin", Text),
+    Column("ingested_at", UTCDateTime(), nullable=False),
+)
+
+site_articles = Table(
+    "site_articles",
+    metadata,
+    Column("site", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+site_lines = Table(
+    "site_lines",
+    metadata,
+    Column("site", Text, primary_key=True),
+    Column("key_hash", String(40), primary_key=True),  # sha1 of key: keys may be long lines
+    Column("key", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+)
+
+http_validators = Table(
+    "http_validators",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)

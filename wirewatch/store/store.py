@@ -1,0 +1,339 @@
+"""The Store: every stage's durable state behind one small API, on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from types import ModuleType
+from typing import Iterable
+
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from ..document import Document
+from ..errors import QueryError, StoreError
+from ..query import parse_query
+from . import fulltext_postgres, fulltext_sqlite
+from .engine import create_store_engine, display_url, parse_store_url
+from .migrate import upgrade_to_head
+from .raw import compress_raw, decompress_raw
+from .schema import documents, http_validators, site_articles, site_lines
+from .snippets import head_snippet
+from .urls import canonical_url
+
+MAX_SEARCH_LIMIT = 1000
+_FIND_DUPLICATE = select(
+    documents.c.id, documents.c.ext_id, documents.c.canonical_url, documents.c.content_hash
+).where(or_(
+    documents.c.ext_id == bindparam("ext_id"),
+    documents.c.canonical_url == bindparam("canonical"),
+    documents.c.content_hash == bindparam("hash"),
+))
+
+
+@dataclass
+class AddResult:
+    id: int
+    status: str  # "stored" | "duplicate"
+    duplicate_of: int | None = None
+    reason: str | None = None  # "same id" | "same url" | "same text"
+
+
+@dataclass
+class SearchHit:
+    id: str  # the record's own id when it had one, else the store's id as text
+    url: str | None
+    title: str
+    source: str | None
+    published: str | None  # ISO 8601
+    snippet: str  # HTML-safe: escaped text, matches in <mark>…</mark>
+    score: float  # higher is better; only comparable within one search
+
+
+@dataclass
+class StoredDocument:
+    id: int
+    document: Document
+    ingested_at: datetime
+    raw: bytes | None
+    raw_content_type: str | None
+
+
+DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Store:
+    """Open with `Store.open(url)`; the schema is created or migrated to the newest version."""
+
+    def __init__(self, engine: Engine, url_for_messages: str) -> None:
+        self._engine = engine
+        self._url = url_for_messages
+        self._dialect = engine.dialect.name
+        self._fulltext: ModuleType = fulltext_sqlite if self._dialect == "sqlite" else fulltext_postgres
+        self._insert = sqlite.insert if self._dialect == "sqlite" else postgresql.insert
+        # Built once: constructing statements costs more than executing them in bulk ingest.
+        self._insert_document = (
+            self._insert(documents).on_conflict_do_nothing().returning(documents.c.id)
+        )
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        parsed = parse_store_url(url)
+        shown = display_url(parsed)
+        try:
+            engine = create_store_engine(parsed)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open {shown}: {_first_line(exc)}") from None
+        try:
+            with engine.connect():
+                pass
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot connect to {shown}: {_first_line(exc)}") from None
+        try:
+            upgrade_to_head(engine)
+        except (SQLAlchemyError, OSError) as exc:
+            engine.dispose()
+            raise StoreError(f"cannot bring {shown} to the current schema: {_first_line(exc)}") from None
+        return cls(engine, shown)
+
+    @property
+    def engine(self) -> Engine:
+        """For features that add their own tables (through a migration) and queries."""
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        return self._dialect
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._url!r})"
+
+    # --- documents -----------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        doc: Document,
+        *,
+        raw: bytes | None = None,
+        raw_content_type: str | None = None,
+        origin: str | None = None,
+    ) -> AddResult:
+        """Store one article unless it is already there (same id, same canonical URL or same text)."""
+        return self.add_documents([(doc, raw, raw_content_type, origin)])[0]
+
+    def add_documents(self, items: Iterable[DocumentInput]) -> list[AddResult]:
+        """Like add_document for each item, in one transaction (much faster for bulk ingest)."""
+        results: list[AddResult] = []
+        try:
+            with self._engine.begin() as conn:
+                for doc, raw, raw_content_type, origin in items:
+                    results.append(self._add(conn, doc, raw, raw_content_type, origin))
+        except DBAPIError as exc:
+            raise StoreError(f"cannot store articles in {self._url}: {_first_line(exc)}") from None
+        return results
+
+    def _add(self, conn: Connection, doc: Document, raw: bytes | None, raw_content_type: str | None,
+             origin: str | None) -> AddResult:
+        ext_id = doc.id or None
+        canonical = canonical_url(doc.url)
+        # Empty text says nothing about identity: two empty pages are not the same article.
+        content_hash = doc.content_hash if doc.text.strip() else None
+        existing = self._find_duplicate(conn, ext_id, canonical, content_hash)
+        if existing is not None:
+            return existing
+        values = {
+            "ext_id": ext_id,
+            "url": doc.url,
+            "canonical_url": canonical,
+            "content_hash": content_hash,
+            "title": doc.title or "",
+            "site_name": doc.site_name,
+            "source": doc.source,
+            "published": doc.published,
+            "language": doc.language,
+            "text": doc.text,
+            "data": doc.to_dict(),
+            "raw": compress_raw(raw) if raw is not None else None,
+            "raw_content_type": raw_content_type,
+            "origin": origin,
+            "ingested_at": datetime.now(timezone.utc),
+        }
+        new_id = conn.execute(self._insert_document, values).scalar()
+        if new_id is None:  # another writer stored the same article since we looked
+            existing = self._find_duplicate(conn, ext_id, canonical, content_hash)
+            if existing is None:
+                raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
+            return existing
+        return AddResult(id=new_id, status="stored")
+
+    @staticmethod
+    def _find_duplicate(conn: Connection, ext_id: str | None, canonical: str | None,
+                        content_hash: str | None) -> AddResult | None:
+        checks = [
+            (documents.c.ext_id, ext_id, "same id"),
+            (documents.c.canonical_url, canonical, "same url"),
+            (documents.c.content_hash, content_hash, "same text"),
+        ]
+        if ext_id is None and canonical is None and content_hash is None:
+            return None
+        # A None parameter compares as NULL, i.e. never equal: one statement serves every case.
+        rows = conn.execute(_FIND_DUPLICATE, {"ext_id": ext_id, "canonical": canonical, "hash": content_hash}).all()
+        for column, value, reason in checks:  # the strongest reason wins
+            for row in rows:
+                if value is not None and row._mapping[column.name] == value:
+                    return AddResult(id=row.id, status="duplicate", duplicate_of=row.id, reason=reason)
+        return None
+
+    def get_document(self, key: int | str) -> StoredDocument | None:
+        """By the store's id (int) or the record's own id (str; a numeric str falls back to the store id)."""
+        if isinstance(key, bool) or not isinstance(key, (int, str)):
+            return None
+        with self._engine.connect() as conn:
+            row = None
+            if isinstance(key, str):
+                row = conn.execute(select(documents).where(documents.c.ext_id == key)).first()
+                if row is None and key.strip().isdigit():
+                    key = int(key.strip())
+            if row is None and isinstance(key, int):
+                row = conn.execute(select(documents).where(documents.c.id == key)).first()
+        if row is None:
+            return None
+        return StoredDocument(
+            id=row.id,
+            document=Document.from_dict(row.data),
+            ingested_at=row.ingested_at,
+            raw=decompress_raw(row.raw) if row.raw is not None else None,
+            raw_content_type=row.raw_content_type,
+        )
+
+    def count_documents(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Source name -> article count, most articles first (articles without a source left out)."""
+        count = func.count().label("count")
+        stmt = (
+            select(documents.c.source, count)
+            .where(documents.c.source.is_not(None))
+            .group_by(documents.c.source)
+            .order_by(count.desc(), documents.c.source)
+        )
+        with self._engine.connect() as conn:
+            return [(row.source, int(row.count)) for row in conn.execute(stmt)]
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Best matches first (filter-only queries: newest first). QueryError for a bad query."""
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_SEARCH_LIMIT:
+            raise QueryError(f"limit must be between 1 and {MAX_SEARCH_LIMIT}, not {limit!r}")
+        if not isinstance(offset, int) or offset < 0:
+            raise QueryError(f"offset must be 0 or more, not {offset!r}")
+        parsed = parse_query(query)
+        try:
+            with self._engine.connect() as conn:
+                ranked = self._fulltext.search_ids(conn, parsed, limit=limit, offset=offset)
+                ids = [doc_id for doc_id, _ in ranked]
+                if not ids:
+                    return []
+                rows = {
+                    row.id: row
+                    for row in conn.execute(
+                        select(
+                            documents.c.id, documents.c.ext_id, documents.c.url, documents.c.title,
+                            documents.c.source, documents.c.published, documents.c.text,
+                        ).where(documents.c.id.in_(ids))
+                    )
+                }
+                marked = self._fulltext.snippets(conn, parsed, ids)
+        except DBAPIError as exc:
+            raise StoreError(f"search failed in {self._url}: {_first_line(exc)}") from None
+        hits = []
+        for doc_id, score in ranked:
+            row = rows[doc_id]
+            hits.append(SearchHit(
+                id=row.ext_id if row.ext_id is not None else str(row.id),
+                url=row.url,
+                title=row.title,
+                source=row.source,
+                published=row.published.isoformat() if row.published else None,
+                snippet=marked.get(doc_id) or head_snippet(row.text),
+                score=score,
+            ))
+        return hits
+
+    # --- conditional GET validators (wirewatch.sources.ValidatorCache) -----------------------------
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(http_validators.c.etag, http_validators.c.last_modified).where(http_validators.c.url == url)
+            ).first()
+        return (row.etag, row.last_modified) if row is not None else None
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        values = {"url": url, "etag": etag, "last_modified": last_modified, "updated_at": datetime.now(timezone.utc)}
+        stmt = self._insert(http_validators).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[http_validators.c.url],
+            set_={"etag": etag, "last_modified": last_modified, "updated_at": values["updated_at"]},
+        )
+        with self._engine.begin() as conn:
+            conn.execute(stmt)
+
+    # --- per-site recurring lines (boilerplate learning) -------------------------------------------
+
+    def record_site_lines(self, site: str, keys: Iterable[str]) -> None:
+        """Count one more article of `site` and, once each, the line keys it contained."""
+        unique = {key for key in keys}
+        with self._engine.begin() as conn:
+            articles = self._insert(site_articles).values(site=site, count=1)
+            conn.execute(articles.on_conflict_do_update(
+                index_elements=[site_articles.c.site], set_={"count": site_articles.c.count + 1},
+            ))
+            if not unique:
+                return
+            lines = self._insert(site_lines)
+            lines = lines.on_conflict_do_update(
+                index_elements=[site_lines.c.site, site_lines.c.key_hash],
+                set_={"count": site_lines.c.count + 1},
+            )
+            conn.execute(lines, [
+                {"site": site, "key_hash": _key_hash(key), "key": key, "count": 1} for key in sorted(unique)
+            ])
+
+    def recurring_site_lines(self, site: str, *, min_articles: int = 3, min_share: float = 0.3) -> set[str]:
+        """Keys seen in at least `min_articles` articles of `site` and in `min_share` of them."""
+        with self._engine.connect() as conn:
+            articles = conn.execute(select(site_articles.c.count).where(site_articles.c.site == site)).scalar()
+            if not articles:
+                return set()
+            threshold = max(min_articles, math.ceil(min_share * articles - 1e-9), 1)
+            rows = conn.execute(
+                select(site_lines.c.key).where(site_lines.c.site == site, site_lines.c.count >= threshold)
+            )
+            return {row.key for row in rows}
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
