@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
+from stores import ENGINES, fresh_store_url
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SHARED = Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared"))
-POSTGRES_URL = os.environ.get("WIREWATCH_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture
@@ -35,29 +34,8 @@ def _test_environment(monkeypatch):
     monkeypatch.delenv("WIREWATCH_API_TOKEN", raising=False)
 
 
-def _postgres_database_url() -> tuple[str, str]:
-    """Create a throwaway database on the test server; skip when no server answers."""
-    import psycopg
-
-    base = POSTGRES_URL
-    name = f"wirewatch_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with psycopg.connect(base, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL at {base} does not answer: {str(exc).splitlines()[0]}")
-    return base.rsplit("/", 1)[0] + "/" + name, name
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def db_url(request, tmp_path):
-    """A fresh, empty store URL on each engine."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'wirewatch.db'}"
-        return
-    import psycopg
-
-    url, name = _postgres_database_url()
-    yield url
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """A fresh, empty store URL on each engine (SQLite file; PostgreSQL schema of its own)."""
+    with fresh_store_url(request.param, tmp_path) as url:
+        yield url

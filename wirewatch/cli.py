@@ -187,7 +187,7 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
 
 
 def _print_ingest_summary(summary) -> None:
-    console = Console()
+    console = Console(soft_wrap=True)
     console.print(f"[green]{summary.ingested} ingested[/green], {summary.duplicates} duplicates, "
                   f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]")
     for failure in summary.failed:
@@ -236,6 +236,81 @@ def _marks_to_rich(snippet: str) -> str:
     return "".join(out)
 
 
+# ------------------------------------------------------------------------------ entities and quotes
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    format: FormatOption = "text",
+    type: Annotated[Optional[str], typer.Option("--type", help="PERSON, ORG, GPE, LOC, NORP, EVENT ...")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="Only names containing this text.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 30,
+    config: ConfigOption = None,
+) -> None:
+    """People, organisations and places across all articles, most mentioned first."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = store.entities(type=type, name=name, limit=limit)
+    if format == "json":
+        print(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("entity", "type", "articles", "mentions", "last seen", box=None, pad_edge=False)
+    for e in found:
+        table.add_row(escape(e.name), e.type, str(e.documents), str(e.mentions), e.last_seen.date().isoformat())
+    Console().print(table if found else "no entities")
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name, any spelling seen, a surname, or an id.")],
+    db: DbOption = None,
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """One entity: spellings seen, mentions over time, quotes, who it appears with."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        detail = store.entity(name)
+    if detail is None:
+        raise InputError(f"no entity called {name!r}")
+    if format == "json":
+        print(json.dumps(detail.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(soft_wrap=True)
+    e = detail.entity
+    console.print(f"[bold]{escape(e.name)}[/bold] [dim]{e.type} · {e.documents} articles · {e.mentions} mentions · "
+                  f"{e.first_seen.date()} – {e.last_seen.date()}[/dim]")
+    console.print("spellings: " + escape(", ".join(f"{text} ({count})" for text, count in detail.aliases)))
+    if detail.related:
+        console.print("mentioned with: " + escape(", ".join(f"{r.name} ({n})" for r, n in detail.related)))
+    for q in detail.quotes:
+        console.print(f"  “{escape(q.text)}” [dim]— {escape(q.source or '')} {q.published.date() if q.published else ''}[/dim]")
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    format: FormatOption = "text",
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Quotes by this person, any spelling.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 30,
+    config: ConfigOption = None,
+) -> None:
+    """Who said what: quotes with their speakers, newest first."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = store.quotes(speaker=speaker, limit=limit)
+    if format == "json":
+        print(json.dumps([q.to_dict() for q in found], ensure_ascii=False, indent=2))
+        return
+    console = Console(soft_wrap=True)
+    if not found:
+        console.print("no quotes")
+    for q in found:
+        console.print(f"[cyan]{escape(q.speaker or 'unknown')}[/cyan]: “{escape(q.text)}” "
+                      f"[dim]— {escape(q.document_title)} ({escape(q.source or '')})[/dim]")
+
+
 # ------------------------------------------------------------------------------------------- demo
 
 
@@ -257,6 +332,9 @@ def demo(
                       f"from {len(store.sources())} sources:")
         for name, count in store.sources():
             console.print(f"  {escape(name)}: {count}")
+        top = store.entities(limit=8)
+        if top:
+            console.print("\n[bold]Top entities:[/bold] " + escape(", ".join(f"{e.name} ({e.type}, {e.documents})" for e in top)))
         example = 'ceasefire AND (Starmer OR Putin)'
         hits = store.search(example, limit=3)
         console.print(f"\n[bold]wirewatch search '{escape(example)}'[/bold]")

@@ -133,12 +133,11 @@ class _Reader:
         elif name.endswith(FEED_EXTENSIONS):
             yield from self._feed(data, origin, content_type=None)
         elif name.endswith(HTML_EXTENSIONS):
-            yield self._document(data, "text/html", origin, source=path.parent.name)
+            yield self._document(data, "text/html", origin)
         elif name.endswith(".txt"):
-            yield self._document(data, "text/plain", origin, source=path.parent.name)
+            yield self._document(data, "text/plain", origin)
         else:
-            yield from self._by_kind(kind, data, origin, content_type=None, url=None,
-                                     source=path.parent.name)
+            yield from self._by_kind(kind, data, origin, content_type=None, url=None, source=None)
 
     def _json_file(self, data: bytes, origin: str) -> Iterator[Item]:
         try:

@@ -1,6 +1,11 @@
-"""Durable state: articles with full-text search, HTTP validators, per-site line statistics."""
+"""Durable state: articles with full-text search, the entity registry and quotes, stories,
+HTTP validators, per-site line statistics."""
 
+from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .urls import canonical_url
 
-__all__ = ["AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url"]
+__all__ = [
+    "AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url", "EntitySummary",
+    "EntityDetail", "QuoteRecord",
+]

@@ -94,3 +94,84 @@ http_validators = Table(
     Column("last_modified", Text),
     Column("updated_at", UTCDateTime(), nullable=False),
 )
+
+# ---- entities (the cross-document registry), quotes, stories: migration 0002 ----------------
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),  # canonical: the fullest correct form seen
+    Column("key", Text, nullable=False, unique=True),  # type + folded name: one row per identity
+    Column("first_seen", UTCDateTime(), nullable=False),
+    Column("last_seen", UTCDateTime(), nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("document_count", Integer, nullable=False),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", IdType, primary_key=True),
+    Column("alias", Text, primary_key=True),  # a spelling seen in some text: "Stemmer", "Starmer"
+    Column("count", Integer, nullable=False),
+)
+
+document_entities = Table(
+    "document_entities",
+    metadata,
+    Column("document_id", IdType, primary_key=True),
+    Column("entity_id", IdType, primary_key=True),
+    Column("local_id", String(16), nullable=False),  # the id inside the document record ("e3")
+    Column("mention_count", Integer, nullable=False),
+    Column("published", UTCDateTime()),  # the article's time (or ingest time): for timelines
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("document_id", IdType, nullable=False),
+    Column("entity_id", IdType),  # the speaker in the registry, when resolved
+    Column("speaker", Text),
+    Column("text", Text, nullable=False),
+    Column("cue", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("published", UTCDateTime()),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", UTCDateTime(), nullable=False),
+    Column("last_seen", UTCDateTime(), nullable=False),
+    Column("article_count", Integer, nullable=False),
+    Column("source_count", Integer, nullable=False),
+    Column("data", JSON, nullable=False),  # the Story record as JSON (summary, entities, ...)
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("document_id", IdType, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # arrival order: replayable history
+    Column("story_id", String(32), nullable=False),
+    Column("role", String(16), nullable=False),  # original | copy | development
+    Column("duplicate_of", IdType),
+    Column("score", JSON),
+    Column("assigned_at", UTCDateTime(), nullable=False),
+)
+
+engine_state = Table(
+    "engine_state",
+    metadata,
+    Column("name", String(64), primary_key=True),  # "stories"
+    Column("seq", Integer, nullable=False),  # the last story_articles.seq folded into `state`
+    Column("state", LargeBinary, nullable=False),  # zlib-compressed JSON
+    Column("updated_at", UTCDateTime(), nullable=False),
+)

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from types import ModuleType
 from typing import Iterable
 
+from alembic.util import CommandError as AlembicCommandError
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
@@ -18,6 +19,11 @@ from ..document import Document
 from ..errors import QueryError, StoreError
 from ..query import parse_query
 from . import fulltext_postgres, fulltext_sqlite
+from .entity_queries import (
+    EntityDetail, EntitySummary, QuoteRecord, entity_detail, find_entity, list_entities, list_quotes,
+    speaker_quotes,
+)
+from .facts import record_facts
 from .engine import create_store_engine, display_url, parse_store_url
 from .migrate import upgrade_to_head
 from .raw import compress_raw, decompress_raw
@@ -101,7 +107,7 @@ class Store:
             raise StoreError(f"cannot connect to {shown}: {_first_line(exc)}") from None
         try:
             upgrade_to_head(engine)
-        except (SQLAlchemyError, OSError) as exc:
+        except (SQLAlchemyError, OSError, AlembicCommandError) as exc:
             engine.dispose()
             raise StoreError(f"cannot bring {shown} to the current schema: {_first_line(exc)}") from None
         return cls(engine, shown)
@@ -183,6 +189,7 @@ class Store:
             if existing is None:
                 raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
             return existing
+        record_facts(conn, self._insert, new_id, doc, values["ingested_at"])
         return AddResult(id=new_id, status="stored")
 
     @staticmethod
@@ -335,5 +342,29 @@ class Store:
             return {row.key for row in rows}
 
 
+    # --- entity registry and quotes (store/facts.py writes them with each document) --------------
+
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[EntitySummary]:
+        """Entities across all articles, most documents first."""
+        with self._engine.connect() as conn:
+            return list_entities(conn, type=type, name=name, limit=limit, offset=offset)
+
+    def entity(self, name_or_id: str | int) -> EntityDetail | None:
+        """One entity by id, name, any recorded spelling or unique surname, with its page's facts."""
+        with self._engine.connect() as conn:
+            summary = find_entity(conn, name_or_id)
+            return entity_detail(conn, summary) if summary else None
+
+    def quotes(self, *, speaker: str | None = None, document_id: int | None = None, limit: int = 50,
+               offset: int = 0) -> list[QuoteRecord]:
+        """Quotes, newest first; `speaker` matches the resolved person whatever the spelling."""
+        with self._engine.connect() as conn:
+            if speaker:
+                return speaker_quotes(conn, speaker, limit=limit, offset=offset)
+            return list_quotes(conn, document_id=document_id, limit=limit, offset=offset)
+
+
 def _key_hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
+

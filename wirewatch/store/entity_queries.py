@@ -1,0 +1,191 @@
+"""Reading the entity registry and quotes: lists, one entity's page, who said what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import desc, func, select
+from sqlalchemy.engine import Connection
+
+from .facts import fold
+from .schema import document_entities, documents, entities, entity_aliases, quotes
+
+
+@dataclass
+class EntitySummary:
+    id: int
+    name: str
+    type: str
+    documents: int
+    mentions: int
+    first_seen: datetime
+    last_seen: datetime
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "documents": self.documents,
+            "mentions": self.mentions, "first_seen": self.first_seen.isoformat(),
+            "last_seen": self.last_seen.isoformat(),
+        }
+
+
+@dataclass
+class QuoteRecord:
+    id: int
+    text: str
+    speaker: str | None
+    entity_id: int | None
+    cue: str | None
+    document_id: int
+    document_title: str
+    url: str | None
+    source: str | None
+    published: datetime | None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "text": self.text, "speaker": self.speaker, "speaker_entity": self.entity_id,
+            "cue": self.cue, "document": self.document_id, "title": self.document_title,
+            "url": self.url, "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass
+class EntityDetail:
+    entity: EntitySummary
+    aliases: list[tuple[str, int]] = field(default_factory=list)  # spelling, times seen
+    timeline: list[tuple[str, int]] = field(default_factory=list)  # day (ISO), documents
+    related: list[tuple[EntitySummary, int]] = field(default_factory=list)  # co-mentioned, shared documents
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)  # newest first
+
+    def to_dict(self) -> dict:
+        return {
+            **self.entity.to_dict(),
+            "aliases": [{"text": text, "count": count} for text, count in self.aliases],
+            "timeline": [{"day": day, "documents": count} for day, count in self.timeline],
+            "related": [{**summary.to_dict(), "shared_documents": shared} for summary, shared in self.related],
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "documents": self.document_ids,
+        }
+
+
+def _summary(row) -> EntitySummary:
+    return EntitySummary(
+        id=row.id, name=row.name, type=row.type, documents=row.document_count,
+        mentions=row.mention_count, first_seen=row.first_seen, last_seen=row.last_seen,
+    )
+
+
+def list_entities(conn: Connection, *, type: str | None = None, name: str | None = None,
+                  limit: int = 50, offset: int = 0) -> list[EntitySummary]:
+    stmt = select(entities)
+    if type:
+        stmt = stmt.where(entities.c.type == type.upper())
+    if name:
+        stmt = stmt.where(func.lower(entities.c.name).contains(name.lower(), autoescape=True))
+    stmt = stmt.order_by(desc(entities.c.document_count), desc(entities.c.mention_count), entities.c.name)
+    return [_summary(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def find_entity(conn: Connection, name_or_id: str | int) -> EntitySummary | None:
+    """By id, exact name, a recorded spelling, or a unique surname — most certain first."""
+    if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.isdigit()):
+        row = conn.execute(select(entities).where(entities.c.id == int(name_or_id))).first()
+        return _summary(row) if row else None
+    name = str(name_or_id).strip()
+    order = (desc(entities.c.document_count), entities.c.id)
+    row = conn.execute(
+        select(entities).where(func.lower(entities.c.name) == name.lower()).order_by(*order)
+    ).first()
+    if row is None:
+        row = conn.execute(
+            select(entities).join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+            .where(func.lower(entity_aliases.c.alias) == name.lower()).order_by(*order)
+        ).first()
+    if row is None:
+        surname = fold(name).split()[-1:] if name else []
+        if surname:
+            rows = [
+                r for r in conn.execute(
+                    select(entities).where(func.lower(entities.c.name).like(f"% {surname[0]}"))
+                ) if fold(r.name).split()[-1:] == surname
+            ]
+            row = rows[0] if len(rows) == 1 else None
+    return _summary(row) if row else None
+
+
+def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int = 50,
+                  related_limit: int = 12, documents_limit: int = 50) -> EntityDetail:
+    aliases = conn.execute(
+        select(entity_aliases.c.alias, entity_aliases.c.count)
+        .where(entity_aliases.c.entity_id == summary.id)
+        .order_by(desc(entity_aliases.c.count), entity_aliases.c.alias)
+    ).all()
+    day = func.date(document_entities.c.published) if conn.dialect.name == "sqlite" \
+        else func.to_char(document_entities.c.published, "YYYY-MM-DD")
+    timeline = conn.execute(
+        select(day.label("day"), func.count().label("n"))
+        .where(document_entities.c.entity_id == summary.id)
+        .group_by(day).order_by(day)
+    ).all()
+    mine = select(document_entities.c.document_id).where(document_entities.c.entity_id == summary.id)
+    shared = func.count().label("shared")
+    related = conn.execute(
+        select(entities, shared)
+        .join(document_entities, document_entities.c.entity_id == entities.c.id)
+        .where(document_entities.c.document_id.in_(mine), entities.c.id != summary.id)
+        .group_by(*entities.c)
+        .order_by(desc(shared), desc(entities.c.document_count), entities.c.name)
+        .limit(related_limit)
+    ).all()
+    documents_newest = conn.execute(
+        select(document_entities.c.document_id)
+        .where(document_entities.c.entity_id == summary.id)
+        .order_by(desc(document_entities.c.published), desc(document_entities.c.document_id))
+        .limit(documents_limit)
+    ).scalars().all()
+    return EntityDetail(
+        entity=summary,
+        aliases=[(row.alias, row.count) for row in aliases],
+        timeline=[(str(row.day), int(row.n)) for row in timeline],
+        related=[(_summary(row), int(row.shared)) for row in related],
+        quotes=list_quotes(conn, entity_id=summary.id, limit=quotes_limit),
+        document_ids=list(documents_newest),
+    )
+
+
+def list_quotes(conn: Connection, *, entity_id: int | None = None, speaker: str | None = None,
+                document_id: int | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
+    stmt = (
+        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
+        .join(documents, documents.c.id == quotes.c.document_id)
+    )
+    if entity_id is not None:
+        stmt = stmt.where(quotes.c.entity_id == entity_id)
+    if speaker is not None:
+        stmt = stmt.where(func.lower(quotes.c.speaker) == speaker.lower())
+    if document_id is not None:
+        stmt = stmt.where(quotes.c.document_id == document_id).order_by(quotes.c.start)
+    else:
+        stmt = stmt.order_by(desc(quotes.c.published), desc(quotes.c.id))
+    return [
+        QuoteRecord(
+            id=row.id, text=row.text, speaker=row.speaker, entity_id=row.entity_id, cue=row.cue,
+            document_id=row.document_id, document_title=row.document_title, url=row.url,
+            source=row.source, published=row.published,
+        )
+        for row in conn.execute(stmt.limit(limit).offset(offset))
+    ]
+
+
+def speaker_quotes(conn: Connection, speaker: str, *, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
+    """Quotes by a person named any way the registry knows them; by literal name otherwise."""
+    found = find_entity(conn, speaker)
+    if found is not None:
+        return list_quotes(conn, entity_id=found.id, limit=limit, offset=offset)
+    return list_quotes(conn, speaker=speaker, limit=limit, offset=offset)
+
+
