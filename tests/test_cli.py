@@ -153,3 +153,20 @@ def test_demo_ingests_samples_and_shows_a_search(tmp_path, samples):
     out = result.stdout.decode()
     assert f"{SAMPLE_FILES} articles" in out
     assert "wirewatch search" in out
+
+
+def test_entities_entity_and_quotes_commands(capsys, samples, db_url):
+    run(capsys, "ingest", str(samples), "--db", db_url)
+    code, out, _ = run(capsys, "entities", "--db", db_url, "--format", "json", "--type", "PERSON")
+    people = {e["name"]: e for e in json.loads(out)}
+    assert code == 0 and people["Keir Starmer"]["documents"] >= 3
+    assert "Stemmer" not in people
+    code, out, _ = run(capsys, "entity", "Stemmer", "--db", db_url, "--format", "json")
+    detail = json.loads(out)
+    assert detail["name"] == "Keir Starmer"
+    assert {"Stemmer", "Starmer"} <= {a["text"] for a in detail["aliases"]}
+    code, out, _ = run(capsys, "quotes", "--speaker", "Starmer", "--db", db_url, "--format", "json")
+    said = [q["text"] for q in json.loads(out)]
+    assert any(t.startswith("We agree that the ball is now in the Russian court") for t in said)
+    code, _, err = run(capsys, "entity", "Nobody Atall", "--db", db_url)
+    assert code == 2 and "no entity" in err

@@ -311,6 +311,22 @@ def quotes(
                       f"[dim]— {escape(q.document_title)} ({escape(q.source or '')})[/dim]")
 
 
+# ------------------------------------------------------------------------------------------ serve
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (non-loopback needs WIREWATCH_API_TOKEN).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """The web UI and JSON API (OpenAPI docs at /docs)."""
+    from .web import serve as run_server
+
+    run_server(_settings(db, config), host=host, port=port)
+
+
 # ------------------------------------------------------------------------------------------- demo
 
 
@@ -342,7 +358,8 @@ def demo(
             console.print(f"  [bold]{escape(hit.title)}[/bold] [dim]{escape(hit.source or '')}[/dim]")
             console.print("    " + _marks_to_rich(hit.snippet))
     console.print("\nTry: [bold]wirewatch analyze samples/ceasefire-article.txt[/bold]  ·  "
-                  "[bold]wirewatch search 'earthquake NOT Peru'[/bold]")
+                  "[bold]wirewatch search 'earthquake NOT Peru'[/bold]  ·  [bold]wirewatch quotes --speaker Starmer[/bold]")
+    console.print("Open the newsroom screen: [bold].venv/bin/wirewatch serve[/bold] then http://127.0.0.1:8000/")
     if summary.failed:
         raise typer.Exit(1)
 

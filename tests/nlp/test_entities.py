@@ -1,0 +1,48 @@
+"""Name spans: NER output cleaned, and person names recovered where the NER saw none."""
+
+from __future__ import annotations
+
+import spacy
+
+from wirewatch.nlp.entities import clean_span, collect_name_spans
+
+
+def spans_of(text: str, persons=()):
+    nlp = spacy.blank("en")
+    if persons:
+        nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": p} for p in persons])
+    return collect_name_spans(nlp(text))
+
+
+def test_title_is_moved_out_of_the_name():
+    [span] = spans_of("President Vladimir Putin spoke.", persons=["President Vladimir Putin"])
+    assert (span.text, span.title) == ("Vladimir Putin", "President")
+
+
+def test_title_before_the_name_is_recorded():
+    [span] = spans_of("British Prime Minister Keir Starmer spoke.", persons=["Keir Starmer"])
+    assert (span.text, span.title) == ("Keir Starmer", "Prime Minister")
+
+
+def test_possessive_and_quote_marks_are_trimmed():
+    text = "“Zelenskyy’s plan"
+    assert text[slice(*clean_span(text, 0, len("“Zelenskyy’s")))] == "Zelenskyy"
+
+
+def test_name_next_to_a_speech_verb_is_recovered():
+    spans = spans_of("“Prices will rise,” said Maria Lindqvist, an analyst.")
+    assert [(s.text, s.label, s.recovered) for s in spans] == [("Maria Lindqvist", "PERSON", True)]
+
+
+def test_name_after_a_title_is_recovered():
+    spans = spans_of("The talks were hosted by Chancellor Olaf Scholz in Berlin.")
+    assert [s.text for s in spans] == ["Olaf Scholz"]
+
+
+def test_sentence_starters_are_not_recovered_as_names():
+    assert spans_of("But he said no. They said yes. Officials said more.") == []
+
+
+def test_recovery_never_overlaps_the_ner():
+    spans = spans_of("Jan Hoekstra said it was over.", persons=["Jan Hoekstra"])
+    assert [(s.text, s.recovered) for s in spans] == [("Jan Hoekstra", False)]

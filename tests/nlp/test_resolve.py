@@ -1,0 +1,133 @@
+"""In-document entity resolution: one entity per real person or thing, whatever the spelling."""
+
+from __future__ import annotations
+
+import spacy
+
+from wirewatch.nlp.analyze import analyze_text
+
+
+def blank_nlp(persons: list[str] = (), places: list[str] = (), orgs: list[str] = ()):
+    """A model-free pipeline whose NER knows exactly the names a test gives it."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [{"label": "PERSON", "pattern": p} for p in persons]
+        + [{"label": "GPE", "pattern": p} for p in places]
+        + [{"label": "ORG", "pattern": p} for p in orgs]
+    )
+    return nlp
+
+
+def entities_of(text: str, **names):
+    entities, _, _ = analyze_text(text, nlp=blank_nlp(**names))
+    return entities
+
+
+def by_name(entities, name):
+    return next(e for e in entities if e.name == name)
+
+
+def test_surname_and_title_join_the_full_name():
+    text = "Prime Minister Keir Starmer spoke on Saturday. Starmer said little. Mr. Starmer left."
+    entities = entities_of(text, persons=["Keir Starmer", "Starmer", "Mr. Starmer"])
+    starmer = by_name(entities, "Keir Starmer")
+    assert [m.text for m in starmer.mentions] == ["Keir Starmer", "Starmer", "Starmer"]
+    assert len([e for e in entities if e.type == "PERSON"]) == 1
+
+
+def test_role_noun_binds_to_the_person_given_that_title():
+    text = (
+        "Prime Minister Keir Starmer met Chancellor Rachel Reeves. "
+        "The talks were long, the Prime Minister said. The Chancellor agreed."
+    )
+    entities = entities_of(text, persons=["Keir Starmer", "Rachel Reeves"])
+    assert "the Prime Minister" in [m.text for m in by_name(entities, "Keir Starmer").mentions]
+    assert "The Chancellor" in [m.text for m in by_name(entities, "Rachel Reeves").mentions]
+
+
+def test_role_noun_nobody_was_given_stays_unresolved():
+    text = "Keir Starmer spoke. The president said nothing."
+    entities = entities_of(text, persons=["Keir Starmer"])
+    assert all("president" not in m.text for e in entities for m in e.mentions)
+
+
+def test_possessive_is_not_part_of_the_name():
+    text = "Volodymyr Zelenskyy arrived. Zelenskyy's plan was praised."
+    entities = entities_of(text, persons=["Volodymyr Zelenskyy", "Zelenskyy's"])
+    zelenskyy = by_name(entities, "Volodymyr Zelenskyy")
+    assert [m.text for m in zelenskyy.mentions] == ["Volodymyr Zelenskyy", "Zelenskyy"]
+
+
+def test_initials_join_the_full_name():
+    text = "Donald J. Trump spoke. Later Donald Trump left and Trump returned."
+    entities = entities_of(text, persons=["Donald J. Trump", "Donald Trump", "Trump"])
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert people[0].name == "Donald J. Trump"
+
+
+def test_garbled_spelling_joins_the_name_it_garbles():
+    text = (
+        "Keir Starmer urged a ceasefire. Starmer spoke to leaders. Stemmer said all agreed. "
+        "Vladimir Putin was silent, and Starmer criticised Prin's stance."
+    )
+    entities = entities_of(text, persons=["Keir Starmer", "Starmer", "Stemmer", "Vladimir Putin"])
+    assert "Stemmer" in [m.text for m in by_name(entities, "Keir Starmer").mentions]
+    assert "Prin" in [m.text for m in by_name(entities, "Vladimir Putin").mentions]
+    assert not any(e.name in ("Stemmer", "Prin") for e in entities)
+
+
+def test_canonical_name_is_the_majority_spelling():
+    text = "Zelensky spoke first. Volodymyr Zelenskyy then said more. Zelenskyy left."
+    entities = entities_of(text, persons=["Zelensky", "Volodymyr Zelenskyy", "Zelenskyy"])
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Volodymyr Zelenskyy"]
+
+
+def test_people_sharing_a_surname_stay_apart():
+    text = "Bill Clinton campaigned for Hillary Clinton. Hillary Clinton thanked him."
+    entities = entities_of(text, persons=["Bill Clinton", "Hillary Clinton"])
+    assert sorted(e.name for e in entities) == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_bare_shared_surname_goes_to_the_latest_full_name():
+    text = "Bill Clinton spoke. Then Hillary Clinton arrived. Clinton said she was ready."
+    entities = entities_of(text, persons=["Bill Clinton", "Hillary Clinton", "Clinton"])
+    assert [m.text for m in by_name(entities, "Hillary Clinton").mentions][-1] == "Clinton"
+    assert len(by_name(entities, "Bill Clinton").mentions) == 1
+
+
+def test_look_alikes_with_their_own_full_names_stay_apart():
+    text = "Barack Obama spoke about Osama bin Laden. Obama was brief. Harry Truman and Donald Trump."
+    entities = entities_of(
+        text, persons=["Barack Obama", "Osama bin Laden", "Obama", "Harry Truman", "Donald Trump"]
+    )
+    names = sorted(e.name for e in entities)
+    assert names == ["Barack Obama", "Donald Trump", "Harry Truman", "Osama bin Laden"]
+
+
+def test_ordinary_words_are_not_taken_for_garbled_names():
+    text = "Vladimir Putin spoke. The print run was small, and Print shops closed."
+    entities = entities_of(text, persons=["Vladimir Putin"])
+    assert [m.text for m in by_name(entities, "Vladimir Putin").mentions] == ["Vladimir Putin"]
+
+
+def test_acronym_joins_the_organisation_it_abbreviates():
+    text = "The European Union met. The EU agreed."
+    entities = entities_of(text, orgs=["European Union", "EU"])
+    assert [(e.name, len(e.mentions)) for e in entities] == [("European Union", 2)]
+
+
+def test_entity_ids_follow_first_mention_order():
+    text = "Ukraine and Keir Starmer. Then Russia."
+    entities = entities_of(text, persons=["Keir Starmer"], places=["Ukraine", "Russia"])
+    assert [(e.id, e.name) for e in entities] == [("e1", "Ukraine"), ("e2", "Keir Starmer"), ("e3", "Russia")]
+
+
+def test_mention_offsets_index_into_the_text():
+    text = "Prime Minister Keir Starmer’s plan. Stemmer said so."
+    for entity in entities_of(text, persons=["Keir Starmer"]):
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text

@@ -1,0 +1,162 @@
+"""The story stage as the issue states it: copies, developments, and events kept apart."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from wirewatch.errors import ConfigError, InputError
+from wirewatch.stories import COPY, DEVELOPMENT, ORIGINAL, ArticleInput, StoryConfig, StoryEngine
+
+from . import texts
+
+T0 = datetime(2025, 3, 4, 18, 20, tzinfo=timezone.utc)
+
+
+def article(key: str, hours: float = 0.0, **changes) -> ArticleInput:
+    title = getattr(texts, f"{key}_TITLE")
+    text = getattr(texts, key)
+    item = ArticleInput(id=key.lower(), title=title, text=text, published=T0 + timedelta(hours=hours),
+                        source=f"{key.lower()}.example")
+    return replace(item, **changes)
+
+
+@pytest.fixture
+def fed() -> dict:
+    engine = StoryEngine()
+    order = [("WIRE", 0), ("REPUBLISHED", 1), ("TRANSLATED", 3), ("DEVELOPMENT", 20),
+             ("OTHER_QUAKE", 30), ("UNRELATED", 31)]
+    return {key.lower(): engine.add(article(key, hours)) for key, hours in order}
+
+
+def test_wire_story_opens_a_story_as_original(fed):
+    assert fed["wire"].role == ORIGINAL and fed["wire"].new_story and fed["wire"].duplicate_of is None
+
+
+def test_lightly_edited_republication_is_a_copy_of_the_wire_story(fed):
+    assert fed["republished"].role == COPY
+    assert fed["republished"].duplicate_of == "wire"
+    assert fed["republished"].story_id == fed["wire"].story_id
+
+
+def test_machine_translated_paraphrase_is_a_copy_of_the_wire_story(fed):
+    assert fed["translated"].role == COPY
+    assert fed["translated"].duplicate_of == "wire"
+    assert fed["translated"].story_id == fed["wire"].story_id
+
+
+def test_later_article_with_new_facts_joins_as_a_development(fed):
+    assert fed["development"].story_id == fed["wire"].story_id
+    assert fed["development"].role == DEVELOPMENT
+    assert fed["development"].duplicate_of is None
+    assert not fed["development"].new_story
+
+
+def test_same_kind_of_event_elsewhere_opens_its_own_story(fed):
+    assert fed["other_quake"].new_story
+    assert fed["other_quake"].story_id != fed["wire"].story_id
+
+
+def test_unrelated_article_opens_its_own_story(fed):
+    assert fed["unrelated"].new_story
+    assert fed["unrelated"].story_id not in {fed["wire"].story_id, fed["other_quake"].story_id}
+
+
+def test_exact_copy_with_other_spacing_and_case_is_a_copy_with_full_score():
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    shouted = article("WIRE", id="shouted", text="  " + texts.WIRE.upper().replace(" ", "  "))
+    result = engine.add(shouted)
+    assert (result.role, result.duplicate_of, result.score) == (COPY, "wire", 1.0)
+
+
+def test_copy_of_a_copy_points_to_the_earliest_article():
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    engine.add(article("REPUBLISHED", 1))
+    again = engine.add(article("REPUBLISHED", 2, id="again", title="Another site"))
+    assert again.duplicate_of == "wire"
+
+
+def test_late_article_published_before_the_story_began_still_joins_it():
+    engine = StoryEngine()
+    first = engine.add(article("DEVELOPMENT", 20))
+    late = engine.add(article("WIRE", 0))
+    assert late.story_id == first.story_id and late.role == DEVELOPMENT
+
+
+def test_follow_up_months_later_opens_a_new_story():
+    engine = StoryEngine()
+    engine.add(article("WIRE", 0))
+    later = engine.add(article("DEVELOPMENT", 24 * 120))
+    assert later.new_story
+
+
+def test_undated_articles_are_clustered_without_time_decay():
+    engine = StoryEngine()
+    engine.add(article("WIRE", published=None))
+    follow_up = engine.add(article("DEVELOPMENT", published=None))
+    assert follow_up.role == DEVELOPMENT
+
+
+def test_given_entities_are_used_instead_of_capitalised_words():
+    engine = StoryEngine(StoryConfig(entity_weight=1.0, join_threshold=0.5))
+    people = [("Elena Ruiz", "PERSON"), ("Talca", "GPE")]
+    engine.add(article("WIRE", entities=people))
+    # Same names, text of another story: only the given entities can bring it in.
+    joined = engine.add(article("UNRELATED", entities=people))
+    assert joined.story_id == "wire"
+
+
+def test_members_lists_a_story_in_arrival_order():
+    engine = StoryEngine()
+    for key, hours in [("WIRE", 0), ("UNRELATED", 1), ("REPUBLISHED", 2), ("DEVELOPMENT", 20)]:
+        engine.add(article(key, hours))
+    assert engine.members("wire") == ["wire", "republished", "development"]
+    assert engine.story_ids() == ["wire", "unrelated"]
+
+
+def test_restored_state_decides_later_articles_exactly_as_the_uninterrupted_engine():
+    order = [("WIRE", 0), ("OTHER_QUAKE", 2), ("REPUBLISHED", 3), ("UNRELATED", 4),
+             ("TRANSLATED", 5), ("DEVELOPMENT", 20)]
+    whole = StoryEngine()
+    expected = [whole.add(article(key, hours)) for key, hours in order]
+    first = StoryEngine()
+    for key, hours in order[:3]:
+        first.add(article(key, hours))
+    restored = StoryEngine.from_state(json.loads(json.dumps(first.state())))
+    resumed = [restored.add(article(key, hours)) for key, hours in order[3:]]
+    assert resumed == expected[3:]
+    assert restored.state() == whole.state()
+
+
+def test_same_article_id_twice_is_refused():
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    with pytest.raises(InputError, match="already added"):
+        engine.add(article("UNRELATED", id="wire"))
+
+
+def test_article_without_title_or_text_is_refused():
+    with pytest.raises(InputError, match="neither title nor text"):
+        StoryEngine().add(ArticleInput(id="x", title=" ", text="\n", published=None, source=None))
+
+
+def test_state_of_something_else_is_refused():
+    with pytest.raises(InputError, match="not a story-stage state"):
+        StoryEngine.from_state({"schema": "other"})
+
+
+def test_damaged_state_is_refused_with_one_line():
+    state = StoryEngine().state()
+    del state["clusterer"]
+    with pytest.raises(InputError, match="damaged"):
+        StoryEngine.from_state(state)
+
+
+def test_invalid_setting_is_a_config_error():
+    with pytest.raises(ConfigError, match="join_threshold"):
+        StoryConfig(join_threshold=1.5)

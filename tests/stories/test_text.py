@@ -1,0 +1,61 @@
+"""Text views the story stage compares: sentences, content words, entity proxies, fingerprints."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wirewatch.stories.fingerprints import Fingerprint, containment
+from wirewatch.stories.text import STOPWORDS, content_hash, content_words, proxy_entities, sentences
+
+from . import texts
+
+
+def test_sentences_do_not_split_after_abbreviations():
+    assert sentences("The U.S. Navy left. Mr. Smith stayed.") == ["The U.S. Navy left.", "Mr. Smith stayed."]
+
+
+def test_proxy_entities_skip_sentence_initial_common_words_and_break_at_punctuation():
+    assert proxy_entities("The mayor met Elena Ruiz in Talca, Chile (AP). Ruiz left.") == [
+        "elena ruiz", "talca", "chile", "ruiz"]
+
+
+def test_proxy_entities_drop_possessives():
+    assert proxy_entities("They praised Jim O'Brien's team.") == ["jim o'brien"]
+
+
+def test_content_hash_ignores_case_and_spacing():
+    assert content_hash("A  Quake\nstruck") == content_hash("a quake struck")
+
+
+def test_identical_texts_have_identical_fingerprints():
+    first = Fingerprint.of(texts.WIRE, 64, 4)
+    second = Fingerprint.of(texts.WIRE, 64, 4)
+    assert first.words.jaccard(second.words) == 1.0 and first.chars.jaccard(second.chars) == 1.0
+
+
+def test_fingerprint_survives_a_json_round_trip():
+    fingerprint = Fingerprint.of(texts.WIRE, 64, 4)
+    again = Fingerprint.from_dict(fingerprint.to_dict(), 64)
+    assert again.to_dict() == fingerprint.to_dict()
+
+
+def test_containment_of_a_subset_is_one():
+    # A = 10 items inside B = 20 items: Jaccard 0.5.
+    assert containment(0.5, 10, 20) == 1.0
+
+
+@given(st.text(max_size=300))
+def test_sentences_keep_every_word(text):
+    assert " ".join(sentences(text)).split() == text.split()
+
+
+@given(st.text(max_size=300))
+def test_content_words_never_yield_stopwords(text):
+    assert not set(content_words(text)) & STOPWORDS
+
+
+@given(st.text(max_size=300))
+def test_proxy_entities_are_lower_case_and_never_empty(text):
+    for name in proxy_entities(text):
+        assert name and name == name.lower()

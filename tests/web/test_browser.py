@@ -1,0 +1,125 @@
+"""End to end in a real headless browser (Debian's chromium through Playwright).
+
+Skipped, with the reason, where /usr/bin/chromium or the playwright package is missing
+(`apt-get install -y chromium`, `pip install playwright`; never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import make_document
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} not found (apt-get install -y chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+HOSTILE_TITLE = 'Alert <script>window.pwned="title"</script><img src=x onerror="window.pwned=\'img\'">'
+HOSTILE_TEXT = ('Body <script>window.pwned="text"</script> <img src=x onerror="window.pwned=\'text-img\'"> '
+                '<svg onload="window.pwned=\'svg\'"></svg> end.')
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.csp_violations = []  # console errors the browser reports for blocked content
+    opened.dialogs = []
+    opened.on("console", lambda msg: msg.type == "error" and "Content Security Policy" in msg.text
+              and opened.csp_violations.append(msg.text))
+    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+
+
+def test_reader_follows_a_card_to_the_article_and_sees_quotes_marked(page, serve, samples_store):
+    settings, store = samples_store
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/")
+    page.locator(".card-title a").first.wait_for()
+    titles = page.locator(".card-title a").all_inner_texts()
+    assert len(titles) >= 5
+    page.get_by_role("link", name="Starmer urges Putin", exact=False).first.click()
+    page.wait_for_url("**/articles/**")
+    assert "ceasefire" in page.locator("h1").inner_text().lower()
+    assert page.locator(".article-body .quote").count() >= 3
+    assert page.locator(".article-body a.mention").count() >= 5
+    assert page.csp_violations == []
+
+
+def test_search_from_the_masthead_shows_highlighted_results(page, serve, samples_store):
+    settings, store = samples_store
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/sources")
+    page.keyboard.press("/")  # the shortcut focuses the search box
+    page.keyboard.type("ceasefire")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=ceasefire")
+    assert page.locator(".result").count() >= 2
+    assert page.locator(".snippet mark").first.inner_text().lower().startswith("ceasefire")
+
+
+def test_article_with_script_and_img_onerror_renders_inert(page, serve, settings, store):
+    doc_id = store.add_document(make_document(HOSTILE_TITLE, HOSTILE_TEXT, source="<img src=x onerror=alert(1)>")).id
+    client = serve(settings, store)
+    for path in ("/", f"/articles/{doc_id}", "/search?q=body", "/sources"):
+        page.goto(str(client.base_url) + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.pwned") is None, path
+        assert page.locator("main img, main script, main svg[onload]").count() == 0, path
+    assert page.dialogs == []
+    assert "&lt;script&gt;" in page.goto(str(client.base_url) + f"/articles/{doc_id}").text()  # escaped source…
+    assert page.locator("h1").inner_text() == HOSTILE_TITLE  # …shown to the reader as plain text
+
+
+def test_new_articles_appear_live_on_the_home_page(page, serve, settings, store):
+    store.add_document(make_document("Already here", "Old text."))
+    client = serve(settings, store, live_poll_seconds=0.1, live_max_seconds=30)
+    page.goto(str(client.base_url) + "/")
+    page.locator("[data-live-status].is-live").wait_for(timeout=5000)
+    store.add_document(make_document("Breaking: dock strike", "New text."))
+    card = page.locator(".card.is-new", has_text="Breaking: dock strike")
+    card.wait_for(timeout=5000)
+    assert page.locator(".card").first.inner_text().find("Breaking: dock strike") >= 0
+    assert "1 new" in page.locator("[data-live-status]").inner_text()
+    assert page.csp_violations == []
+
+
+def test_adding_an_article_through_the_form_shows_it(page, serve, settings, store):
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/submit")
+    page.get_by_label("Title", exact=False).first.fill("Port cranes halted")
+    page.get_by_role("textbox", name="Article", exact=True).fill("Workers halted the port cranes in Rotterdam on Monday, the union said.")
+    page.get_by_role("button", name="Analyse and store").click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("h1").inner_text() == "Port cranes halted"
+    assert store.count_documents() == 1
+
+
+def test_pages_read_well_on_a_phone(browser, serve, samples_store):
+    settings, store = samples_store
+    client = serve(settings, store)
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    for path in ("/", "/articles/1", "/search?q=ceasefire"):
+        phone.goto(str(client.base_url) + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, (path, overflow)
+    phone.close()
+
+
+def test_chromium_is_the_debian_one():
+    assert shutil.which("chromium") == str(CHROMIUM) or CHROMIUM.exists()

@@ -1,0 +1,203 @@
+"""Turn the training corpora into spaCy DocBin files under training/corpus/.
+
+    python training/convert.py [--datasets DIR] [--out training/corpus]
+
+Writes:
+  ner-train.spacy  CoNLL-2003 train (conllpp_train.txt), one Doc per -DOCSTART- document
+  ner-dev.spacy    CoNLL-2003 dev (conllpp_dev.txt)
+  ner-full.spacy   train + dev (used for the shipped model; see docs/model.md)
+  ud-train.spacy   UD English EWT train (tags, morphology, dependencies, sentences)
+  ud-dev.spacy     UD English EWT dev
+
+CoNLL labels are refined into wirewatch's record types (PER -> PERSON; LOC -> GPE or LOC;
+MISC -> NORP, EVENT or MISC) with the deterministic rules in `refine_label`, written down in
+docs/model.md. WikiGold is never read here: it is kept for evaluation only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training.converters import conllu_to_docs
+
+# LOC spans naming a physical place rather than a country/state/city: these stay LOC.
+_NON_GPE_WORDS = {
+    "river", "sea", "ocean", "lake", "mountain", "mountains", "mount", "mt", "mt.", "gulf",
+    "bay", "strait", "straits", "peninsula", "desert", "valley", "coast", "island", "islands",
+    "channel", "canal", "forest", "park", "street", "avenue", "road", "square", "bridge",
+    "airport", "stadium", "hills", "heights", "basin", "plain", "plains", "delta", "pass",
+    "glacier", "reef", "falls", "highway", "circuit", "arena",
+}
+_REGIONS = {
+    "europe", "asia", "africa", "america", "north america", "south america", "latin america",
+    "central america", "antarctica", "australasia", "middle east", "mideast", "far east",
+    "balkans", "caribbean", "scandinavia", "gulf", "the gulf", "west bank", "gaza strip", "gaza",
+    "siberia", "kashmir", "sahara", "atlantic", "pacific", "mediterranean", "baltic", "arctic",
+    "himalayas", "alps", "eastern europe", "western europe", "central europe", "southeast asia",
+    "east asia", "central asia", "south asia", "north africa", "west africa", "east africa",
+    "southern africa", "persian gulf", "golan heights", "golan", "sinai", "caucasus",
+    "indian ocean", "north sea", "black sea", "red sea", "horn of africa", "great lakes",
+    "wall street", "downing street", "capitol hill", "silicon valley", "midwest", "south",
+    "north", "east", "west",
+}
+# MISC spans that are nationalities / religious or political groups (NORP).
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ian|ean|an|ese|ish|i|ic|ch|ss|ot|ene|ine|er|ite)s?|"
+    r"Thai|Swiss|French|Dutch|Greek|Czech|Slovak|Basque|Kurd|Kurds|Serb|Serbs|Croat|Croats|"
+    r"Pole|Poles|Turk|Turks|Arab|Arabs|Jew|Jews|Sikh|Sikhs|Hindu|Hindus|Muslim|Muslims|Moslem|"
+    r"Moslems|Shi'ite|Sunni|Catholic|Catholics|Protestant|Protestants|Buddhist|Islamic|Jewish|"
+    r"Christian|Christians|Democrat|Democrats|Republican|Republicans|Communist|Communists|"
+    r"Socialist|Socialists|Conservative|Conservatives|Labour|Tory|Tories|Zionist|Maoist|Marxist|"
+    r"Kiwi|Kiwis|Briton|Britons|Scot|Scots|Welsh|Irish|Filipino|Filipinos|Lao|Inuit|Maori|Chechen|"
+    r"Chechens|Yugoslav|Yugoslavs|Soviet|Islamist|Islamists|Tamil|Tamils|Slav|Slavs)$"
+)
+_NOT_NORP = {"Open", "Championship", "Cup", "Olympic", "Olympics", "Grand", "Prix"}
+_NORP_QUALIFIERS = {"North", "South", "East", "West", "New", "Saudi", "Sri", "Northern", "Southern"}
+_GPE_DESPITE_WORDS = {"ivory coast", "gold coast", "cayman islands", "solomon islands", "marshall islands"}
+_EVENT_WORDS = {
+    "cup", "championship", "championships", "olympics", "olympic", "games", "open", "prix",
+    "tour", "war", "world war", "series", "masters", "classic", "trophy", "rally", "marathon",
+    "election", "elections", "summit", "festival", "conference", "derby", "grand slam",
+    "wimbledon", "super bowl", "revolution", "crisis", "massacre", "olympiad",
+}
+
+
+def refine_label(conll_label: str, words: list[str]) -> str:
+    """Map one CoNLL-2003 span to wirewatch's record type; deterministic, documented rules."""
+    text = " ".join(words)
+    lowered = [w.lower() for w in words]
+    if conll_label == "PER":
+        return "PERSON"
+    if conll_label == "ORG":
+        return "ORG"
+    if conll_label == "LOC":
+        if text.lower() in _GPE_DESPITE_WORDS:
+            return "GPE"
+        if text.lower() in _REGIONS or any(w in _NON_GPE_WORDS for w in lowered):
+            return "LOC"
+        return "GPE"
+    if conll_label == "MISC":
+        if any(w in _EVENT_WORDS for w in lowered) or text.lower() in _EVENT_WORDS:
+            return "EVENT"
+        titled = [w.title() for w in words]
+        if titled[0] in _NORP_QUALIFIERS and len(titled) == 2:
+            titled = titled[1:]
+        acronym = words[-1].isupper() and len(words[-1]) <= 3  # RBI, DEM: not demonyms
+        if (len(titled) == 1 and not acronym and titled[0] not in _NOT_NORP
+                and _DEMONYM.match(titled[0])):
+            return "NORP"
+        return "MISC"
+    raise ValueError(f"unknown CoNLL label {conll_label!r}")
+
+
+@dataclass
+class ConllDocument:
+    """One -DOCSTART- document: its sentences as (word, IOB tag) pairs."""
+
+    sentences: list[list[tuple[str, str]]]
+
+
+def read_conll(path: Path) -> Iterator[ConllDocument]:
+    """Read CoNLL-2003 style files (word ... tag per line, IOB1 or BIO, -DOCSTART- documents)."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        if parts[0] == "-DOCSTART-":
+            if current:
+                sentences.append(current)
+                current = []
+            if sentences:
+                yield ConllDocument(sentences)
+            sentences = []
+            continue
+        current.append((parts[0], parts[-1]))
+    if current:
+        sentences.append(current)
+    if sentences:
+        yield ConllDocument(sentences)
+
+
+def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) spans from IOB1 or BIO tags (an I- after O or another type opens a span)."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        opens = prefix == "B" or (prefix == "I" and kind != label)
+        if label and (prefix == "O" or opens):
+            spans.append((start, i, label))
+            label = ""
+        if opens:
+            start, label = i, kind
+    return spans
+
+
+def conll_to_doc(vocab, document: ConllDocument, refine: bool = True) -> Doc:
+    words = [w for sent in document.sentences for w, _ in sent]
+    tags = [t for sent in document.sentences for _, t in sent]
+    sent_starts = [i == 0 for sent in document.sentences for i in range(len(sent))]
+    doc = Doc(vocab, words=words, sent_starts=sent_starts)
+    doc.ents = [
+        doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
+                      label=refine_label(label, words[s:e]) if refine else label)
+        for s, e, label in iob_spans(tags)
+    ]
+    return doc
+
+
+def conll_docs(vocab, path: Path, refine: bool = True) -> list[Doc]:
+    return [conll_to_doc(vocab, d, refine) for d in read_conll(path)]
+
+
+def conllu_docs(paths: Iterable[Path], sentences_per_doc: int = 10) -> list[Doc]:
+    docs: list[Doc] = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        docs.extend(conllu_to_docs(text, n_sents=sentences_per_doc, no_print=True))
+    return docs
+
+
+def default_datasets() -> Path:
+    env = os.environ.get("WIREWATCH_SHARED")
+    shared = Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
+    return shared / "datasets"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=Path, default=default_datasets())
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "corpus")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("en")
+    conll = args.datasets / "conll2003"
+    train = conll_docs(nlp.vocab, conll / "conllpp_train.txt")
+    dev = conll_docs(nlp.vocab, conll / "conllpp_dev.txt")
+    ewt = args.datasets / "ud-english-ewt"
+    outputs = {
+        "ner-train": train,
+        "ner-dev": dev,
+        "ner-full": train + dev,
+        "ud-train": conllu_docs([ewt / "en_ewt-ud-train.conllu"]),
+        "ud-dev": conllu_docs([ewt / "en_ewt-ud-dev.conllu"]),
+    }
+    for name, docs in outputs.items():
+        DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
+        print(f"{name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Train wirewatch's English pipeline and ship it to wirewatch/models/en_wirewatch.
+
+    python training/train.py            # the whole thing (what `make model` runs)
+    python training/train.py --quick    # a few epochs, for a first working model
+    python training/train.py --only assemble   # re-assemble from finished training runs
+
+Steps: convert the corpora (training/convert.py) -> train the NER (training/ner.cfg, CoNLL-2003)
+-> train the tagger/parser (training/ud.cfg, UD English EWT) -> assemble one pipeline (parser
+sentences, tags, dependencies, NER, document-level propagation) -> swap it into the package.
+The package directory is replaced by a rename, so it is always loadable. Intermediate outputs
+stay under training/corpus/ and training/output/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+CORPUS = TRAINING / "corpus"
+OUTPUT = TRAINING / "output"
+SHIPPED = ROOT / "wirewatch" / "models" / "en_wirewatch"
+STEPS = ("convert", "ner", "ud", "assemble")
+
+
+def run(command: list[str]) -> None:
+    print("+", " ".join(command), flush=True)
+    env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def spacy_train(config: str, output: Path, overrides: list[str]) -> None:
+    run([sys.executable, "-m", "spacy", "train", str(TRAINING / config),
+         "--output", str(output), *overrides])
+
+
+def assemble(ner_model: Path, ud_model: Path | None, target: Path) -> None:
+    """One pipeline from separately trained parts, saved to `target` by a directory swap."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT))
+    from wirewatch.nlp.propagation import COMPONENT_NAME
+
+    nlp = spacy.blank("en")
+    if ud_model is not None:
+        ud = spacy.load(ud_model)
+        for name in ud.pipe_names:
+            nlp.add_pipe(name, source=ud)
+    else:
+        nlp.add_pipe("sentencizer")
+    ner = spacy.load(ner_model)
+    nlp.add_pipe("ner", source=ner)
+    nlp.add_pipe(COMPONENT_NAME)
+    nlp.meta.update({
+        "name": "wirewatch", "version": "0.1.0",
+        "description": "wirewatch English news pipeline (see docs/model.md)",
+        "license": "see docs/model.md",
+    })
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".en_wirewatch-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the package directory must be readable
+    nlp.to_disk(staging)
+    spacy.load(staging)  # never ship something that does not load
+    retired = target.with_name(f".{target.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+    print(f"shipped {nlp.pipe_names} to {target}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few epochs, small model, no parser")
+    parser.add_argument("--only", choices=STEPS, action="append", help="run only these steps")
+    parser.add_argument("--datasets", help="folder with the corpora (default: ../shared/datasets)")
+    args = parser.parse_args(argv)
+    steps = args.only or (["convert", "ner", "assemble"] if args.quick else list(STEPS))
+    ner_out = OUTPUT / ("ner-quick" if args.quick else "ner")
+    ud_out = OUTPUT / "ud"
+    if "convert" in steps:
+        run([sys.executable, str(TRAINING / "convert.py"), "--out", str(CORPUS)]
+            + (["--datasets", args.datasets] if args.datasets else []))
+    if "ner" in steps:
+        quick = ["--training.max_epochs", "3", "--components.ner.model.tok2vec.encode.width", "96"]
+        spacy_train("ner.cfg", ner_out, quick if args.quick else [])
+    if "ud" in steps:
+        spacy_train("ud.cfg", ud_out, [])
+    if "assemble" in steps:
+        ud_best = ud_out / "model-best"
+        assemble(ner_out / "model-best", None if args.quick else ud_best, SHIPPED)
+
+
+if __name__ == "__main__":
+    main()

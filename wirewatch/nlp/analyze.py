@@ -1,0 +1,80 @@
+"""One article's text -> entities, quotes and quality: the NLP stage of the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.tokens import Doc
+
+from wirewatch.document import Entity, Quality, Quote
+from wirewatch.errors import InputError
+
+from .entities import collect_name_spans
+from .quality import assess_quality
+from .quotes import find_quotes
+from .resolve import resolve
+
+# Components the analysis never reads; disabled so they cost nothing.
+UNUSED_COMPONENTS = ("lemmatizer", "textcat", "textcat_multilabel", "entity_linker", "coref")
+# Syntax components: the dependency parse only helps attribute quotes, and parsing a whole article
+# costs about as much again as the rest of the pipeline, so the main pass skips them and the
+# quote attribution parses just the sentences around quotes it cannot attribute by rule.
+SYNTAX_COMPONENTS = ("tagger", "morphologizer", "attribute_ruler", "senter", "parser")
+
+
+def plan_pipeline(nlp: spacy.Language) -> tuple[list[str], list[str]]:
+    """(components the main pass disables, components that parse a stretch of text, in order).
+
+    The second list is empty when the pipeline has no dependency parser. A tok2vec that only the
+    syntax components listen to is moved to the parse; one the NER shares stays in both.
+    """
+    names = nlp.pipe_names
+    disabled = {name for name in UNUSED_COMPONENTS if name in names}
+    if "parser" not in names:
+        return sorted(disabled), []
+    disabled.update(name for name in SYNTAX_COMPONENTS if name in names)
+    parse_with = []
+    for name, component in nlp.pipeline:
+        listeners = getattr(component, "listening_components", None)
+        if listeners is None:
+            continue
+        if "parser" in listeners:
+            parse_with.append(name)
+        if all(listener in disabled for listener in listeners):
+            disabled.add(name)
+    return sorted(disabled), [*parse_with, "parser"]
+
+
+def _parser(nlp: spacy.Language, text: str, components: list[str]) -> Callable[[int, int], Doc]:
+    """A function parsing text[start:end] on its own (token offsets relative to start)."""
+
+    def parse(start: int, end: int) -> Doc:
+        doc = nlp.make_doc(text[start:end])
+        for name in components:
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+
+    return parse
+
+
+def analyze_text(text: str, *, nlp: spacy.Language) -> tuple[list[Entity], list[Quote], Quality]:
+    """Entities (resolved across spellings), quotes with speakers and the MT-quality verdict.
+
+    Offsets in the records index into `text`. With a dependency parser in `nlp` quotes are
+    attributed through the subject of their cue verb; without one by rules on the text alone.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text to analyse must be a string, not {type(text).__name__}")
+    if not text.strip():
+        return [], [], Quality()
+    # Rules match plain spaces; a no-break space is one character too, so offsets stay valid.
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    disabled, parse_with = plan_pipeline(nlp)
+    with nlp.select_pipes(disable=disabled):
+        doc = nlp(text)
+    resolution = resolve(text, collect_name_spans(doc))
+    parse = _parser(nlp, text, parse_with) if parse_with else None
+    quotes = find_quotes(text, resolution, parse=parse)
+    quality = assess_quality(text, resolution)
+    return resolution.entities, quotes, quality

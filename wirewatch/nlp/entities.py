@@ -1,0 +1,181 @@
+"""Name spans in one article: what the NER found, cleaned, plus names it missed.
+
+The statistical NER is replaceable and imperfect (it drops possessives inconsistently, sometimes
+swallows a title, misses rare or garbled names), so this module turns `doc.ents` into uniform
+`NameSpan`s and recovers capitalised names that stand where only a name can stand: after a title
+("President Xi"), next to a speech verb ("Hoekstra said", "said Jan Hoekstra"). Resolution
+(`resolve.py`) then groups the spans into entities; `to_entities` writes the public records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from wirewatch.document import Entity, Mention
+
+# Titles and honorifics that introduce a person's name; longest first so that "Prime Minister"
+# wins over "Minister". They are also the role nouns ("the Prime Minister") resolution binds.
+TITLES = sorted(
+    [
+        "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor",
+        "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Minister",
+        "Secretary of State", "Defense Secretary", "Defence Secretary", "Foreign Secretary",
+        "Home Secretary", "Secretary", "Senator", "Sen.", "Representative", "Rep.", "Governor",
+        "Gov.", "Mayor", "Premier", "King", "Queen", "Prince", "Princess", "Pope", "Chairman",
+        "Chairwoman", "Speaker", "Leader", "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.",
+        "Judge", "Justice", "Ambassador", "Envoy", "envoy", "Commissioner", "Attorney General",
+        "Chief Executive", "CEO", "Director", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.",
+        "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Rev.", "Sheikh", "Archbishop",
+        "Bishop", "Cardinal", "Chief", "Commander", "Lt.", "Sgt.", "Captain", "Capt.",
+    ],
+    key=len,
+    reverse=True,
+)
+HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Rev"}
+
+# Capitalised words that start sentences or headings but never name anyone.
+NOT_NAMES = {
+    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+    "I", "You", "His", "Her", "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet",
+    "If", "When", "While", "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "To",
+    "From", "With", "By", "About", "Also", "Still", "However", "Meanwhile", "There", "Here",
+    "Some", "Many", "Most", "All", "Both", "Each", "No", "Not", "One", "Two", "Three", "Who",
+    "What", "Why", "How", "Where", "Which", "Officials", "Police", "Sources", "Analysts",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Today", "Yesterday", "Tomorrow", "Mr", "Mrs", "Ms", "Dr",
+    "According", "Asked", "Speaking", "Writing", "Read", "Get", "Sign", "Click", "Follow",
+}
+
+_NAME_WORD = r"(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*[a-z][\w’'\-]*)"  # "J." "Keir" "O'Neill" "McDonald"
+_NAME = rf"{_NAME_WORD}(?: (?:(?:de|van|von|der|da|di|la|le|bin|al)[ -])?{_NAME_WORD}){{0,3}}"
+SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|urged|urges|warned|warns|wrote|writes|asked|asks|explained|"
+    "noted|insisted|argued|stated|declared|continued|recalled|acknowledged|admitted|claimed|"
+    "replied|responded|announced|tweeted|posted|stressed|emphasized|emphasised|suggested|"
+    "remarked|conceded|cautioned|predicted|observed|complained|countered|concluded|added"
+)
+_TITLE_ALT = "|".join(re.escape(t) for t in TITLES)
+_RECOVERY_PATTERNS = [
+    # "President Xi Jinping", "Chancellor Reeves"
+    re.compile(rf"\b(?:{_TITLE_ALT}) (?P<name>{_NAME})"),
+    # "Hoekstra said", "Jan Hoekstra told"
+    re.compile(rf"(?P<name>{_NAME})(?:,[^,\n]{{1,60}},)? (?:{SPEECH_VERBS})\b"),
+    # "said Jan Hoekstra", "according to Jan Hoekstra"
+    re.compile(rf"\b(?:{SPEECH_VERBS}|according to) (?P<name>{_NAME})"),
+]
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NATIONALITY_OR_TITLE_WORD = re.compile(r"(?:[A-Z][\w.\-]*|of|the)$")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """One stretch of text that names something, with what we know about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, EVENT, MISC, ... or ROLE for "the Prime Minister"
+    title: str | None = None  # the title the text gave this name here: "Prime Minister"
+    recovered: bool = False  # found by the rules here rather than by the NER
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a name span: no possessive, no leading title or "the", no stray punctuation."""
+    while start < end and text[start] in " “”\"'‘’(-–—":
+        start += 1
+    chunk = text[start:end]
+    stripped = chunk.rstrip(" .,;:!?\"“”'’")
+    if chunk.endswith(".") and re.search(r"\b[A-Z]\.$", chunk):  # keep "Jr." / initial "J."
+        stripped = chunk
+    end = start + len(stripped)
+    chunk = text[start:end]
+    match = _POSSESSIVE.search(chunk)
+    if match and len(chunk) > len(match.group()):
+        end -= len(match.group())
+    chunk = text[start:end]
+    lead = re.match(r"(?:the|The) ", chunk)
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """If a person span starts with a title ("President Putin"), move it out of the name."""
+    chunk = text[start:end]
+    for title in TITLES:
+        if chunk.startswith(title + " ") and len(chunk) > len(title) + 1:
+            return start + len(title) + 1, title
+    return start, None
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title written just before a name: "British Prime Minister Keir Starmer" -> "Prime Minister"."""
+    window = text[max(0, start - 40):start]
+    for title in TITLES:
+        if window.endswith(title + " "):
+            return title
+    return None
+
+
+def _looks_like_name(words: str) -> bool:
+    first = words.split(" ", 1)[0].rstrip(".")
+    return first not in NOT_NAMES and not words.isupper()
+
+
+def collect_name_spans(doc: Doc) -> list[NameSpan]:
+    """NER entities, cleaned, plus person names the rules recover; sorted, never overlapping."""
+    text = doc.text
+    spans: list[NameSpan] = []
+    for ent in doc.ents:
+        start, end = clean_span(text, ent.start_char, ent.end_char)
+        title = None
+        if ent.label_ == "PERSON":
+            start, title = split_title(text, start, end)
+            title = title or title_before(text, start)
+        if end > start:
+            spans.append(NameSpan(start, end, text[start:end], ent.label_, title))
+    spans.extend(recover_person_names(text, spans))
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]:
+    """Capitalised names in slots only a person fills, where the NER saw nothing."""
+    taken = sorted((s.start, s.end) for s in known)
+    found: dict[tuple[int, int], NameSpan] = {}
+    for pattern in _RECOVERY_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = clean_span(text, match.start("name"), match.end("name"))
+            words = text[start:end]
+            # Drop capitalised sentence-starters the pattern swallowed ("But Hoekstra said").
+            while " " in words and words.split(" ", 1)[0] in NOT_NAMES:
+                cut = words.index(" ") + 1
+                start += cut
+                words = words[cut:]
+            if not words or not _looks_like_name(words) or words in TITLES:
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if any(s < end and start < e for s, e in found):
+                continue
+            found[(start, end)] = NameSpan(
+                start, end, words, "PERSON", title_before(text, start), recovered=True
+            )
+    return list(found.values())
+
+
+def to_entities(groups: list[list[NameSpan]], names: list[str], labels: list[str]) -> list[Entity]:
+    """Public records for resolved groups, numbered e1, e2, ... in order of first mention."""
+    order = sorted(range(len(groups)), key=lambda i: min(s.start for s in groups[i]))
+    entities = []
+    for number, index in enumerate(order, start=1):
+        mentions = [
+            Mention(text=s.text, start=s.start, end=s.end)
+            for s in sorted(groups[index], key=lambda s: s.start)
+        ]
+        entities.append(Entity(id=f"e{number}", name=names[index], type=labels[index], mentions=mentions))
+    return entities

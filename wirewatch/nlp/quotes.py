@@ -1,0 +1,593 @@
+"""Direct quotes and who said them.
+
+Two passes over the plain text, independent of the statistical pipeline so that they behave the
+same with any model:
+
+1. `find_quote_spans` pairs quotation marks (curly or straight, double or single, nested single
+   quotes ignored). A quote never runs past its paragraph: a paragraph that ends inside a quote
+   either continues in the next paragraph (which then opens with a quotation mark, the newspaper
+   convention) or was unbalanced, and in both cases the rest of the article is read afresh.
+2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
+   "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
+   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). Speakers are name
+   mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
+   (the subject of the nearest sentence that names a person), or other noun phrases ("a
+   spokesman"), which keep `speaker` null.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from wirewatch.document import Mention, Quote
+
+from .resolve import Resolution
+
+CUES = (
+    "said|says|say|told|tells|tell|added|adds|urged|urges|warned|warns|wrote|writes|asked|asks|"
+    "explained|explains|noted|notes|insisted|insists|argued|argues|stated|states|declared|"
+    "declares|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|"
+    "claimed|claims|replied|replies|responded|responds|announced|announces|tweeted|tweets|"
+    "posted|stressed|stresses|emphasized|emphasised|emphasizes|suggested|suggests|remarked|"
+    "conceded|concedes|cautioned|predicted|predicts|observed|complained|complains|countered|"
+    "concluded|joked|quipped|vowed|vows|promised|promises|pledged|boasted|lamented|shouted|"
+    "yelled|expressed|described|describes|called|calls|dubbed|labeled|labelled|branded|"
+    "termed|read|reads|saying|adding|telling|writing|noting|warning|urging|arguing|calling|"
+    "asking|insisting|describing|[Aa]ccording to|put it|puts it|wondered|demanded|charged|"
+    "reported|reports|wrote in|testified|contended|maintained|explained|agreed|disagreed|"
+    "believes|believed|thinks|thought|hopes|hoped|feared|fears"
+)
+_CUE = rf"(?:{CUES})"
+_PRONOUN = r"(?:he|she|they|He|She|They|I|we|We|it|It)"
+_GROUP_NOUNS = (
+    r"(?:sources|officials|analysts|experts|aides|critics|supporters|people|witnesses|residents|"
+    r"police|authorities|observers|advisers|advisors|organizers|organisers|investigators|"
+    r"prosecutors|lawmakers|Democrats|Republicans|voters|economists|diplomats|others|many)"
+)
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.? )?[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|bin|al))*"
+_NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)(?: [\w.'’\-]+){1,5}?"
+_SPEAKER = rf"(?:{_PRONOUN}|{_NOUN_PHRASE}|{_GROUP_NOUNS}|{_NAME})"
+_ADVERBS = (
+    r"(?:also|then|later|again|once again|previously|recently|earlier|further|simply|"
+    r"has|had|have|has also|would|will|was|is|repeatedly|often|once|later|reportedly|"
+    r"on \w+|in a statement|in an interview|this week|last week)"
+)
+_OPEN_TAIL = r"[\s,:;—–\-]*"  # what sits between a closing mark and the attribution
+
+_AFTER_SPEAKER_CUE = re.compile(
+    rf"^{_OPEN_TAIL}(?P<spk>{_SPEAKER})(?: {_ADVERBS})* (?P<cue>{_CUE})\b"
+)
+_AFTER_CUE_SPEAKER = re.compile(
+    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_NOUN_PHRASE}|{_NAME})"
+)
+_CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
+_TRAILING_ADVERBIAL = re.compile(
+    rf"(?:,? (?:{_ADVERBS}|on \w+ \d+|in \w+|at \w+|after \w+|during \w+)|,)\s*$"
+)
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_NOT_A_SPEAKER_START = re.compile(
+    r"\s*(?:and|but|or|which|that|who|as|because|while|when|if|so|then|what|where|how)\b"
+)
+_DASH_SPEAKER = re.compile(rf"^[\s,.]*[―—–]+\s*(?P<spk>{_NAME})")
+_APPOSITIVE = re.compile(r",[^,“”\"]{1,90},\s*$")
+_SPEAKER_AT_END = re.compile(
+    rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_NAME})\s*$"
+)
+_ABBREVIATIONS = {
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Inc",
+    "Co", "Corp", "No", "vs", "Prof", "Rev", "Capt", "Sgt", "Adm", "Jan", "Feb", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "Mt", "Ft",
+}
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘'(A-Z0-9])|\n")
+_PARTICIPLES = {"saying", "adding", "telling", "writing", "noting", "warning", "urging", "arguing",
+                "calling", "asking", "insisting", "describing"}
+_PRONOUNS_LOWER = {"he", "she", "they", "i", "we", "it"}
+_FUNCTION_WORDS = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "who", "that",
+    "which", "what", "it", "and", "or", "but", "as", "than", "this", "these", "those", "is",
+    "was", "were", "are", "be", "been", "has", "have", "had", "not", "no", "into", "about",
+}
+MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed quotes are titles or scare quotes
+# A single quoted word ("called it “outrageous”") is a scare quote or a term, not a quotation.
+MIN_QUOTE_WORDS = 2
+
+# Cue verbs as single words, for the parse: the rule list plus forms it does not need.
+_CUE_WORDS = {
+    word.lower() for word in CUES.split("|") if re.fullmatch(r"[a-z]+", word)
+} | {
+    "claiming", "proclaimed", "proclaims", "accused", "accuses", "accusing", "tweeting", "yells",
+    "sings", "sang", "singing", "quoted", "quoting", "scolded", "scolds", "blasted", "slammed",
+    "mocked", "denounced", "pleaded", "pleads", "stating", "declaring", "announcing", "claiming",
+    "explaining", "replying", "responding", "answering", "answered", "answers", "recalling",
+    "warning", "predicting", "promising", "pledging", "vowing", "suggesting", "stressing",
+    "acknowledging", "admitting", "conceding", "complaining", "declined", "joking", "texted",
+    "emailed", "commented", "comments", "commenting", "insisting", "concluding",
+}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_NAME_PART_DEPS = {"flat", "flat:name", "compound"}
+Parse = Callable[[int, int], Doc]
+
+
+@dataclass
+class _Found:
+    """An attribution found around a quote: the speaker words and the cue."""
+
+    speaker: tuple[int, int]
+    cue: str
+    entity_id: str | None = None
+    entity_known: bool = False  # entity_id was decided by the finder (else looked up by words)
+
+
+@dataclass
+class QuoteSpan:
+    """Where a quote's marks and content lie; `continued` when it reopens a paragraph's quote."""
+
+    start: int  # first character of the content, after the opening mark
+    end: int  # end of the content, before the closing mark (or the paragraph end)
+    mark_start: int
+    mark_end: int
+    continued: bool = False
+
+
+def _role_of_mark(text: str, i: int) -> str | None:
+    """"open" / "close" / None (an apostrophe or stray mark) for the quotation mark at i."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "“":
+        return "open"
+    if ch == "”":
+        return "close"
+    if ch == '"':
+        return "open" if before.isspace() or before in "([{—–-/“‘" or i == 0 else "close"
+    if ch in "‘'":
+        if (before.isspace() or before in "([{—–-/“\"" or i == 0) and (after.isalnum() or after in "“\"…"):
+            return "open"
+        if ch == "'" and not before.isalnum() and before not in ".,!?…":
+            return None
+        return "close" if not after.isalnum() and not before.isspace() else None
+    if ch == "’":
+        return "close" if not after.isalnum() and not before.isspace() else None
+    return None
+
+
+_MARKS = re.compile(r"[“”\"‘’'\n]")
+_DOUBLE = {"“", "”", '"'}
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair quotation marks into quote spans; an unbalanced mark loses at most its paragraph."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_double = True
+    reopened = False
+    pending_from: int | None = None  # where a paragraph ended inside a quote
+    for match in _MARKS.finditer(text):
+        i = match.start()
+        ch = match.group()
+        if ch == "\n":
+            if open_at is not None:
+                end = _trim_end(text, open_at + 1, i)
+                if end > open_at + 1:
+                    spans.append(QuoteSpan(open_at + 1, end, open_at, i, reopened))
+                pending_from = i
+                open_at = None
+            continue
+        role = _role_of_mark(text, i)
+        if role is None:
+            continue
+        is_double = ch in _DOUBLE
+        if open_at is None:
+            if role == "open":
+                reopened = pending_from is not None and text[pending_from:i].strip() == ""
+                pending_from = None
+                open_at, open_double = i, is_double
+            continue
+        if is_double != open_double:
+            continue  # nested quote inside a quote (or an apostrophe inside a single quote)
+        if role == "open" and is_double and ch != "”":
+            # A second opening mark while open: the first one was unbalanced.
+            open_at, reopened = i, False
+            continue
+        if role == "close" or (ch == '"' and role == "open"):
+            end = _trim_end(text, open_at + 1, i)
+            if end > open_at + 1:
+                spans.append(QuoteSpan(open_at + 1, end, open_at, i + 1, reopened))
+            open_at = None
+    if open_at is not None:
+        end = _trim_end(text, open_at + 1, len(text))
+        if end > open_at + 1:
+            spans.append(QuoteSpan(open_at + 1, end, open_at, len(text), reopened))
+    return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start (rules: periods, ! ?, line breaks; abbreviations kept)."""
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group() != "\n":
+            word = re.search(r"([\w.]+)[.!?][”\"’']?$", text[max(0, end - 12):end])
+            if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
+                continue
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end < len(text) and end != starts[-1]:
+            starts.append(end)
+    return starts
+
+
+class _Attributor:
+    """Attribution for the quotes of one text (keeps the lookups it needs between quotes)."""
+
+    def __init__(
+        self, text: str, resolution: Resolution, spans: list[QuoteSpan], parse: Parse | None = None
+    ) -> None:
+        self.text = text
+        self.parse = parse
+        self.parsed: dict[tuple[int, int], Doc] = {}
+        self.resolution = resolution
+        self.spans = spans
+        self.starts = sentence_starts(text)
+        self.quoted = [(s.mark_start, s.mark_end) for s in spans]
+        self.person_ends = {e: (s, eid) for s, e, eid in resolution.persons}
+        self.mention_ends = {e: (s, eid) for (s, e), eid in resolution.entity_of_span.items()}
+        self.mention_starts = {s: e for (s, e) in resolution.entity_of_span}
+
+    def sentence_start(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+    def sentence_end(self, pos: int) -> int:
+        index = bisect.bisect_right(self.starts, pos)
+        return self.starts[index] if index < len(self.starts) else len(self.text)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end == -1 else end
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.quoted, (start, 1 << 62)) - 1
+        return index >= 0 and self.quoted[index][0] < start and end <= self.quoted[index][1]
+
+    # -- speakers ------------------------------------------------------------------------------
+
+    def speaker(self, start: int, end: int) -> tuple[str | None, Mention]:
+        """Entity id (or None) and the mention for the speaker words at [start, end)."""
+        words = self.text[start:end]
+        mention = Mention(text=words, start=start, end=end)
+        if words.lower() in _PRONOUNS_LOWER:
+            return self.pronoun(start), mention
+        return self.resolution.entity_at(start, end), mention
+
+    def pronoun(self, pos: int) -> str | None:
+        """The person a pronoun at pos refers to: the subject of the nearest naming sentence."""
+        sentence = self.sentence_start(pos)
+        candidates = self.persons_between(sentence, pos)
+        if candidates:
+            return candidates[0]
+        index = bisect.bisect_right(self.starts, sentence) - 1
+        for _ in range(4):
+            if index <= 0:
+                break
+            index -= 1
+            found = self.persons_between(self.starts[index], self.starts[index + 1])
+            if found:
+                return found[0]
+        return None
+
+    def persons_between(self, start: int, end: int) -> list[str]:
+        """Person entity ids mentioned in [start, end) outside quotes, non-possessives first."""
+        persons = self.resolution.persons
+        index = bisect.bisect_left(persons, (start, -1, ""))
+        plain, possessive = [], []
+        while index < len(persons) and persons[index][0] < end:
+            s, e, entity_id = persons[index]
+            index += 1
+            if e > end or self.inside_quote(s, e):
+                continue
+            owner = self.text[e:e + 2] in ("'s", "’s")
+            (possessive if owner else plain).append(entity_id)
+        return plain + possessive
+
+    def speaker_before(self, pos: int, limit: int | None = None) -> tuple[int, int] | None:
+        """The speaker words ending at pos (after trimming adverbials and appositives).
+
+        With `limit` (the speaker phrase between a closing mark and its cue) the whole phrase
+        must be the speaker: "Rep. Gwen Moore (D-Wis.)", "the Prime Minister", "he".
+        """
+        window_start = max(0, pos - 160) if limit is None else limit
+        left = self.text[window_start:pos]
+        if limit is not None:
+            if _NOT_A_SPEAKER_START.match(left) or len(left.split()) > 14:
+                return None
+        for _ in range(4):
+            trimmed = _TRAILING_PARENTHESIS.sub("", _TRAILING_ADVERBIAL.sub("", left))
+            if trimmed == left:
+                break
+            left = trimmed
+        end = window_start + len(left.rstrip())
+        if end in self.mention_ends:
+            return self.mention_ends[end][0], end
+        appositive = _APPOSITIVE.search(left)
+        if appositive:
+            cut = window_start + appositive.start()
+            if cut in self.mention_ends:
+                return self.mention_ends[cut][0], cut
+        match = _SPEAKER_AT_END.search(left.rstrip())
+        if match:
+            start = window_start + match.start()
+            words = match.group()
+            lowered = words.lower().split()
+            if lowered[0] in ("and", "but") or lowered[-1] in _FUNCTION_WORDS or (
+                len(lowered) > 1 and _FUNCTION_WORDS.intersection(lowered[1:]) - {"of", "the"}
+            ):
+                return None  # a clause or a prepositional phrase, not a speaker
+            # A long capitalised run before the cue keeps only its last name-like part.
+            return start, start + len(words.rstrip())
+        return None
+
+    # -- one quote -----------------------------------------------------------------------------
+
+    def attribute(self, span: QuoteSpan, previous: Quote | None) -> Quote:
+        text = self.text
+        paragraph_start, paragraph_end = self.paragraph_bounds(span.start)
+        content = text[span.start:span.end]
+        quote = Quote(
+            text=content, speaker=None, speaker_entity=None, speaker_mention=None, cue=None,
+            start=span.start, end=span.end,
+        )
+        found = self.after(span, paragraph_end)
+        if found is None and self.parse is not None:
+            found = self.by_syntax(span, paragraph_start, paragraph_end)
+        if found is None:
+            found = self.before(span, paragraph_start)
+        if found is None and span.mark_start == paragraph_start and paragraph_start > 0:
+            found = self.colon_before_paragraph(paragraph_start)
+        if found is None and previous is not None and previous.speaker_mention is not None:
+            if self.continues(previous, span):
+                quote.speaker = previous.speaker
+                quote.speaker_entity = previous.speaker_entity
+                quote.speaker_mention = previous.speaker_mention
+                quote.cue = previous.cue
+                return quote
+        if found is None:
+            return quote
+        if isinstance(found, _Found):
+            (spk_start, spk_end), cue = found.speaker, found.cue
+        else:
+            (spk_start, spk_end), cue = found
+        entity_id, mention = self.speaker(spk_start, spk_end)
+        if isinstance(found, _Found) and found.entity_known:
+            entity_id = found.entity_id
+        entity = self.resolution.entity(entity_id)
+        quote.speaker = entity.name if entity else None
+        quote.speaker_entity = entity_id if entity else None
+        quote.speaker_mention = mention
+        quote.cue = cue
+        return quote
+
+    # -- through the dependency parse ------------------------------------------------------
+
+    def by_syntax(self, span: QuoteSpan, paragraph_start: int, paragraph_end: int) -> _Found | None:
+        """The subject of the outermost cue verb governing the quote, from the parse."""
+        start = max(paragraph_start, self.sentence_start(span.mark_start))
+        end = min(paragraph_end, self.sentence_end(max(span.mark_end - 1, span.start)))
+        if end <= start:
+            return None
+        doc = self.parsed.get((start, end))
+        if doc is None:
+            doc = self.parsed[start, end] = self.parse(start, end)
+        inside = [t for t in doc if span.mark_start <= start + t.idx < span.mark_end]
+        governors = [
+            t.head for t in inside
+            if t.head.i != t.i and not span.mark_start <= start + t.head.idx < span.mark_end
+        ]
+        if not governors:
+            # The quote heads its sentence and the cue hangs off it: "“…,” a narrator asks."
+            return self.cue_attached_to(inside, span, start)
+        # The head nearest the quote: "X said that … “…”" attaches the quote's clause to "said".
+        governor = min(governors, key=lambda t: min(abs(start + t.idx - span.mark_start),
+                                                   abs(start + t.idx - span.mark_end)))
+        found: tuple[Token, Token] | None = None
+        cue: Token | None = None
+        for verb in (governor, *governor.ancestors):
+            if verb.lower_ in _CUE_WORDS:
+                cue = verb
+            if cue is None:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None:
+                continue  # a participle ("…, tweeting “…”"): its subject is further up
+            if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
+                subject = verb.head
+            if span.mark_start <= start + subject.idx < span.mark_end:
+                return None
+            found, cue = (subject, cue), None
+        if found is None:
+            return None
+        subject, cue = found
+        return self.subject_speaker(subject, start, cue.text)
+
+    def cue_attached_to(self, inside: list[Token], span: QuoteSpan, offset: int) -> _Found | None:
+        """A cue verb outside the quote attached to a word inside it, with its subject."""
+        inside_ids = {t.i for t in inside}
+        for token in inside[0].doc:
+            if token.i in inside_ids or token.head.i not in inside_ids:
+                continue
+            if token.lower_ not in _CUE_WORDS:
+                continue
+            subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.i not in inside_ids:
+                return self.subject_speaker(subject, offset, token.text)
+        return None
+
+    def subject_speaker(self, subject: Token, offset: int, cue: str) -> _Found:
+        """The speaker words for a subject token: its entity mention, or its noun phrase."""
+        s = offset + subject.idx
+        e = s + len(subject.text)
+        for (ms, me), entity_id in self.resolution.entity_of_span.items():
+            if ms <= s and e <= me:
+                return _Found((ms, me), cue, entity_id, entity_known=True)
+        if subject.lower_ in _PRONOUNS_LOWER:
+            return _Found((s, e), cue)
+        doc = subject.doc
+        first = subject.i
+        left_edge = subject.left_edge.i
+        while first > left_edge and not doc[first - 1].is_punct or (
+            first > left_edge and doc[first - 1].text == "."
+        ):
+            first -= 1
+        last = subject.i
+        while last + 1 < len(doc) and doc[last + 1].head.i in range(subject.i, last + 1) and (
+            doc[last + 1].dep_ in _NAME_PART_DEPS
+        ):
+            last += 1
+        phrase_start = offset + doc[first].idx
+        phrase_end = offset + doc[last].idx + len(doc[last].text)
+        return _Found((phrase_start, phrase_end), cue, None, entity_known=True)
+
+    def after(self, span: QuoteSpan, paragraph_end: int) -> tuple[tuple[int, int], str] | None:
+        """", said Jan Hoekstra" / "," he said" / "," Rep. Mica (R-Fla.) said" / "” ― Jan" after."""
+        right_end = min(paragraph_end, span.mark_end + 160, self.sentence_end(span.mark_end + 1))
+        next_open = next((s.mark_start for s in self.spans if s.mark_start >= span.mark_end), None)
+        if next_open is not None:
+            right_end = min(right_end, next_open)
+        right = self.text[span.mark_end:right_end]
+        if not right or (right[0].isalnum() and not right.startswith(("said", "says"))):
+            return None
+        dash = _DASH_SPEAKER.match(right)
+        if dash:
+            return self.name_within(span.mark_end + dash.start("spk"), span.mark_end + dash.end("spk")), "―"
+        lead = len(re.match(_OPEN_TAIL, right).group())
+        cue = _CUE_ANYWHERE.search(right, lead)
+        if cue is None or cue.start() - lead > 120:
+            return None
+        phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
+        if phrase_end <= phrase_start + 1:
+            match = _AFTER_CUE_SPEAKER.match(right)
+            if not match:
+                return None
+            spk_start = span.mark_end + match.start("spk")
+            spk_end = span.mark_end + match.end("spk")
+            return self.name_within(spk_start, spk_end), match.group("cue")
+        speaker = self.speaker_before(phrase_end, limit=phrase_start)
+        if speaker is None:
+            # "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
+            # a name that opens the phrase and is set off by a comma is the speaker.
+            named = self.mention_starts.get(phrase_start)
+            if named is None or self.text[named:named + 1] != ",":
+                return None
+            speaker = (phrase_start, named)
+        return speaker, cue.group("cue")
+
+    def name_within(self, start: int, end: int) -> tuple[int, int]:
+        """Trim speaker words after a cue to the entity mention they start with."""
+        for (s, e), _ in self.resolution.entity_of_span.items():
+            if start <= s < end:
+                return s, e
+        words = self.text[start:end]
+        comma = words.find(",")
+        return (start, start + comma) if comma > 0 else (start, end)
+
+    def before(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
+        """"X said: “" / "X told Y that China remained “open" in the quote's own sentence."""
+        sentence = max(self.sentence_start(span.mark_start), paragraph_start)
+        left_start = sentence
+        left = self.text[left_start:span.mark_start]
+        cues = [m for m in _CUE_ANYWHERE.finditer(left) if not self.inside_quote(left_start + m.start(), left_start + m.end())]
+        if not cues:
+            return None
+        cue = cues[-1]
+        cue_pos = left_start + cue.start()
+        if cue.group("cue").lower() == "according to":
+            after = re.match(rf" (?P<spk>{_NOUN_PHRASE}|{_NAME}|{_GROUP_NOUNS})", self.text[left_start + cue.end():span.mark_start])
+            if after:
+                s = left_start + cue.end() + after.start("spk")
+                return self.name_within(s, left_start + cue.end() + after.end("spk")), "according to"
+            return None
+        speaker = None
+        if cue.group("cue") not in _PARTICIPLES:
+            speaker = self.speaker_before(cue_pos)
+        if speaker is None:
+            subjects = self.person_mentions_between(sentence, cue_pos)
+            if not subjects:
+                return None
+            speaker = subjects[0]
+        return speaker, cue.group("cue")
+
+    def person_mentions_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [
+            (s, e) for s, e, _ in self.resolution.persons
+            if start <= s and e <= end and not self.inside_quote(s, e)
+        ]
+
+    def colon_before_paragraph(self, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
+        """A quote paragraph introduced by the previous one: "… Hoekstra said:"."""
+        previous_end = paragraph_start - 1
+        while previous_end > 0 and self.text[previous_end - 1].isspace():
+            previous_end -= 1
+        if self.text[previous_end - 1:previous_end] != ":":
+            return None
+        cue = None
+        sentence = self.sentence_start(previous_end - 1)
+        for cue in _CUE_ANYWHERE.finditer(self.text, sentence, previous_end):
+            pass
+        if cue is None:
+            return None
+        speaker = self.speaker_before(cue.start())
+        if speaker is None:
+            subjects = self.person_mentions_between(sentence, cue.start())
+            speaker = subjects[0] if subjects else None
+        return (speaker, cue.group("cue")) if speaker else None
+
+    def continues(self, previous: Quote, span: QuoteSpan) -> bool:
+        """Whether a quote with no cue of its own goes on from the previous quote."""
+        if span.continued:
+            return True
+        gap = self.text[previous.end:span.mark_start]
+        if "\n" in gap or len(gap) > 200:
+            return False  # a new paragraph continues a quote only by reopening it
+        # Another person named between the two quotes makes the continuation unsafe.
+        between = self.person_mentions_between(previous.end, span.mark_start)
+        speaker_mention = previous.speaker_mention
+        if all(speaker_mention is not None and s == speaker_mention.start for s, _ in between):
+            return True
+        # The speaker's description may name others ("“…,” said Victor Cha, a scholar at the
+        # Center for Strategic Studies. “…”"): still safe when the gap holds this attribution
+        # and no other cue that could introduce a new speaker.
+        if speaker_mention is None or not previous.end <= speaker_mention.start < span.mark_start:
+            return False
+        return len(_CUE_ANYWHERE.findall(gap)) <= 1
+
+
+def find_quotes(text: str, resolution: Resolution, *, parse: Parse | None = None) -> list[Quote]:
+    """Every direct quote of the text with its cue and speaker, in text order.
+
+    `parse(start, end)` returns a dependency-parsed Doc of text[start:end]; without it quotes
+    are attributed by rules on the text alone.
+    """
+    spans = find_quote_spans(text)
+    attributor = _Attributor(text, resolution, spans, parse)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for span in spans:
+        quote = attributor.attribute(span, previous)
+        words = len(quote.text.split())
+        if words < MIN_QUOTE_WORDS or (quote.speaker_mention is None and words < MIN_UNATTRIBUTED_WORDS):
+            continue  # a title, a name or a scare quote, not speech
+        quotes.append(quote)
+        previous = quote
+    return quotes

@@ -1,0 +1,123 @@
+"""Sparse TF-IDF vectors with an online vocabulary, for words and for entities.
+
+The vocabulary grows as articles arrive (document frequencies are counted once per article,
+copies excluded), and each article is weighted with the IDF known when it arrived. Freezing the
+weights at arrival is what keeps the stage online: no stored vector or centroid ever has to be
+recomputed, and replaying the same articles in the same order gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .records import ArticleInput
+from .text import STOPWORDS, content_words, proxy_entities
+
+SparseVector = dict[str, float]
+
+
+@dataclass
+class Vocabulary:
+    """Document frequencies seen so far."""
+
+    documents: int = 0
+    frequency: Counter = field(default_factory=Counter)
+
+    def add(self, terms: set[str]) -> None:
+        self.documents += 1
+        self.frequency.update(terms)
+
+    def idf(self, term: str) -> float:
+        # Smoothed so the first articles (when every df is 1) still get sensible, equal weights.
+        return math.log((self.documents + 1) / (self.frequency.get(term, 0) + 1)) + 1.0
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, "frequency": dict(self.frequency)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Vocabulary:
+        return cls(int(data["documents"]), Counter(data["frequency"]))
+
+
+def term_counts(article: ArticleInput, title_weight: float) -> Counter:
+    """Content-word counts of the body, with the title's words weighted up."""
+    counts: Counter = Counter(content_words(article.text))
+    if article.title and title_weight > 0:
+        for word in content_words(article.title):
+            counts[word] += title_weight
+    return counts
+
+
+def entity_counts(article: ArticleInput) -> Counter:
+    """Entity names and their single words (so "Nichols" meets "Brian Nichols").
+
+    Uses the NLP entities when the article has them, else capitalised-sequence proxies.
+    """
+    if article.entities:
+        names = [name.lower() for name, _type in article.entities if name and name.strip()]
+    else:
+        names = proxy_entities(f"{article.title}\n{article.text}" if article.title else article.text)
+    counts: Counter = Counter()
+    for name in names:
+        counts[name] += 1.0
+        parts = [p for p in name.split() if p not in STOPWORDS and len(p) > 1]
+        if len(parts) > 1:
+            for part in parts:
+                counts[part] += 0.5
+    return counts
+
+
+def weigh(counts: Counter, vocabulary: Vocabulary) -> SparseVector:
+    """Sublinear TF times IDF, L2-normalised; empty counts give an empty vector."""
+    vector = {
+        term: (1.0 + math.log(count)) * vocabulary.idf(term) if count >= 1 else count * vocabulary.idf(term)
+        for term, count in counts.items()
+        if count > 0
+    }
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    if norm == 0:
+        return {}
+    return {term: w / norm for term, w in vector.items()}
+
+
+def dot(small: SparseVector, large: SparseVector) -> float:
+    if len(small) > len(large):
+        small, large = large, small
+    return sum(w * large.get(term, 0.0) for term, w in small.items())
+
+
+@dataclass
+class ArticleFeatures:
+    """The weighted views of one article that story clustering compares."""
+
+    terms: SparseVector
+    entities: SparseVector
+
+    def strongest_terms(self, k: int) -> list[str]:
+        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+class FeatureExtractor:
+    """Turns articles into `ArticleFeatures`, learning document frequencies as it goes."""
+
+    def __init__(self, title_weight: float, words: Vocabulary | None = None, names: Vocabulary | None = None):
+        self.title_weight = title_weight
+        self.words = words or Vocabulary()
+        self.names = names or Vocabulary()
+
+    def observe(self, article: ArticleInput) -> ArticleFeatures:
+        """Count the article into the vocabularies, then weigh it with the updated IDF."""
+        terms = term_counts(article, self.title_weight)
+        names = entity_counts(article)
+        self.words.add(set(terms))
+        self.names.add(set(names))
+        return ArticleFeatures(weigh(terms, self.words), weigh(names, self.names))
+
+    def to_dict(self) -> dict:
+        return {"words": self.words.to_dict(), "names": self.names.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict, title_weight: float) -> FeatureExtractor:
+        return cls(title_weight, Vocabulary.from_dict(data["words"]), Vocabulary.from_dict(data["names"]))

@@ -1,0 +1,65 @@
+"""Server-Sent Events: new articles pushed to open pages as they are stored.
+
+The store is the only shared state (another process may be ingesting), so each stream polls it
+for ids above the last one sent; the event id is the article id, so a reconnecting browser's
+Last-Event-ID resumes exactly where it stopped. Each event carries the card already rendered by
+the same template as the page (escaped there), so live and reloaded pages look the same.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+
+import anyio
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+
+from . import queries
+
+router = APIRouter(prefix="/events", tags=["live"])
+
+HEARTBEAT_SECONDS = 15.0  # a comment line now and then keeps proxies from closing idle streams
+
+
+def render_card(request: Request, summary: queries.DocumentSummary) -> str:
+    templates = request.app.state.web.templates
+    module = templates.env.get_template("_card.html").make_module({})
+    return str(module.card(summary))
+
+
+@router.get("/documents")
+async def document_events(
+    request: Request,
+    after: int | None = Query(None, ge=0, description="send articles stored after this id (default: from now on)"),
+) -> StreamingResponse:
+    """`event: document` with {"id", "title", "html"} for every article stored from now on."""
+    web = request.app.state.web
+    resume = request.headers.get("last-event-id", "")
+    if resume.isdigit():
+        after = int(resume)
+    if after is None:
+        after = await anyio.to_thread.run_sync(queries.newest_id, web.store)
+
+    async def stream() -> AsyncIterator[str]:
+        last_id = after
+        started = last_beat = time.monotonic()
+        yield f"retry: 3000\n: connected, after {last_id}\n\n"
+        while time.monotonic() - started < web.live_max_seconds:
+            if await request.is_disconnected():
+                return
+            fresh = await anyio.to_thread.run_sync(lambda: queries.documents_after(web.store, last_id, limit=50))
+            for summary in fresh:
+                payload = {"id": summary.id, "title": summary.title, "html": render_card(request, summary)}
+                yield f"id: {summary.id}\nevent: document\ndata: {json.dumps(payload)}\n\n"
+                last_id = summary.id
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                last_beat = time.monotonic()
+                yield ": heartbeat\n\n"
+            await anyio.sleep(web.live_poll_seconds)
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

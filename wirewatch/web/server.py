@@ -1,0 +1,60 @@
+"""`wirewatch serve`: the web app under uvicorn, refusing an unprotected public bind."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import uvicorn
+
+from ..config import Settings
+from ..errors import ConfigError
+from .app import create_app
+from .security import check_bind_address
+
+GRACEFUL_SHUTDOWN_SECONDS = 3
+
+
+def serve(settings: Settings, *, host: str, port: int) -> None:
+    """Run the web UI and API until interrupted.
+
+    Raises ConfigError, before opening anything, when `host` is reachable from other machines
+    and no API token protects writes; StoreError when the store cannot be opened.
+    """
+    check_bind_address(host, settings)
+    if not 0 < port < 65536:
+        raise ConfigError(f"port must be between 1 and 65535, not {port}")
+    app = create_app(settings)
+    # Open live-update streams would otherwise hold a Ctrl+C shutdown for their whole lifetime.
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False,
+                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
+
+
+class BackgroundServer:
+    """The app under a real uvicorn on an ephemeral loopback port, in a thread; a context manager.
+
+    For tests, benchmarks and the screenshot script: the app is exercised over real sockets,
+    exactly as a browser would use it.
+    """
+
+    def __init__(self, app, *, host: str = "127.0.0.1") -> None:
+        config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="on",
+                                server_header=False, timeout_graceful_shutdown=0.5)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self.url = ""
+
+    def __enter__(self) -> "BackgroundServer":
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the web server did not start")
+            time.sleep(0.01)
+        host, port = self._server.servers[0].sockets[0].getsockname()[:2]
+        self.url = f"http://{host}:{port}"
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
