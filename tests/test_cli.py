@@ -12,7 +12,7 @@ import pytest
 from wirewatch.cli import main
 
 SAMPLE_TITLE = "Starmer urges Putin to prove he is serious about peace by signing a ceasefire in Ukraine"
-SAMPLE_FILES = 9  # 3 HTML pages + 1 text file + 3 feed items + 2 JSONL records
+SAMPLE_FILES = 10  # 3 HTML pages + 1 text file + 3 feed items + 3 JSONL records
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

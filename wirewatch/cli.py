@@ -188,7 +188,8 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
 
 def _print_ingest_summary(summary) -> None:
     console = Console(soft_wrap=True)
-    console.print(f"[green]{summary.ingested} ingested[/green], {summary.duplicates} duplicates, "
+    console.print(f"[green]{summary.ingested} ingested[/green] ({summary.new_stories} new stories, "
+                  f"{summary.developments} developments, {summary.copies} copies), {summary.duplicates} duplicates, "
                   f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]")
     for failure in summary.failed:
         console.print(f"  [red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}")
@@ -234,6 +235,83 @@ def _marks_to_rich(snippet: str) -> str:
         marked, _, rest = part.partition("</mark>")
         out.append(f"[bold yellow]{escape(html.unescape(marked))}[/bold yellow]{escape(html.unescape(rest))}")
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------- stories
+
+
+def _parse_since(value: str | None):
+    """`--since` as an ISO date/time or a span back from now: 30m, 6h, 2d, 1w."""
+    from datetime import datetime, timedelta, timezone
+
+    if not value:
+        return None
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    text = value.strip().lower()
+    if text[:-1].isdigit() and text[-1:] in units:
+        return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--since takes an ISO date or a span like 6h or 2d, not {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    format: FormatOption = "text",
+    since: Annotated[Optional[str], typer.Option(help="Only stories updated since: ISO date or 30m, 6h, 2d, 1w.")] = None,
+    query: Annotated[Optional[str], typer.Option(help="Only stories with an article matching this search query.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    config: ConfigOption = None,
+) -> None:
+    """Stories by breaking rank: bursts of new articles, many sources, recency."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = store.stories(since=_parse_since(since), query=query, limit=limit)
+    if format == "json":
+        print(json.dumps([story.to_dict() for story in found], ensure_ascii=False, indent=2))
+        return
+    console = Console(soft_wrap=True)
+    if not found:
+        console.print("no stories")
+    for story in found:
+        copies = sum(1 for a in story.data["articles"] if a["role"] == "copy")
+        console.print(f"[bold]{escape(story.title)}[/bold]  [dim]story {story.id} · {story.articles} articles"
+                      f"{f' ({copies} copies)' if copies else ''} · {story.sources} sources · "
+                      f"last {story.last_seen:%Y-%m-%d %H:%M}{f' · {story.velocity} in the last hour' if story.velocity else ''}[/dim]")
+        if story.data.get("entities"):
+            console.print("  [dim]" + escape(", ".join(story.data["entities"][:6])) + "[/dim]")
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id (see `wirewatch stories`).")],
+    db: DbOption = None,
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """One story with its timeline: original, copies and developments, with sources."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = store.story(story_id)
+    if found is None:
+        raise InputError(f"no story with id {story_id!r}")
+    if format == "json":
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(soft_wrap=True)
+    console.print(f"[bold]{escape(found.title)}[/bold]  [dim]story {found.id} · {found.articles} articles · "
+                  f"{found.sources} sources · {found.first_seen:%Y-%m-%d %H:%M} – {found.last_seen:%Y-%m-%d %H:%M}[/dim]")
+    for sentence in found.data.get("summary") or []:
+        console.print("  " + escape(sentence))
+    console.print()
+    for item in found.data["articles"]:
+        when = (item.get("published") or "")[:16].replace("T", " ") or "undated"
+        style = {"original": "green", "copy": "dim", "development": "yellow"}.get(item["role"], "")
+        console.print(f"  {when:16}  [{style}]{item['role']:>11}[/]  {escape(item['title'])} "
+                      f"[dim]{escape(item.get('source') or '')}[/dim]")
 
 
 # ------------------------------------------------------------------------------ entities and quotes
@@ -348,6 +426,9 @@ def demo(
                       f"from {len(store.sources())} sources:")
         for name, count in store.sources():
             console.print(f"  {escape(name)}: {count}")
+        console.print(f"{store.count_stories()} stories; the top ones:")
+        for story in store.stories(limit=4):
+            console.print(f"  [bold]{escape(story.title)}[/bold] [dim]{story.articles} articles, {story.sources} sources[/dim]")
         top = store.entities(limit=8)
         if top:
             console.print("\n[bold]Top entities:[/bold] " + escape(", ".join(f"{e.name} ({e.type}, {e.documents})" for e in top)))

@@ -17,6 +17,7 @@ from .config import Settings
 from .document import SourceItem
 from .errors import WirewatchError
 from .pipeline import Analysed, analyse_item, site_key
+from .runtime.story_stage import StoryStage
 from .sources import Fetcher, SourceFailure, iter_items
 from .store import Store
 
@@ -36,11 +37,17 @@ class IngestSummary:
     duplicates: int = 0
     failed: list[IngestFailure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)  # store ids of new articles, in ingest order
+    new_stories: int = 0
+    copies: int = 0  # near-duplicates of stored articles (kept, but never a new development)
+    developments: int = 0
 
     def to_dict(self) -> dict:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
+            "new_stories": self.new_stories,
+            "copies": self.copies,
+            "developments": self.developments,
             "failed": len(self.failed),
             "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failed],
         }
@@ -91,9 +98,27 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
     workers: int | None = None,
+    stage: StoryStage | None = None,
+    story_batch: int = 50,
 ) -> IngestSummary:
-    """Read every source, analyse each item and store it; return counts and failures."""
+    """Read every source, analyse each item, store it and assign it to a story.
+
+    Stories are assigned every `story_batch` stored articles and at the end, by `stage` (one is
+    made when not given; pass the service's long-lived one to avoid reloading the engine)."""
     summary = IngestSummary()
+    stage = stage or StoryStage(store)
+    unassigned = 0
+
+    def assign_stories() -> None:
+        nonlocal unassigned
+        for update in stage.run():
+            if update.new_story:
+                summary.new_stories += 1
+            elif update.role == "copy":
+                summary.copies += 1
+            else:
+                summary.developments += 1
+        unassigned = 0
     report = on_event or (lambda event: None)
     recurring_cache: dict[str | None, frozenset[str]] = {}
 
@@ -136,8 +161,12 @@ def ingest(
             summary.duplicates += 1
             report(IngestEvent(origin, "duplicate", added.reason))
             return
+        nonlocal unassigned
         summary.ingested += 1
         summary.ids.append(added.id)
+        unassigned += 1
+        if unassigned >= story_batch:
+            assign_stories()
         if result.site and result.line_keys:
             store.record_site_lines(result.site, result.line_keys)
             recurring_cache.pop(result.site, None)  # learned something: look again next time
@@ -158,6 +187,8 @@ def ingest(
         _run(_chain(first, stream), executor, settings, recurring_for, record, window=64)
     finally:
         executor.shutdown()
+        assign_stories()  # also picks up articles an interrupted earlier run stored but never assigned
+        stage.save()
     return summary
 
 

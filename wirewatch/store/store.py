@@ -24,10 +24,13 @@ from .entity_queries import (
     speaker_quotes,
 )
 from .facts import record_facts
+from .story_queries import (
+    LogEntry, StorySummary, count_stories, document_story, get_story, list_stories,
+)
 from .engine import create_store_engine, display_url, parse_store_url
 from .migrate import upgrade_to_head
 from .raw import compress_raw, decompress_raw
-from .schema import documents, http_validators, site_articles, site_lines
+from .schema import documents, http_validators, site_articles, site_lines, story_articles
 from .snippets import head_snippet
 from .urls import canonical_url
 
@@ -120,6 +123,11 @@ class Store:
     @property
     def dialect(self) -> str:
         return self._dialect
+
+    @property
+    def insert(self):
+        """The dialect's INSERT construct (with ON CONFLICT support) for modules adding rows."""
+        return self._insert
 
     def close(self) -> None:
         self._engine.dispose()
@@ -364,6 +372,37 @@ class Store:
                 return speaker_quotes(conn, speaker, limit=limit, offset=offset)
             return list_quotes(conn, document_id=document_id, limit=limit, offset=offset)
 
+
+    # --- stories (written by runtime/story_stage.py) -------------------------------------------------
+
+    def stories(self, *, since: datetime | None = None, query: str | None = None, limit: int = 30,
+                offset: int = 0, now: datetime | None = None) -> list[StorySummary]:
+        """Stories by breaking rank (arrivals in the last hour, sources, recency).
+
+        `query` (the search language) keeps stories with at least one matching article."""
+        ids = None
+        with self._engine.connect() as conn:
+            if query:
+                hits = self._fulltext.search_ids(conn, parse_query(query), limit=MAX_SEARCH_LIMIT, offset=0)
+                ids = sorted({
+                    row.story_id for row in conn.execute(
+                        select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
+                    )
+                })
+            return list_stories(conn, since=since, ids=ids, limit=limit, offset=offset, now=now)
+
+    def story(self, story_id: str, *, now: datetime | None = None) -> StorySummary | None:
+        with self._engine.connect() as conn:
+            return get_story(conn, str(story_id), now=now)
+
+    def story_of(self, document_id: int) -> LogEntry | None:
+        """The story assignment of one stored article (None until the story stage has seen it)."""
+        with self._engine.connect() as conn:
+            return document_story(conn, document_id)
+
+    def count_stories(self) -> int:
+        with self._engine.connect() as conn:
+            return count_stories(conn)
 
 def _key_hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,1 @@
+"""Running the stages: the story stage over the store, the monitoring service."""

@@ -1,0 +1,170 @@
+"""The story stage over the store: stored articles -> StoryEngine -> assignment log + story records.
+
+The engine lives in memory but is never the truth: the store's append-only assignment log is.
+On start the engine is restored from the last saved snapshot and the log after it is replayed, so
+a restart (or another process having assigned articles meanwhile) changes no assignment. Each
+article's assignment, its story record and whatever `on_assigned` writes (alerts) commit together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import StoreError
+from ..store import Store
+from ..store import story_queries as q
+from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
+
+
+@dataclass
+class StoryUpdate:
+    """Where one stored article went."""
+
+    document_id: int
+    story_id: str
+    role: str  # original | copy | development
+    duplicate_of: int | None
+    new_story: bool
+
+
+OnAssigned = Callable[[Connection, q.StoredArticle, StoryUpdate], None]
+
+
+def article_input(article: q.StoredArticle) -> ArticleInput:
+    doc = article.document
+    return ArticleInput(
+        id=str(article.id),
+        title=doc.title,
+        text=doc.text,
+        published=doc.published,  # undated: no time decay (an archive's arrival time says nothing)
+        source=doc.source,
+        entities=[(entity.name, entity.type) for entity in doc.entities],
+        quotes=[quote.text for quote in doc.quotes],
+    )
+
+
+class StoryStage:
+    """Assigns every stored article to a story exactly once, in arrival order."""
+
+    def __init__(self, store: Store, config: StoryConfig | None = None, *, save_every: int = 500) -> None:
+        self._store = store
+        self._config = config
+        self._save_every = save_every
+        self._engine: StoryEngine | None = None
+        self._seq = 0  # the last log entry folded into the engine
+        self._saved_seq = 0
+
+    # --- keeping the engine in step with the log ----------------------------------------------------
+
+    def _catch_up(self, conn: Connection) -> None:
+        if self._engine is None:
+            saved = q.load_state(conn)
+            if saved is not None:
+                self._seq, state = saved
+                self._engine = StoryEngine.from_state(state)
+            else:
+                self._seq, self._engine = 0, StoryEngine(self._config)
+            self._saved_seq = self._seq
+        entries = q.log_after(conn, self._seq)
+        if not entries:
+            return
+        articles = q.articles_by_id(conn, [entry.document_id for entry in entries])
+        for entry in entries:
+            article = articles.get(entry.document_id)
+            if article is None:
+                raise StoreError(f"story log names article {entry.document_id}, which is not stored")
+            self._engine.add(article_input(article))
+            self._seq = entry.seq
+
+    def _reset(self) -> None:
+        """Forget the in-memory engine (it saw an article whose assignment did not commit)."""
+        self._engine = None
+
+    # --- assigning new articles -------------------------------------------------------------------
+
+    def run(self, *, limit: int = 10_000, now: datetime | None = None,
+            on_assigned: OnAssigned | None = None) -> list[StoryUpdate]:
+        """Assign stored articles that no story has seen yet; return what happened to each."""
+        db = self._store.engine
+        insert = self._store.insert
+        updates: list[StoryUpdate] = []
+        with db.connect() as conn:
+            self._catch_up(conn)
+            pending = q.pending_articles(conn, limit=limit)
+        for article in pending:
+            moment = now or datetime.now(timezone.utc)
+            for attempt in range(3):
+                try:
+                    with db.begin() as conn:
+                        self._catch_up(conn)
+                        if q.document_story(conn, article.id) is not None:
+                            break  # another process assigned it meanwhile
+                        update = self._assign(conn, insert, article, moment)
+                        if on_assigned is not None:
+                            on_assigned(conn, article, update)
+                    updates.append(update)
+                    break
+                except IntegrityError:
+                    self._reset()  # lost a race for the next seq: reload and try again
+                    with db.connect() as conn:
+                        self._catch_up(conn)
+                except BaseException:
+                    self._reset()
+                    raise
+            else:
+                raise StoreError(f"could not assign article {article.id} to a story: too many concurrent writers")
+        if self._seq - self._saved_seq >= self._save_every:
+            self.save()
+        return updates
+
+    def _assign(self, conn: Connection, insert, article: q.StoredArticle, now: datetime) -> StoryUpdate:
+        assert self._engine is not None
+        assignment = self._engine.add(article_input(article))
+        entry = q.LogEntry(
+            seq=self._seq + 1, document_id=article.id, story_id=assignment.story_id, role=assignment.role,
+            duplicate_of=int(assignment.duplicate_of) if assignment.duplicate_of else None,
+            score=float(assignment.score), new_story=assignment.new_story,
+        )
+        q.append_assignment(conn, entry, now)
+        self._seq = entry.seq
+        self._rebuild_story(conn, insert, assignment.story_id, now)
+        return StoryUpdate(
+            document_id=article.id, story_id=assignment.story_id, role=assignment.role,
+            duplicate_of=entry.duplicate_of, new_story=assignment.new_story,
+        )
+
+    @staticmethod
+    def _rebuild_story(conn: Connection, insert, story_id: str, now: datetime) -> None:
+        log = q.story_log(conn, story_id)
+        articles = q.articles_by_id(conn, [entry.document_id for entry in log])
+        inputs = [article_input(articles[entry.document_id]) for entry in log]
+        assignments = [
+            Assignment(
+                article_id=str(entry.document_id), story_id=story_id, role=entry.role,
+                duplicate_of=str(entry.duplicate_of) if entry.duplicate_of else None,
+                score=entry.score, new_story=entry.new_story,
+            )
+            for entry in log
+        ]
+        story = build_story(story_id, inputs, assignments, now=now)
+        record = story.to_dict()
+        for item in record["articles"]:  # link articles to the store's documents by record id too
+            document = articles[int(item["id"])].document
+            item["url"] = document.url
+            item["record_id"] = document.id
+        times = [articles[e.document_id].document.published or articles[e.document_id].ingested_at for e in log]
+        q.save_story(conn, insert, record, first_seen=story.first_seen or min(times),
+                     last_seen=story.last_seen or max(times), now=now)
+
+    def save(self) -> None:
+        """Snapshot the engine so the next start replays only the log after it."""
+        if self._engine is None or self._seq == self._saved_seq:
+            return
+        with self._store.engine.begin() as conn:
+            q.save_state(conn, self._store.insert, self._seq, self._engine.state(), datetime.now(timezone.utc))
+        self._saved_seq = self._seq

@@ -1,0 +1,197 @@
+"""Story tables: the append-only assignment log, the story records, the saved engine state.
+
+`story_articles.seq` is the arrival order in which the story engine saw articles; replaying that
+log rebuilds the engine exactly, and a unique `seq` makes two writers that raced detect it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import desc, func, select
+from sqlalchemy.engine import Connection
+
+from ..document import Document
+from .schema import documents, engine_state, stories, story_articles
+
+STATE_NAME = "stories"
+
+
+@dataclass
+class StoredArticle:
+    """A stored document as the story stage reads it."""
+
+    id: int
+    document: Document
+    ingested_at: datetime
+
+
+@dataclass
+class LogEntry:
+    seq: int
+    document_id: int
+    story_id: str
+    role: str
+    duplicate_of: int | None
+    score: float
+    new_story: bool
+
+
+@dataclass
+class StorySummary:
+    id: str
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    articles: int
+    sources: int
+    velocity: int  # articles that arrived in the hour before `now`
+    rank: float
+    data: dict
+
+    def to_dict(self) -> dict:
+        return {
+            **self.data,
+            "id": self.id, "title": self.title, "first_seen": self.first_seen.isoformat(),
+            "last_seen": self.last_seen.isoformat(), "article_count": self.articles,
+            "source_count": self.sources, "velocity": self.velocity, "rank": round(self.rank, 4),
+        }
+
+
+def _stored(row) -> StoredArticle:
+    return StoredArticle(id=row.id, document=Document.from_dict(row.data), ingested_at=row.ingested_at)
+
+
+def pending_articles(conn: Connection, *, limit: int) -> list[StoredArticle]:
+    """Stored articles no story has seen yet, in arrival (id) order."""
+    rows = conn.execute(
+        select(documents.c.id, documents.c.data, documents.c.ingested_at)
+        .outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
+        .where(story_articles.c.document_id.is_(None))
+        .order_by(documents.c.id).limit(limit)
+    )
+    return [_stored(row) for row in rows]
+
+
+def articles_by_id(conn: Connection, ids: list[int]) -> dict[int, StoredArticle]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(documents.c.id, documents.c.data, documents.c.ingested_at).where(documents.c.id.in_(ids))
+    )
+    return {row.id: _stored(row) for row in rows}
+
+
+def log_after(conn: Connection, seq: int) -> list[LogEntry]:
+    rows = conn.execute(select(story_articles).where(story_articles.c.seq > seq).order_by(story_articles.c.seq))
+    return [_entry(row) for row in rows]
+
+
+def _entry(row) -> LogEntry:
+    score = row.score or {}
+    return LogEntry(
+        seq=row.seq, document_id=row.document_id, story_id=row.story_id, role=row.role,
+        duplicate_of=row.duplicate_of, score=float(score.get("score", 0.0)),
+        new_story=bool(score.get("new_story", False)),
+    )
+
+
+def last_seq(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(story_articles.c.seq), 0))).scalar_one())
+
+
+def append_assignment(conn: Connection, entry: LogEntry, now: datetime) -> None:
+    conn.execute(story_articles.insert().values(
+        document_id=entry.document_id, seq=entry.seq, story_id=entry.story_id, role=entry.role,
+        duplicate_of=entry.duplicate_of, score={"score": entry.score, "new_story": entry.new_story},
+        assigned_at=now,
+    ))
+
+
+def story_log(conn: Connection, story_id: str) -> list[LogEntry]:
+    rows = conn.execute(
+        select(story_articles).where(story_articles.c.story_id == story_id).order_by(story_articles.c.seq)
+    )
+    return [_entry(row) for row in rows]
+
+
+def document_story(conn: Connection, document_id: int) -> LogEntry | None:
+    row = conn.execute(select(story_articles).where(story_articles.c.document_id == document_id)).first()
+    return _entry(row) if row else None
+
+
+def save_story(conn: Connection, insert, record: dict, *, first_seen: datetime, last_seen: datetime,
+               now: datetime) -> None:
+    values = {
+        "id": record["id"], "title": record["title"], "first_seen": first_seen, "last_seen": last_seen,
+        "article_count": len(record["articles"]), "source_count": len(record["sources"]),
+        "data": record, "updated_at": now,
+    }
+    statement = insert(stories).values(**values)
+    conn.execute(statement.on_conflict_do_update(
+        index_elements=[stories.c.id], set_={k: v for k, v in values.items() if k != "id"},
+    ))
+
+
+def load_state(conn: Connection) -> tuple[int, dict] | None:
+    row = conn.execute(select(engine_state).where(engine_state.c.name == STATE_NAME)).first()
+    if row is None:
+        return None
+    return row.seq, json.loads(zlib.decompress(row.state))
+
+
+def save_state(conn: Connection, insert, seq: int, state: dict, now: datetime) -> None:
+    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+    statement = insert(engine_state).values(name=STATE_NAME, seq=seq, state=blob, updated_at=now)
+    conn.execute(statement.on_conflict_do_update(
+        index_elements=[engine_state.c.name], set_={"seq": seq, "state": blob, "updated_at": now},
+    ))
+
+
+def breaking_rank(velocity: int, sources: int, last_seen: datetime, now: datetime) -> float:
+    """Higher first: bursts of arrivals, many independent sources, and recency (12 h e-folding)."""
+    age_hours = max(0.0, (now - last_seen).total_seconds() / 3600.0)
+    return math.log1p(velocity) * 2.0 + math.log1p(sources) - age_hours / 12.0
+
+
+def list_stories(conn: Connection, *, now: datetime | None = None, since: datetime | None = None,
+                 ids: list[str] | None = None, limit: int = 30, offset: int = 0,
+                 window: int = 2000) -> list[StorySummary]:
+    """Stories by breaking rank among the `window` most recently updated (ranking is per request)."""
+    now = now or datetime.now(timezone.utc)
+    stmt = select(stories).order_by(desc(stories.c.last_seen), desc(stories.c.updated_at)).limit(window)
+    if since is not None:
+        stmt = stmt.where(stories.c.last_seen >= since)
+    if ids is not None:
+        stmt = stmt.where(stories.c.id.in_(ids))
+    rows = conn.execute(stmt).all()
+    hour_ago = now - timedelta(hours=1)
+    velocity = dict(conn.execute(
+        select(story_articles.c.story_id, func.count())
+        .where(story_articles.c.assigned_at >= hour_ago, story_articles.c.story_id.in_([r.id for r in rows]))
+        .group_by(story_articles.c.story_id)
+    ).all()) if rows else {}
+    summaries = [
+        StorySummary(
+            id=row.id, title=row.title, first_seen=row.first_seen, last_seen=row.last_seen,
+            articles=row.article_count, sources=row.source_count, velocity=int(velocity.get(row.id, 0)),
+            rank=breaking_rank(int(velocity.get(row.id, 0)), row.source_count, row.last_seen, now),
+            data=row.data,
+        )
+        for row in rows
+    ]
+    summaries.sort(key=lambda s: (-s.rank, -s.articles, s.id))
+    return summaries[offset: offset + limit]
+
+
+def get_story(conn: Connection, story_id: str, *, now: datetime | None = None) -> StorySummary | None:
+    found = list_stories(conn, now=now, ids=[story_id], limit=1)
+    return found[0] if found else None
+
+
+def count_stories(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
