@@ -161,6 +161,29 @@ def measure_store(url: str, docs: list[Document], batch: int, queries: list[str]
     return {"rate": rate, "median": statistics.median(latencies), "p99": p99, "hits": hits}
 
 
+def measure_end_to_end(url: str, docs: list[Document], folder: Path, workers: int | None) -> dict:
+    """`wirewatch ingest records.jsonl` as a user runs it: extraction, language analysis, store,
+    story assignment; the JSONL file is written first and not timed."""
+    from wirewatch.config import Settings
+    from wirewatch.ingest import ingest
+
+    path = folder / "records.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps({"id": d.id, "url": d.url, "title": d.title, "text": d.text,
+                                  "published": d.published.isoformat(), "source": d.source}) + "\n")
+    words = sum(len(d.text.split()) for d in docs)
+    with Store.open(url) as store:
+        started = time.perf_counter()
+        summary = ingest([str(path)], store=store, settings=Settings(), workers=workers)
+        seconds = time.perf_counter() - started
+        stories = store.count_stories()
+    if summary.failed:
+        print(f"{len(summary.failed)} records failed, e.g. {summary.failed[0].reason}", file=sys.stderr)
+    return {"rate": summary.ingested / seconds, "words": words / seconds, "stored": summary.ingested,
+            "stories": stories}
+
+
 def postgres_schema_url(base: str) -> tuple[str, str]:
     import psycopg
 
@@ -186,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", default=os.environ.get("WIREWATCH_TEST_POSTGRES",
                                                             "postgresql://postgres@127.0.0.1:5432/test"),
                         help="PostgreSQL server URL (a throwaway schema is created and dropped); '' to skip")
+    parser.add_argument("--end-to-end", type=int, default=0, metavar="N",
+                        help="also time `ingest` of N JSONL records through the whole pipeline (extraction, "
+                             "NLP, store, stories) on each engine; the store-only rate is its baseline")
+    parser.add_argument("--workers", type=int, default=None, help="analysis processes for --end-to-end (default: one per core)")
     args = parser.parse_args(argv)
     if not DATASET.is_file():
         print(f"dataset not found: {DATASET} (set WIREWATCH_SHARED)", file=sys.stderr)
@@ -193,10 +220,15 @@ def main(argv: list[str] | None = None) -> int:
     docs = make_documents(args.n)
     queries = make_queries(docs, args.queries)
     rows = []
+    e2e_rows = []
+    e2e_docs = make_documents(args.end_to_end) if args.end_to_end else []
     with tempfile.TemporaryDirectory() as folder:
         base = baseline_sqlite(docs, args.batch, Path(folder))
         result = measure_store(f"sqlite:///{Path(folder) / 'store.db'}", docs, args.batch, queries)
         rows.append(("sqlite", result, base))
+        if e2e_docs:
+            e2e_rows.append(("sqlite", measure_end_to_end(f"sqlite:///{Path(folder) / 'e2e.db'}", e2e_docs,
+                                                          Path(folder), args.workers), result["rate"]))
     if args.postgres:
         try:
             url, schema = postgres_schema_url(args.postgres)
@@ -207,6 +239,14 @@ def main(argv: list[str] | None = None) -> int:
                 result = measure_store(url, docs, args.batch, queries)
                 base = baseline_postgres(docs, args.batch, url)
                 rows.append(("postgresql", result, base))
+                if e2e_docs:
+                    e2e_url, e2e_schema = postgres_schema_url(args.postgres)
+                    try:
+                        with tempfile.TemporaryDirectory() as folder:
+                            e2e_rows.append(("postgresql", measure_end_to_end(e2e_url, e2e_docs, Path(folder),
+                                                                              args.workers), result["rate"]))
+                    finally:
+                        drop_schema(args.postgres, e2e_schema)
             except StoreError as exc:
                 print(f"PostgreSQL failed: {exc}", file=sys.stderr)
             finally:
@@ -217,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     for engine, result, base in rows:
         print(f"{engine:<11} {result['rate']:>12.0f} {base:>19.0f} {result['rate'] / base:>6.2f} "
               f"{result['median']:>17.2f} {result['p99']:>14.2f}")
+    if e2e_rows:
+        print(f"\nend to end: `ingest` of {args.end_to_end} JSONL records (extraction, NLP, store, stories)")
+        print(f"{'engine':<11} {'ingest art/s':>13} {'words/s':>9} {'stories':>8} {'store-only art/s':>17} {'ratio':>6}")
+        for engine, result, store_rate in e2e_rows:
+            print(f"{engine:<11} {result['rate']:>13.1f} {result['words']:>9.0f} {result['stories']:>8} "
+                  f"{store_rate:>17.0f} {result['rate'] / store_rate:>6.3f}")
     return 0
 
 
