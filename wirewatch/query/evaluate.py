@@ -70,14 +70,27 @@ class ArticleFields:
     text_positions: dict[str, list[int]] = field(init=False, repr=False, compare=False)
     sorted_title: list[str] = field(init=False, repr=False, compare=False)
     sorted_terms: list[str] = field(init=False, repr=False, compare=False)  # title and text
+    title_terms: frozenset[str] = field(init=False, repr=False, compare=False)
+    all_terms: frozenset[str] = field(init=False, repr=False, compare=False)  # title and text
+    entity_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    speaker_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    entity_spans: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    speaker_spans: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         title_positions = _positions(self.title)
         text_positions = _positions(self.text)
         object.__setattr__(self, "title_positions", title_positions)
         object.__setattr__(self, "text_positions", text_positions)
+        all_terms = frozenset(title_positions.keys() | text_positions.keys())
         object.__setattr__(self, "sorted_title", sorted(title_positions))
-        object.__setattr__(self, "sorted_terms", sorted(title_positions.keys() | text_positions.keys()))
+        object.__setattr__(self, "sorted_terms", sorted(all_terms))
+        object.__setattr__(self, "title_terms", frozenset(title_positions))
+        object.__setattr__(self, "all_terms", all_terms)
+        object.__setattr__(self, "entity_words", frozenset(w for name in self.entity_names for w in name))
+        object.__setattr__(self, "speaker_words", frozenset(w for name in self.speakers for w in name))
+        object.__setattr__(self, "entity_spans", _spans(self.entity_names))
+        object.__setattr__(self, "speaker_spans", _spans(self.speakers))
 
     @classmethod
     def from_mapping(cls, fields: Mapping[str, Any]) -> "ArticleFields":
@@ -123,6 +136,14 @@ def _names(names: Iterable[Any]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(name for name in analysed if name))
 
 
+def _spans(names: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, ...]]:
+    """Every run of consecutive words of every name: `entity:` matches one of them exactly."""
+    return frozenset(
+        name[start:end] for name in names
+        for start in range(len(name)) for end in range(start + 1, len(name) + 1)
+    )
+
+
 def _has_prefix(sorted_terms: list[str], prefix: str) -> bool:
     index = bisect.bisect_left(sorted_terms, prefix)
     return index < len(sorted_terms) and sorted_terms[index].startswith(prefix)
@@ -145,15 +166,6 @@ def _in_sequence(terms: tuple[str, ...], positions: dict[str, list[int]], wanted
     return False
 
 
-def _contains_name(names: tuple[tuple[str, ...], ...], wanted: tuple[str, ...]) -> bool:
-    size = len(wanted)
-    return any(
-        name[start:start + size] == wanted
-        for name in names
-        for start in range(len(name) - size + 1)
-    )
-
-
 def _text_predicate(node: Term | Phrase) -> Predicate:
     wanted = analyse_text(node.text)
     prefix = isinstance(node, Term) and node.prefix
@@ -163,15 +175,19 @@ def _text_predicate(node: Term | Phrase) -> Predicate:
     if len(wanted) == 1 and not prefix:
         word = wanted[0]
         if title_only:
-            return lambda article: word in article.title_positions
-        return lambda article: word in article.title_positions or word in article.text_positions
+            return lambda article: word in article.title_terms
+        return lambda article: word in article.all_terms
     if len(wanted) == 1:
         stem = wanted[0]
         if title_only:
             return lambda article: _has_prefix(article.sorted_title, stem)
         return lambda article: _has_prefix(article.sorted_terms, stem)
 
+    exact_words = frozenset(wanted[:-1] if prefix else wanted)
+
     def phrase(article: ArticleFields) -> bool:
+        if not exact_words <= (article.title_terms if title_only else article.all_terms):
+            return False  # a word is missing altogether: no need to look for the sequence
         if _in_sequence(article.title, article.title_positions, wanted, prefix):
             return True
         return not title_only and _in_sequence(article.text, article.text_positions, wanted, prefix)
@@ -184,8 +200,8 @@ def _filter_predicate(node: Filter) -> Predicate:
     if name in ("entity", "speaker"):
         wanted = analyse_text(node.value)
         if name == "entity":
-            return lambda article: _contains_name(article.entity_names, wanted)
-        return lambda article: _contains_name(article.speakers, wanted)
+            return lambda article: wanted in article.entity_spans
+        return lambda article: wanted in article.speaker_spans
     if name == "type":
         kind = node.value.upper()
         return lambda article: kind in article.entity_types
@@ -219,9 +235,45 @@ def compile_query(node: Query | Node) -> Predicate:
     if isinstance(node, Not):
         inner = compile_query(node.item)
         return lambda article: not inner(article)
-    parts = tuple(compile_query(item) for item in node.items)
+    # Plain words (no prefix) of an AND / OR are checked together as one set operation.
+    words = frozenset(_plain_word(item) for item in node.items if _plain_word(item) is not None)
+    parts = tuple(compile_query(item) for item in node.items if _plain_word(item) is None)
     if isinstance(node, And):
-        return lambda article: all(part(article) for part in parts)
+        if words:
+            parts = (lambda article: words <= article.all_terms,) + parts
+        return parts[0] if len(parts) == 1 else _all_of(parts)
+    if words:
+        parts = (lambda article: not words.isdisjoint(article.all_terms),) + parts
+    return parts[0] if len(parts) == 1 else _any_of(parts)
+
+
+def _plain_word(node: Node) -> str | None:
+    """The analysed word of a one-word, non-prefix Term searched in title and text, else None."""
+    if isinstance(node, Term) and not node.prefix and node.field is None:
+        wanted = analyse_text(node.text)
+        if len(wanted) == 1:
+            return wanted[0]
+    return None
+
+
+# Two or three parts are by far the most common; plain `and`/`or` chains avoid a generator per call.
+def _all_of(parts: tuple[Predicate, ...]) -> Predicate:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda article: first(article) and second(article)
+    if len(parts) == 3:
+        first, second, third = parts
+        return lambda article: first(article) and second(article) and third(article)
+    return lambda article: all(part(article) for part in parts)
+
+
+def _any_of(parts: tuple[Predicate, ...]) -> Predicate:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda article: first(article) or second(article)
+    if len(parts) == 3:
+        first, second, third = parts
+        return lambda article: first(article) or second(article) or third(article)
     return lambda article: any(part(article) for part in parts)
 
 

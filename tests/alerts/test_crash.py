@@ -1,0 +1,53 @@
+"""A sender killed between sending and recording it loses nothing and doubles nothing.
+
+Delivery is at-least-once with idempotency keys: the killed attempt was recorded before the send,
+so the alert is sent again once its lease runs out, with the SAME key, and the outbox ends with
+exactly one `sent` row. A receiver that dedupes on the key (body or Idempotency-Key header) sees
+the alert once: an exactly-once effect.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from alerts.helpers import NOW, article, subscribe
+from alerts.receivers import WebhookReceiver
+
+from wirewatch.alerts import alerts_for_article, build_index, deliver_due
+
+SCRIPT = Path(__file__).with_name("deliver_once.py")
+
+
+def test_sender_killed_after_sending_resends_once_with_the_same_key(alert_store, settings, db_url):
+    with WebhookReceiver(hold=True) as receiver:
+        subscribe(alert_store, "ceasefire", [receiver.channel()])
+        alerts_for_article(alert_store, build_index(alert_store), article(1, "Ceasefire agreed"),
+                           story_id="s1", role="original", now=NOW)
+        sender = subprocess.Popen([sys.executable, str(SCRIPT), db_url, NOW.isoformat()],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+        try:
+            assert receiver.arrived.wait(60), sender.stderr.read().decode() if sender.poll() is not None else "no request"
+            sender.send_signal(signal.SIGKILL)  # the receiver has the alert; the sender never hears back
+            sender.wait(10)
+        finally:
+            if sender.poll() is None:
+                sender.kill()
+        [interrupted] = alert_store.alerts()
+        assert (interrupted.status, interrupted.attempts) == ("pending", 1)  # attempt recorded first
+
+        receiver.hold = False
+        receiver.release()
+        assert deliver_due(alert_store, settings=settings, now=NOW).attempted == 0  # leased
+        deliver_due(alert_store, settings=settings, now=interrupted.next_attempt_at)
+        deliver_due(alert_store, settings=settings, now=NOW + timedelta(days=1))
+
+    assert len(receiver.received) == 2
+    assert receiver.keys()[0] == receiver.keys()[1] == interrupted.key
+    assert receiver.received[0].body["idempotency_key"] == receiver.received[1].body["idempotency_key"]
+    [final] = alert_store.alerts()
+    assert (final.status, final.attempts) == ("sent", 2)

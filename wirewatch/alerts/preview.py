@@ -1,0 +1,75 @@
+"""`subscribe --preview`: what a subscription query would have matched among stored articles.
+
+It runs the very matcher alerts use (the compiled query over each article's analysed facts:
+resolved entities, quote speakers, its story), newest articles first, so the preview shows
+exactly what the subscription will do — including entity:/speaker:/story: fields that search
+cannot answer yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..errors import InputError
+from ..store import Store
+from ..store.schema import documents, stories, story_articles
+from ..query import compile_query
+from .matching import ArticleFacts, MatchReason, explain
+from .subscriptions import parse_alert_query
+
+MAX_PREVIEW = 200
+
+
+@dataclass
+class PreviewHit:
+    article_id: int
+    title: str
+    url: str | None
+    source: str | None
+    published: datetime | None
+    story_id: str | None
+    story_title: str | None
+    role: str | None
+    reason: MatchReason
+
+
+def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> list[PreviewHit]:
+    """Up to `limit` of the newest `scan` stored articles that `query` matches, newest first."""
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_PREVIEW:
+        raise InputError(f"limit must be between 1 and {MAX_PREVIEW}, not {limit!r}")
+    parsed = parse_alert_query(query)
+    predicate = compile_query(parsed)
+    stmt = (
+        select(documents.c.id, documents.c.data, story_articles.c.story_id, story_articles.c.role,
+               stories.c.title.label("story_title"))
+        .select_from(documents.outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
+                     .outerjoin(stories, stories.c.id == story_articles.c.story_id))
+        .order_by(documents.c.id.desc())
+        .limit(scan)
+    )
+    hits: list[PreviewHit] = []
+    with store.engine.connect() as conn:
+        for row in conn.execute(stmt):
+            data = row.data or {}
+            facts = ArticleFacts(
+                id=row.id, title=data.get("title") or "", text=data.get("text") or "",
+                url=data.get("url"), source=data.get("source"), language=data.get("language"),
+                published=datetime.fromisoformat(data["published"]) if data.get("published") else None,
+                entities=[(e.get("name"), e.get("type")) for e in data.get("entities") or []],
+                quotes=[(q.get("speaker"), q.get("text") or "") for q in data.get("quotes") or []],
+                story_id=row.story_id, role=row.role, story_title=row.story_title,
+            )
+            fields = facts.fields()
+            if not predicate(fields):
+                continue
+            hits.append(PreviewHit(
+                article_id=row.id, title=facts.title, url=facts.url, source=facts.source,
+                published=facts.published, story_id=row.story_id, story_title=row.story_title,
+                role=row.role, reason=explain(parsed.root, facts, fields),
+            ))
+            if len(hits) >= limit:
+                break
+    return hits
