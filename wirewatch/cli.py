@@ -389,6 +389,217 @@ def quotes(
                       f"[dim]— {escape(q.document_title)} ({escape(q.source or '')})[/dim]")
 
 
+# ------------------------------------------------------------------------------ monitored sources
+
+sources_app = typer.Typer(help="Feeds and pages that `wirewatch run` polls.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _parse_interval(value: str) -> int:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = value.strip().lower()
+    if text.isdigit():
+        return int(text)
+    if text[:-1].isdigit() and text[-1:] in units:
+        return int(text[:-1]) * units[text[-1]]
+    raise InputError(f"--every takes seconds or a span like 90s, 5m, 1h, not {value!r}")
+
+
+@sources_app.command("add")
+def sources_add(
+    url: Annotated[str, typer.Argument(help="A feed (RSS, Atom, JSON Feed) or page URL.")],
+    every: Annotated[str, typer.Option("--every", help="Poll interval: 90s, 5m, 1h (at least 30s).")] = "5m",
+    name: Annotated[Optional[str], typer.Option(help="A name to show.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add a source to poll (it is due at once)."""
+    from .sources import check_url
+
+    settings = _settings(db, config)
+    check_url(url, allow_private=settings.allow_private_urls)
+    with _open_store(settings) as store:
+        feed = store.add_feed(url, name=name, interval_seconds=_parse_interval(every))
+    Console().print(f"source {feed.id}: {escape(feed.url)} every {feed.interval_seconds}s")
+
+
+@sources_app.command("list")
+def sources_list(db: DbOption = None, format: FormatOption = "text", config: ConfigOption = None) -> None:
+    """Polled sources with their last fetch, errors and article counts."""
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = store.feeds()
+    if format == "json":
+        print(json.dumps([f.to_dict() for f in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "url", "every", "last fetch", "status", "articles", box=None, pad_edge=False)
+    for f in found:
+        status = "paused" if f.paused else (f.last_status or "new") + (f": {f.last_error}" if f.last_error else "")
+        table.add_row(str(f.id), escape(f.url), f"{f.interval_seconds}s",
+                      f"{f.last_fetch_at:%Y-%m-%d %H:%M}" if f.last_fetch_at else "never", escape(status), str(f.articles))
+    Console().print(table if found else "no sources: add one with `wirewatch sources add URL`")
+
+
+@sources_app.command("remove")
+def sources_remove(feed_id: Annotated[int, typer.Argument(metavar="ID")], db: DbOption = None,
+                   config: ConfigOption = None) -> None:
+    """Stop polling a source (its articles stay)."""
+    with _open_store(_settings(db, config)) as store:
+        if not store.remove_feed(feed_id):
+            raise InputError(f"no source with id {feed_id}")
+    Console().print(f"source {feed_id} removed")
+
+
+# -------------------------------------------------------------------------- subscriptions and alerts
+
+
+@app.command()
+def subscribe(
+    query: Annotated[str, typer.Argument(help='Search language plus entity:"Name", speaker:"Name", type:PERSON, story:ID.')],
+    notify: Annotated[Optional[list[str]], typer.Option("--notify", help="Apprise URL: json://host/path, mailto://..., ntfy://... (repeatable).")] = None,
+    name: Annotated[Optional[str], typer.Option(help="A name for messages.")] = None,
+    digest: Annotated[Optional[str], typer.Option(help="hourly or daily: one grouped message per period.")] = None,
+    updates: Annotated[str, typer.Option(help="developments (default), new-stories or all.")] = "developments",
+    preview: Annotated[bool, typer.Option("--preview", help="Only show what it would have matched in stored articles.")] = False,
+    db: DbOption = None,
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Follow a query: alerts for new stories and developments, once each, never for copies."""
+    from .alerts import AlertStore, preview as preview_matches, validate_subscription
+
+    _check_format(format)
+    settings = _settings(db, config)
+    spec = validate_subscription(query, notify or [], name=name, digest=digest, updates=updates,
+                                 allow_private=settings.allow_private_urls)
+    with _open_store(settings) as store:
+        if preview:
+            hits = preview_matches(store, spec.query, limit=20)
+            if format == "json":
+                print(json.dumps([{"article": h.article_id, "title": h.title, "url": h.url, "source": h.source,
+                                   "published": h.published.isoformat() if h.published else None,
+                                   "story": h.story_id, "role": h.role} for h in hits], ensure_ascii=False, indent=2))
+                return
+            console = Console(soft_wrap=True)
+            console.print(f"{len(hits)} stored articles match" + (" (newest 20)" if len(hits) == 20 else ""))
+            for h in hits:
+                console.print(f"  [bold]{escape(h.title)}[/bold] [dim]{escape(h.source or '')} · story {h.story_id} · {h.role}[/dim]")
+            return
+        subscription = AlertStore(store).add_subscription(spec)
+    if format == "json":
+        print(json.dumps({"id": subscription.id, "query": subscription.query, "notify": len(subscription.notify),
+                          "name": subscription.name, "digest": subscription.digest,
+                          "updates": subscription.updates}, indent=2))
+        return
+    Console().print(f"subscription {subscription.id}: {escape(subscription.query)} "
+                    f"[dim]({len(subscription.notify)} channels, updates: {subscription.updates}"
+                    f"{', digest ' + subscription.digest if subscription.digest else ''})[/dim]")
+
+
+@app.command()
+def subscriptions(db: DbOption = None, format: FormatOption = "text", config: ConfigOption = None) -> None:
+    """List subscriptions."""
+    from .alerts import AlertStore, redact
+
+    _check_format(format)
+    with _open_store(_settings(db, config)) as store:
+        found = AlertStore(store).subscriptions()
+    rows = [{"id": s.id, "name": s.name, "query": s.query, "notify": [redact(u) for u in s.notify],
+             "digest": s.digest, "updates": s.updates, "paused": s.paused,
+             "created_at": s.created_at.isoformat() if s.created_at else None} for s in found]
+    if format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    console = Console(soft_wrap=True)
+    if not rows:
+        console.print("no subscriptions")
+    for row in rows:
+        console.print(f"{row['id']}: [bold]{escape(row['name'] or row['query'])}[/bold] [dim]{escape(row['query'])} · "
+                      f"{row['updates']}{' · digest ' + row['digest'] if row['digest'] else ''}"
+                      f"{' · paused' if row['paused'] else ''} · {escape(', '.join(row['notify']) or 'Atom feed only')}[/dim]")
+
+
+@app.command()
+def unsubscribe(subscription_id: Annotated[int, typer.Argument(metavar="ID")], db: DbOption = None,
+                config: ConfigOption = None) -> None:
+    """Delete a subscription (its alert history goes with it)."""
+    from .alerts import AlertStore
+
+    with _open_store(_settings(db, config)) as store:
+        if not AlertStore(store).delete_subscription(subscription_id):
+            raise InputError(f"no subscription with id {subscription_id}")
+    Console().print(f"subscription {subscription_id} deleted")
+
+
+@app.command()
+def alerts(
+    db: DbOption = None,
+    format: FormatOption = "text",
+    subscription: Annotated[Optional[int], typer.Option(help="Only this subscription's alerts.")] = None,
+    status: Annotated[Optional[str], typer.Option(help="pending, sent, retrying or failed.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    config: ConfigOption = None,
+) -> None:
+    """The alert log: what was sent where, what is retrying, what failed and why."""
+    from .alerts import AlertStore
+
+    _check_format(format)
+    if status and status not in ("pending", "sent", "retrying", "failed"):
+        raise InputError(f"unknown status {status!r} (pending, sent, retrying or failed)")
+    with _open_store(_settings(db, config)) as store:
+        found = AlertStore(store).alerts(subscription_id=subscription, status=status, limit=limit)
+    if format == "json":
+        print(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "subscription", "story", "article", "channel", "status", "attempts", "last error",
+                  box=None, pad_edge=False)
+    for a in found:
+        d = a.to_dict()
+        table.add_row(str(d["id"]), str(d["subscription"]), str(d["story"]), str(d["article"]), escape(d["channel"] or ""),
+                      d["status"], str(d["attempts"]), escape(d["last_error"] or ""))
+    Console().print(table if found else "no alerts")
+
+
+# -------------------------------------------------------------------------------------------- run
+
+
+@app.command()
+def run(
+    once: Annotated[bool, typer.Option("--once", help="One full cycle (polls, processing, due retries), then exit.")] = False,
+    db: DbOption = None,
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """The monitoring service: poll sources on their schedules, process, alert, retry."""
+    import logging
+    import threading
+
+    from .runtime.monitor import Monitor
+
+    _check_format(format)
+    settings = _settings(db, config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    with _open_store(settings) as store:
+        monitor = Monitor(store, settings)
+        try:
+            if once:
+                report = monitor.cycle()
+                if format == "json":
+                    print(json.dumps(report.to_dict(), indent=2))
+                else:
+                    Console().print(f"polled {report.polled} sources: {report.new_articles} new articles, "
+                                    f"{len(report.failures)} failed; alerts sent {report.delivery.sent}, "
+                                    f"retrying {report.delivery.retrying}, failed {report.delivery.failed}")
+                return
+            stop = threading.Event()
+            try:
+                monitor.run_forever(stop)
+            except KeyboardInterrupt:
+                stop.set()
+        finally:
+            monitor.close()
+
+
 # ------------------------------------------------------------------------------------------ serve
 
 
@@ -396,13 +607,33 @@ def quotes(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (non-loopback needs WIREWATCH_API_TOKEN).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    monitor: Annotated[bool, typer.Option("--monitor/--no-monitor", help="Run the monitoring service in the same process.")] = True,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """The web UI and JSON API (OpenAPI docs at /docs)."""
+    """The web UI and JSON API (OpenAPI docs at /docs), with the monitor running alongside."""
+    import threading
+
     from .web import serve as run_server
 
-    run_server(_settings(db, config), host=host, port=port)
+    settings = _settings(db, config)
+    stop = threading.Event()
+    if monitor:
+        from .runtime.monitor import Monitor
+
+        def monitor_loop() -> None:
+            with _open_store(settings) as store:
+                service = Monitor(store, settings)
+                try:
+                    service.run_forever(stop)
+                finally:
+                    service.close()
+
+        threading.Thread(target=monitor_loop, name="wirewatch-monitor", daemon=True).start()
+    try:
+        run_server(settings, host=host, port=port)
+    finally:
+        stop.set()
 
 
 # ------------------------------------------------------------------------------------------- demo

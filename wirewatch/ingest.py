@@ -17,6 +17,7 @@ from .config import Settings
 from .document import SourceItem
 from .errors import WirewatchError
 from .pipeline import Analysed, analyse_item, site_key
+from .runtime.alerting import Alerting
 from .runtime.story_stage import StoryStage
 from .sources import Fetcher, SourceFailure, iter_items
 from .store import Store
@@ -40,6 +41,8 @@ class IngestSummary:
     new_stories: int = 0
     copies: int = 0  # near-duplicates of stored articles (kept, but never a new development)
     developments: int = 0
+    alerts_queued: int = 0
+    alerts_sent: int = 0
 
     def to_dict(self) -> dict:
         return {
@@ -48,6 +51,8 @@ class IngestSummary:
             "new_stories": self.new_stories,
             "copies": self.copies,
             "developments": self.developments,
+            "alerts_queued": self.alerts_queued,
+            "alerts_sent": self.alerts_sent,
             "failed": len(self.failed),
             "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failed],
         }
@@ -99,19 +104,23 @@ def ingest(
     on_event: Callable[[IngestEvent], None] | None = None,
     workers: int | None = None,
     stage: StoryStage | None = None,
+    alerting: Alerting | None = None,
+    deliver: bool = True,
     story_batch: int = 50,
 ) -> IngestSummary:
     """Read every source, analyse each item, store it and assign it to a story.
 
     Stories are assigned every `story_batch` stored articles and at the end, by `stage` (one is
-    made when not given; pass the service's long-lived one to avoid reloading the engine)."""
+    made when not given; pass the service's long-lived one to avoid reloading the engine). Alerts
+    are queued as articles are assigned and, with `deliver`, sent before returning."""
     summary = IngestSummary()
     stage = stage or StoryStage(store)
+    alerting = alerting or Alerting(store, settings)
     unassigned = 0
 
     def assign_stories() -> None:
         nonlocal unassigned
-        for update in stage.run():
+        for update in stage.run(on_assigned=alerting.on_assigned):
             if update.new_story:
                 summary.new_stories += 1
             elif update.role == "copy":
@@ -189,6 +198,10 @@ def ingest(
         executor.shutdown()
         assign_stories()  # also picks up articles an interrupted earlier run stored but never assigned
         stage.save()
+    summary.alerts_queued = alerting.queued
+    if deliver and alerting.queued:
+        report_delivery = alerting.deliver()
+        summary.alerts_sent = report_delivery.sent
     return summary
 
 

@@ -14,7 +14,9 @@ from ..config import Settings
 from ..document import SourceItem
 from ..pipeline import analyse_item, site_key
 from ..store import Store
-from .story_stage import OnAssigned, StoryStage, StoryUpdate
+from ..alerts import DeliveryReport
+from .alerting import Alerting
+from .story_stage import StoryStage, StoryUpdate
 
 
 @dataclass
@@ -34,12 +36,13 @@ class Submitted:
 
 class Processor:
     def __init__(self, store: Store, settings: Settings, *, stage: StoryStage | None = None,
-                 on_assigned: OnAssigned | None = None) -> None:
+                 alerting: Alerting | None = None) -> None:
         self.store = store
         self.settings = settings
         self.stage = stage or StoryStage(store)
-        self.on_assigned = on_assigned
+        self.alerting = alerting or Alerting(store, settings)
         self._lock = threading.Lock()
+        self._deliver_lock = threading.Lock()
 
     def submit(self, item: SourceItem) -> Submitted:
         """Analyse and store one article, then assign stories. InputError for unusable input."""
@@ -56,6 +59,7 @@ class Processor:
         if analysed.site and analysed.line_keys:
             self.store.record_site_lines(analysed.site, analysed.line_keys)
         updates = self.assign_stories()
+        self.deliver()  # a pushed article's alerts go out now, not at the next poll
         mine = next((u for u in updates if u.document_id == added.id), None)
         if mine is None:  # assigned by another process in the meantime
             entry = self.store.story_of(added.id)
@@ -68,7 +72,11 @@ class Processor:
 
     def assign_stories(self) -> list[StoryUpdate]:
         with self._lock:
-            return self.stage.run(on_assigned=self.on_assigned)
+            return self.stage.run(on_assigned=self.alerting.on_assigned)
+
+    def deliver(self) -> DeliveryReport:
+        with self._deliver_lock:
+            return self.alerting.deliver()
 
     def close(self) -> None:
         with self._lock:

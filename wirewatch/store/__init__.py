@@ -2,11 +2,12 @@
 HTTP validators, per-site line statistics."""
 
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
+from .feed_queries import Feed
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import StorySummary
 from .urls import canonical_url
 
 __all__ = [
     "AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url", "EntitySummary",
-    "EntityDetail", "QuoteRecord", "StorySummary",
+    "EntityDetail", "QuoteRecord", "StorySummary", "Feed",
 ]

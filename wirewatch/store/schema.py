@@ -175,3 +175,22 @@ engine_state = Table(
     Column("state", LargeBinary, nullable=False),  # zlib-compressed JSON
     Column("updated_at", UTCDateTime(), nullable=False),
 )
+
+# ---- monitored sources (feeds and pages polled by `wirewatch run`): migration 0004 -----------
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("interval_seconds", Integer, nullable=False),
+    Column("paused", Integer, nullable=False, default=0),
+    Column("added_at", UTCDateTime(), nullable=False),
+    Column("next_fetch_at", UTCDateTime(), nullable=False),
+    Column("last_fetch_at", UTCDateTime()),
+    Column("last_status", String(32)),  # "ok" | "not modified" | "error"
+    Column("last_error", Text),
+    Column("articles", Integer, nullable=False, default=0),  # new articles found, all time
+    Column("failures", Integer, nullable=False, default=0),  # consecutive failed fetches
+)

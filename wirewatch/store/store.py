@@ -23,7 +23,9 @@ from .entity_queries import (
     EntityDetail, EntitySummary, QuoteRecord, entity_detail, find_entity, list_entities, list_quotes,
     speaker_quotes,
 )
+from . import feed_queries
 from .facts import record_facts
+from .feed_queries import Feed
 from .story_queries import (
     LogEntry, StorySummary, count_stories, document_story, get_story, list_stories,
 )
@@ -403,6 +405,44 @@ class Store:
     def count_stories(self) -> int:
         with self._engine.connect() as conn:
             return count_stories(conn)
+
+    # --- monitored sources (polled by `wirewatch run`) -------------------------------------------------
+
+    def add_feed(self, url: str, *, name: str | None = None, interval_seconds: int = 300) -> Feed:
+        """Register (or update) a feed or page URL to poll; it is due at once."""
+        with self._engine.begin() as conn:
+            return feed_queries.add_feed(conn, self._insert, url, name=name, interval_seconds=interval_seconds,
+                                         now=datetime.now(timezone.utc))
+
+    def feeds(self) -> list[Feed]:
+        with self._engine.connect() as conn:
+            return feed_queries.list_feeds(conn)
+
+    def get_feed(self, feed_id: int) -> Feed | None:
+        with self._engine.connect() as conn:
+            return feed_queries.get_feed(conn, feed_id)
+
+    def due_feeds(self, now: datetime | None = None) -> list[Feed]:
+        with self._engine.connect() as conn:
+            return feed_queries.due_feeds(conn, now or datetime.now(timezone.utc))
+
+    def next_feed_due(self) -> datetime | None:
+        with self._engine.connect() as conn:
+            return feed_queries.next_due(conn)
+
+    def record_fetch(self, feed: Feed, *, status: str, error: str | None = None, new_articles: int = 0,
+                     now: datetime | None = None) -> None:
+        with self._engine.begin() as conn:
+            feed_queries.record_fetch(conn, feed, now=now or datetime.now(timezone.utc), status=status,
+                                      error=error, new_articles=new_articles)
+
+    def pause_feed(self, feed_id: int, paused: bool = True) -> bool:
+        with self._engine.begin() as conn:
+            return feed_queries.set_paused(conn, feed_id, paused)
+
+    def remove_feed(self, feed_id: int) -> bool:
+        with self._engine.begin() as conn:
+            return feed_queries.remove_feed(conn, feed_id)
 
 def _key_hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,49 @@
+"""Alerts in the running pipeline: matching inside the story stage's transaction, then delivery.
+
+The subscription index is rebuilt only when the subscriptions change (their fingerprint), so a
+long-running service picks up `wirewatch subscribe` from another process on the next article.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..alerts import AlertStore, ArticleFacts, DeliveryReport, alerts_for_article, build_index, deliver_due
+from ..config import Settings
+from ..store import Store
+from ..store import story_queries as q
+from ..store.schema import stories
+from .story_stage import StoryUpdate
+
+
+class Alerting:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.alert_store = AlertStore(store)
+        self.settings = settings
+        self._index = None
+        self._fingerprint: object = None
+        self.queued = 0
+
+    def _current_index(self):
+        fingerprint = self.alert_store.subscriptions_fingerprint()
+        if self._index is None or fingerprint != self._fingerprint:
+            self._index = build_index(self.alert_store)
+            self._fingerprint = fingerprint
+        return self._index
+
+    def on_assigned(self, conn: Connection, article: q.StoredArticle, update: StoryUpdate) -> None:
+        """The story stage's hook: queue this article's alerts in the same transaction."""
+        index = self._current_index()
+        story = conn.execute(select(stories.c.title).where(stories.c.id == update.story_id)).scalar()
+        facts = ArticleFacts.from_document(article.id, article.document, story_id=update.story_id,
+                                           role=update.role, story_title=story)
+        created = alerts_for_article(self.alert_store, index, facts, story_id=update.story_id,
+                                     role=update.role, now=datetime.now(timezone.utc), conn=conn)
+        self.queued += len(created)
+
+    def deliver(self, *, limit: int = 100) -> DeliveryReport:
+        """Send what is due now (new alerts, retries whose time has come, finished digests)."""
+        return deliver_due(self.alert_store, settings=self.settings, limit=limit)
