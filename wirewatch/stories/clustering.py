@@ -2,9 +2,11 @@
 
 A story is summarised by the sums of its articles' word and entity vectors (centroids), its time
 span and its members. An article's score against a story mixes the cosine of its word vector
-with the word centroid and of its entity vector with the entity centroid, then decays with the
-time gap between the article and the story's span; the article joins the best story when the
-score reaches the threshold. Decisions are never revised, so nothing needs re-clustering later.
+with the word centroid and of its entity vector with the entity centroid, moves up or down with
+the distinguishing details (year, month, weekday, numbers, full names) the article shares with or
+contradicts in the story (see details.py), then decays with the time gap between the article and
+the story's span; the article joins the best story when the score reaches the threshold.
+Decisions are never revised, so nothing needs re-clustering later.
 Candidate stories come from an inverted index over centroid terms and entities, so the cost of
 one article grows with the stories it shares words with, not with all stories ever seen.
 """
@@ -15,6 +17,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .details import agreement
 from .features import ArticleFeatures, SparseVector, dot
 from .records import StoryConfig
 
@@ -30,8 +33,15 @@ class StoryProfile:
     entities_norm2: float = 0.0
     first_hour: float | None = None  # publication span of members, hours since the epoch
     last_hour: float | None = None
+    size: int = 0  # articles whose content went into the story (copies excluded)
+    details: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> value -> articles
 
     def add(self, features: ArticleFeatures) -> None:
+        self.size += 1
+        for kind, values in features.details.items():
+            known = self.details.setdefault(kind, {})
+            for value in values:
+                known[value] = known.get(value, 0) + 1
         self.terms_norm2 = _add_into(self.terms, features.terms, self.terms_norm2)
         self.entities_norm2 = _add_into(self.entities, features.entities, self.entities_norm2)
 
@@ -52,6 +62,7 @@ class StoryProfile:
             "id": self.id, "terms": self.terms, "entities": self.entities,
             "terms_norm2": self.terms_norm2, "entities_norm2": self.entities_norm2,
             "first_hour": self.first_hour, "last_hour": self.last_hour,
+            "size": self.size, "details": self.details,
         }
 
     @classmethod
@@ -96,6 +107,9 @@ class StoryClusterer:
             mixed = text  # nothing to compare names on: do not punish the story for it
         else:
             mixed = (1.0 - config.entity_weight) * text + config.entity_weight * names
+        if config.detail_weight > 0:
+            # Same-kind events share their words; the details they state tell them apart.
+            mixed += config.detail_weight * agreement(features.details, story.details, story.size, config.detail_share)
         return mixed * 0.5 ** (gap / config.half_life_hours)
 
     def candidates(self, features: ArticleFeatures) -> set[str]:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .details import Details, event_details
 from .records import ArticleInput
 from .text import STOPWORDS, content_words, proxy_entities
 
@@ -50,15 +51,19 @@ def term_counts(article: ArticleInput, title_weight: float) -> Counter:
     return counts
 
 
-def entity_counts(article: ArticleInput) -> Counter:
-    """Entity names and their single words (so "Nichols" meets "Brian Nichols").
-
-    Uses the NLP entities when the article has them, else capitalised-sequence proxies.
-    """
+def entity_names(article: ArticleInput) -> list[str]:
+    """Lower-cased entity names: the NLP entities when the article has them, else proxies."""
     if article.entities:
-        names = [name.lower() for name, _type in article.entities if name and name.strip()]
-    else:
-        names = proxy_entities(f"{article.title}\n{article.text}" if article.title else article.text)
+        return [name.lower() for name, _type in article.entities if name and name.strip()]
+    return proxy_entities(full_text(article))
+
+
+def full_text(article: ArticleInput) -> str:
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def entity_counts(names: list[str]) -> Counter:
+    """Entity names and their single words (so "Nichols" meets "Brian Nichols")."""
     counts: Counter = Counter()
     for name in names:
         counts[name] += 1.0
@@ -94,6 +99,7 @@ class ArticleFeatures:
 
     terms: SparseVector
     entities: SparseVector
+    details: Details = field(default_factory=dict)  # dates, numbers, full names (details.py)
 
     def strongest_terms(self, k: int) -> list[str]:
         return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
@@ -110,10 +116,12 @@ class FeatureExtractor:
     def observe(self, article: ArticleInput) -> ArticleFeatures:
         """Count the article into the vocabularies, then weigh it with the updated IDF."""
         terms = term_counts(article, self.title_weight)
-        names = entity_counts(article)
+        found = entity_names(article)
+        names = entity_counts(found)
         self.words.add(set(terms))
         self.names.add(set(names))
-        return ArticleFeatures(weigh(terms, self.words), weigh(names, self.names))
+        details = event_details(full_text(article), found, article.entities)
+        return ArticleFeatures(weigh(terms, self.words), weigh(names, self.names), details)
 
     def to_dict(self) -> dict:
         return {"words": self.words.to_dict(), "names": self.names.to_dict()}
