@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Take screenshots of the real web app's pages into docs/screenshots/.
 
-Ingests the bundled samples into a throwaway store (or uses --db), serves the app on a loopback
+Ingests the bundled samples into a throwaway store (or uses --db) through
+`wirewatch.ingest.ingest`, which also groups them into stories, serves the app on a loopback
 port and drives Debian's chromium through Playwright. Needs /usr/bin/chromium
 (`apt-get install -y chromium`) and the playwright package; never downloads a browser.
 """
@@ -44,8 +45,14 @@ def main() -> int:
         if not args.db:
             ingest([str(REPO / "samples")], store=store, settings=settings)
         article = _richest_article(store)
+        story = _biggest_story(store)
+        person = (store.entities(type="PERSON", limit=1) or store.entities(limit=1))
         pages = {
             "home": "/",
+            "story": f"/stories/{story}" if story else "/",
+            "entity": f"/entities/{person[0].id}" if person else "/entities",
+            "entities": "/entities",
+            "latest": "/articles",
             "article": f"/articles/{article}",
             "search": "/search?q=ceasefire",
             "sources": "/sources",
@@ -72,6 +79,12 @@ def main() -> int:
 
 def _shown(path: Path) -> Path:
     return path.resolve().relative_to(REPO) if path.resolve().is_relative_to(REPO) else path
+
+
+def _biggest_story(store) -> str | None:
+    """The story with the most sources (then articles): the one that shows how stories develop."""
+    stories = store.stories(limit=200)
+    return max(stories, key=lambda s: (s.sources, s.articles)).id if stories else None
 
 
 def _richest_article(store) -> int:

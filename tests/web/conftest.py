@@ -106,3 +106,52 @@ def samples_store(tmp_path_factory) -> Iterator[tuple[Settings, Store]]:
         summary = ingest([str(SAMPLES)], store=store, settings=settings)
         assert summary.ingested >= 5, summary.to_dict()
         yield settings, store
+
+
+def cluster(store: Store) -> list:
+    """Run the story stage over everything stored, as ingest and the processor do."""
+    from wirewatch.runtime.story_stage import StoryStage
+
+    return StoryStage(store).run()
+
+
+CEASEFIRE_TEXT = ('Keir Starmer urged Vladimir Putin to sign a ceasefire in Ukraine on Saturday.\n\n'
+                  '"Putin must prove he is serious about peace," Stemmer said in London after the talks.')
+
+
+def ceasefire_document(title: str = "Starmer urges Putin to sign a ceasefire", tail: str = "", **fields) -> Document:
+    """An article whose speaker is misspelled once (Stemmer), resolved to Keir Starmer.
+
+    `tail` is appended as a last paragraph: the same story again, as a copy or a development."""
+    text = CEASEFIRE_TEXT + (f"\n\n{tail}" if tail else "")
+    starmer = Entity("e1", "Keir Starmer", "PERSON", [Mention("Keir Starmer", 0, 12),
+                                                      Mention("Stemmer", text.index("Stemmer"), text.index("Stemmer") + 7)])
+    putin = Entity("e2", "Vladimir Putin", "PERSON", [Mention("Vladimir Putin", 20, 34)])
+    ukraine = Entity("e3", "Ukraine", "GPE", [Mention("Ukraine", 61, 68)])
+    q_start = text.index('"') + 1
+    q_end = text.index(',"') + 1
+    quote = Quote(text[q_start:q_end], "Keir Starmer", "e1",
+                  Mention("Stemmer", text.index("Stemmer"), text.index("Stemmer") + 7), "said", q_start, q_end)
+    fields.setdefault("source", "Wire")
+    return make_document(title, text, entities=[starmer, putin, ukraine], quotes=[quote], **fields)
+
+
+def quake_document(**fields) -> Document:
+    text = "A strong earthquake struck Crete on Tuesday, damaging buildings in the old town of Chania."
+    crete = Entity("e1", "Crete", "GPE", [Mention("Crete", 27, 32)])
+    fields.setdefault("source", "Courier")
+    return make_document("Earthquake shakes Crete", text, entities=[crete], **fields)
+
+
+def kremlin_document(**fields) -> Document:
+    """A later development of the ceasefire story: new facts, same people."""
+    text = ("The Kremlin said on Sunday it would study the ceasefire proposal carefully, a day after "
+            "Keir Starmer told leaders that Vladimir Putin must prove he is serious about peace in Ukraine. "
+            "Moscow had questions about how a ceasefire would be monitored, the Kremlin said.")
+    starmer = Entity("e1", "Keir Starmer", "PERSON", [Mention("Keir Starmer", text.index("Keir"), text.index("Keir") + 12)])
+    putin = Entity("e2", "Vladimir Putin", "PERSON", [Mention("Vladimir Putin", text.index("Vladimir"), text.index("Vladimir") + 14)])
+    kremlin = Entity("e3", "Kremlin", "ORG", [Mention("Kremlin", 4, 11)])
+    fields.setdefault("source", "Ledger")
+    fields.setdefault("published", datetime(2025, 3, 3, 10, 0, tzinfo=timezone.utc))
+    return make_document("Kremlin will study Starmer's ceasefire plan", text,
+                         entities=[starmer, putin, kremlin], **fields)

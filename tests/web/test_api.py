@@ -163,11 +163,6 @@ def test_malformed_json_is_a_422_error_object(client):
     assert_error(response, 422, "invalid_input")
 
 
-@pytest.mark.parametrize("path", ["/api/stories", "/api/entities", "/api/quotes", "/api/subscriptions", "/api/alerts"])
-def test_features_still_to_come_answer_501_error_objects(client, path):
-    assert_error(client.get(path), 501, "not_implemented")
-
-
 def test_unknown_api_path_is_a_json_404(client):
     assert_error(client.get("/api/nothing-here"), 404, "not_found")
 

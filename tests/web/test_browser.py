@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import make_document
+from .conftest import ceasefire_document, cluster, kremlin_document, make_document, quake_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -46,19 +46,40 @@ def page(browser):
     context.close()
 
 
-def test_reader_follows_a_card_to_the_article_and_sees_quotes_marked(page, serve, samples_store):
+def test_reader_follows_home_to_story_to_entity_to_article(page, serve, samples_store):
     settings, store = samples_store
     client = serve(settings, store)
     page.goto(str(client.base_url) + "/")
-    page.locator(".card-title a").first.wait_for()
-    titles = page.locator(".card-title a").all_inner_texts()
-    assert len(titles) >= 5
-    page.get_by_role("link", name="Starmer urges Putin", exact=False).first.click()
-    page.wait_for_url("**/articles/**")
+    page.locator(".story-card .card-title a").first.wait_for()
+    assert page.locator(".story-card").count() >= 5
+    page.locator(".story-card", has_text="5 sources").locator(".card-title a").click()
+    page.wait_for_url("**/stories/**")
     assert "ceasefire" in page.locator("h1").inner_text().lower()
+    assert page.locator(".timeline-item").count() == 5
+    assert page.locator(".role-development").count() >= 1 and page.locator(".said-by").count() >= 2
+    assert page.locator("svg.chart .chart-bar").count() >= 2
+    page.locator(".speaker-name a", has_text="Keir Starmer").click()
+    page.wait_for_url("**/entities/**")
+    assert page.locator("h1").inner_text() == "Keir Starmer"
+    assert page.locator(".story-side table", has_text="Stemmer").count() == 1  # the garbled spelling, resolved
+    page.locator(".quotes .quote-by a").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator(".story-link a").count() == 1
     assert page.locator(".article-body .quote").count() >= 3
     assert page.locator(".article-body a.mention").count() >= 5
     assert page.csp_violations == []
+
+
+def test_latest_articles_stay_reachable_from_the_header(page, serve, samples_store):
+    settings, store = samples_store
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Latest").click()
+    page.wait_for_url("**/articles")
+    assert page.locator(".card").count() == store.count_documents()
+    page.locator(".card .chip").first.click()
+    page.wait_for_url("**/entities/**")
+    assert page.locator("h1").inner_text()
 
 
 def test_search_from_the_masthead_shows_highlighted_results(page, serve, samples_store):
@@ -74,9 +95,17 @@ def test_search_from_the_masthead_shows_highlighted_results(page, serve, samples
 
 
 def test_article_with_script_and_img_onerror_renders_inert(page, serve, settings, store):
-    doc_id = store.add_document(make_document(HOSTILE_TITLE, HOSTILE_TEXT, source="<img src=x onerror=alert(1)>")).id
+    from wirewatch.document import Entity, Mention
+
+    entity = Entity("e1", HOSTILE_TITLE, "PERSON", [Mention("Body", 0, 4)])
+    doc_id = store.add_document(make_document(HOSTILE_TITLE, HOSTILE_TEXT, source="<img src=x onerror=alert(1)>",
+                                              entities=[entity])).id
+    cluster(store)
+    story_id = store.story_of(doc_id).story_id
+    entity_id = store.entities()[0].id
     client = serve(settings, store)
-    for path in ("/", f"/articles/{doc_id}", "/search?q=body", "/sources"):
+    for path in ("/", "/articles", f"/articles/{doc_id}", "/search?q=body", "/sources", f"/stories/{story_id}",
+                 "/entities", f"/entities/{entity_id}"):
         page.goto(str(client.base_url) + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.pwned") is None, path
@@ -84,18 +113,38 @@ def test_article_with_script_and_img_onerror_renders_inert(page, serve, settings
     assert page.dialogs == []
     assert "&lt;script&gt;" in page.goto(str(client.base_url) + f"/articles/{doc_id}").text()  # escaped source…
     assert page.locator("h1").inner_text() == HOSTILE_TITLE  # …shown to the reader as plain text
+    page.goto(str(client.base_url) + f"/stories/{story_id}")
+    assert page.locator("h1").inner_text() == HOSTILE_TITLE
 
 
-def test_new_articles_appear_live_on_the_home_page(page, serve, settings, store):
+def test_new_articles_appear_live_on_the_latest_page(page, serve, settings, store):
     store.add_document(make_document("Already here", "Old text."))
     client = serve(settings, store, live_poll_seconds=0.1, live_max_seconds=30)
-    page.goto(str(client.base_url) + "/")
+    page.goto(str(client.base_url) + "/articles")
     page.locator("[data-live-status].is-live").wait_for(timeout=5000)
     store.add_document(make_document("Breaking: dock strike", "New text."))
     card = page.locator(".card.is-new", has_text="Breaking: dock strike")
     card.wait_for(timeout=5000)
     assert page.locator(".card").first.inner_text().find("Breaking: dock strike") >= 0
     assert "1 new" in page.locator("[data-live-status]").inner_text()
+    assert page.csp_violations == []
+
+
+def test_developing_story_moves_to_the_top_of_home_live(page, serve, settings, store):
+    store.add_document(ceasefire_document())
+    store.add_document(quake_document(published=make_document("x", "x").published.replace(day=5)))
+    cluster(store)
+    client = serve(settings, store, live_poll_seconds=0.1, live_max_seconds=30)
+    page.goto(str(client.base_url) + "/")
+    page.locator("[data-live-status].is-live").wait_for(timeout=5000)
+    assert page.locator(".story-card").count() == 2
+    store.add_document(kremlin_document())
+    cluster(store)
+    updated = page.locator(".story-card.is-new", has_text="2 articles")
+    updated.wait_for(timeout=5000)
+    assert page.locator(".story-card").count() == 2  # replaced, not duplicated
+    assert "Starmer urges Putin" in page.locator(".story-card").first.inner_text()
+    assert "1 updated" in page.locator("[data-live-status]").inner_text()
     assert page.csp_violations == []
 
 
@@ -108,13 +157,14 @@ def test_adding_an_article_through_the_form_shows_it(page, serve, settings, stor
     page.wait_for_url("**/articles/**")
     assert page.locator("h1").inner_text() == "Port cranes halted"
     assert store.count_documents() == 1
+    assert page.locator(".story-link .role-original").count() == 1  # assigned to its story at once
 
 
 def test_pages_read_well_on_a_phone(browser, serve, samples_store):
     settings, store = samples_store
     client = serve(settings, store)
     phone = browser.new_page(viewport={"width": 390, "height": 844})
-    for path in ("/", "/articles/1", "/search?q=ceasefire"):
+    for path in ("/", "/articles", "/articles/1", "/search?q=ceasefire", "/stories/3", "/entities/Keir Starmer", "/entities"):
         phone.goto(str(client.base_url) + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, (path, overflow)

@@ -61,3 +61,47 @@ def test_charts_are_well_formed_xml_for_any_labels_and_values(items):
         rects = bars_of(svg)  # parses, or the test fails
         assert len(rects) == len(items)
         assert all(float(rect.get("height")) >= 0 and float(rect.get("width")) >= 0 for rect in rects)
+
+
+def test_time_bars_use_hours_for_a_story_of_one_day_and_fill_the_gaps():
+    from datetime import datetime, timezone
+
+    from wirewatch.web.charts import time_bars
+
+    start = datetime(2025, 3, 2, 9, 15, tzinfo=timezone.utc)
+    bars = time_bars([(start, 1), (start.replace(hour=9, minute=50), 1), (start.replace(hour=12), 1)])
+    assert [b.value for b in bars] == [2, 0, 0, 1]
+    assert bars[0].label == "2 Mar" and bars[1].label == "10:00"  # the day is named where it starts
+    assert bars[3].title == "Sun 2 Mar 2025, 12:00 UTC: 1 articles"
+
+
+def test_time_bars_widen_to_days_weeks_then_months_to_stay_readable():
+    from datetime import datetime, timedelta, timezone
+
+    from wirewatch.web.charts import time_bars
+
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    assert time_bars([(start, 1), (start + timedelta(days=10), 1)])[1].title.startswith("Thu 2 Jan 2025")
+    weekly = time_bars([(start, 1), (start + timedelta(days=200), 1)])
+    assert weekly[0].title.startswith("week of 30 Dec 2024") and len(weekly) <= 48
+    monthly = time_bars([(start, 2), (start + timedelta(days=700), 3)])
+    assert monthly[0].label == "Jan 25" and sum(b.value for b in monthly) == 5 and len(monthly) == 24
+
+
+def test_time_bars_of_nothing_is_an_empty_chart():
+    from wirewatch.web.charts import column_chart, time_bars
+
+    assert time_bars([]) == []
+    assert "no data yet" in column_chart(time_bars([]), title="Articles over time")
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.datetimes(min_value=__import__("datetime").datetime(2000, 1, 1),
+                                       max_value=__import__("datetime").datetime(2003, 12, 31)),
+                          st.integers(min_value=0, max_value=50)), min_size=1, max_size=40))
+def test_time_bars_keep_every_count_in_at_most_48_buckets(points):
+    from wirewatch.web.charts import time_bars
+
+    bars = time_bars(points)
+    assert sum(b.value for b in bars) == sum(v for _, v in points)
+    assert 1 <= len(bars) <= 48

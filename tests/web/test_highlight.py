@@ -24,10 +24,16 @@ def test_paragraphs_are_separated_by_blank_lines():
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two\nlines.", "Three."]
 
 
-def test_mentions_become_links_to_a_search_for_the_entity():
+def test_mentions_link_to_the_entity_page_by_name():
     first = str(render_paragraphs(quoted_document())[0])
-    assert '<a class="mention ent-person" href="/search?q=%22Keir+Starmer%22" title="Keir Starmer (PERSON)">Keir Starmer</a>' in first
+    assert '<a class="mention ent-person" href="/entities/Keir%20Starmer" title="Keir Starmer (PERSON)">Keir Starmer</a>' in first
     assert 'class="mention ent-gpe"' in first
+
+
+def test_mentions_link_to_the_entity_page_by_registry_id_when_known():
+    first = str(render_paragraphs(quoted_document(), {"Keir Starmer": 29})[0])
+    assert 'href="/entities/29" title="Keir Starmer (PERSON)"' in first
+    assert 'href="/entities/London"' in first
 
 
 def test_quotes_are_marked_with_their_speaker_and_the_speaker_words_stand_out():

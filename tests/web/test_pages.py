@@ -52,25 +52,26 @@ def hostile_id(store) -> int:
     return store.add_document(doc).id
 
 
-def test_home_lists_the_newest_articles_first(client, store):
+def test_latest_lists_the_newest_articles_first(client, store):
     start = datetime(2025, 3, 1, tzinfo=timezone.utc)
     for i in range(3):
         store.add_document(make_document(f"Story {i}", f"Text {i}.", published=start + timedelta(days=i)))
-    page = client.get("/").text
+    page = client.get("/articles").text
     assert page.index("Story 2") < page.index("Story 1") < page.index("Story 0")
     assert "3 articles in the store" in page
 
 
-def test_home_card_shows_source_entities_and_quote(client, store):
+def test_latest_card_shows_source_entities_linked_to_their_pages_and_quote(client, store):
     store.add_document(quoted_document())
-    page = client.get("/").text
-    assert "Wire" in page and "Keir Starmer" in page and "We will not stop," in page
+    page = client.get("/articles").text
+    assert "Wire" in page and "We will not stop," in page
+    assert '<a class="chip ent-person" href="/entities/Keir%20Starmer"' in page
 
 
-def test_home_pages_through_older_articles(client, store):
+def test_latest_pages_through_older_articles(client, store):
     for i in range(30):
         store.add_document(make_document(f"Numbered story {i:02d}", f"Text {i}."))
-    first, second = client.get("/").text, client.get("/?page=2").text
+    first, second = client.get("/articles").text, client.get("/articles?page=2").text
     assert "Numbered story 29" in first and "Numbered story 00" not in first and 'rel="next"' in first
     assert "Numbered story 00" in second and "Numbered story 29" not in second and 'rel="next"' not in second
 
@@ -82,7 +83,15 @@ def test_home_shows_an_svg_chart_of_articles_per_day(client, store):
 
 
 def test_empty_store_says_how_to_get_articles(client):
-    assert "No articles yet" in client.get("/").text
+    page = client.get("/").text
+    assert "No stories yet" in page and "wirewatch ingest" in page
+    assert "No articles yet" in client.get("/articles").text
+
+
+def test_home_points_to_the_latest_articles_while_no_story_exists(client, store):
+    store.add_document(make_document("Unclustered", "Text."))
+    page = client.get("/").text
+    assert "1 article stored, none grouped into stories yet" in page and 'href="/articles"' in page
 
 
 def test_article_page_marks_mentions_and_quotes(client, store):
@@ -116,7 +125,7 @@ def test_missing_article_is_an_html_404_page(client):
 
 
 def test_hostile_article_renders_inert_on_every_page(client, hostile_id):
-    for path in ("/", f"/articles/{hostile_id}", "/search?q=breaking", "/sources"):
+    for path in ("/articles", f"/articles/{hostile_id}", "/search?q=breaking", "/sources"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert_inert(response.text)
@@ -180,7 +189,7 @@ def test_pages_load_only_our_own_static_files(client):
 def test_samples_render_on_every_page(serve, samples_store):
     settings, store = samples_store
     client = serve(settings, store)
-    home = client.get("/").text
+    home = client.get("/articles").text
     assert_inert(home)
     article_links = [a["href"] for t, a in inventory(home) if t == "a" and (a.get("href") or "").startswith("/articles/")]
     assert len(article_links) >= 5

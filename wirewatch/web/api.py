@@ -15,7 +15,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..document import SourceItem
-from ..pipeline import analyse_item, site_key
 from . import queries
 from .security import require_json_body, require_write_access
 from .templating import path_segment
@@ -142,8 +141,11 @@ class DocumentIn(BaseModel):
 class AddedOut(BaseModel):
     id: int
     status: str = Field(description="stored | duplicate")
-    duplicate_of: int | None = None
+    duplicate_of: int | None = Field(None, description="the earlier article this one repeats: same record for "
+                                     "duplicates, the copied article for copies")
     reason: str | None = Field(None, description="for duplicates: same id | same url | same text")
+    story_id: str | None = Field(None, description="the story the article was assigned to")
+    role: str | None = Field(None, description="its role in the story: original | copy | development")
     links: Links
 
 
@@ -152,7 +154,7 @@ def _links(key: object) -> Links:
     return Links(self=f"/api/documents/{segment}", html=f"/articles/{segment}")
 
 
-def _next_url(request: Request, limit: int, offset: int, has_more: bool) -> str | None:
+def next_url(request: Request, limit: int, offset: int, has_more: bool) -> str | None:
     if not has_more:
         return None
     params = dict(request.query_params)
@@ -179,7 +181,7 @@ def list_documents(request: Request, limit: int = LimitParam, offset: int = Offs
         for row in rows[:limit]
     ]
     return DocumentPage(items=items, limit=limit, offset=offset, total=total,
-                next=_next_url(request, limit, offset, len(rows) > limit))
+                next=next_url(request, limit, offset, len(rows) > limit))
 
 
 @router.get("/documents/{key:path}", response_model=DocumentOut, responses=ERRORS)
@@ -204,7 +206,9 @@ def get_document(key: str, request: Request) -> Any:
                415: {"model": ErrorOut, "description": "the body is not JSON"}},
 )
 def create_document(payload: DocumentIn, request: Request, response: Response) -> Any:
-    """Analyse an article and store it: 201 with its id, or 200 with the id it duplicates."""
+    """Analyse an article, store it and assign it to its story before answering.
+
+    201 with its id, story and role; 200 with the existing id when it was already stored."""
     web = request.app.state.web
     is_html = payload.html is not None
     content = payload.html if is_html else payload.text
@@ -214,22 +218,15 @@ def create_document(payload: DocumentIn, request: Request, response: Response) -
         url=payload.url, id=payload.id, title=payload.title, published=payload.published,
         source=payload.source, origin="api",
     )
-    # Like ingest: lines this site repeats in every article are boilerplate, learned per site.
-    site = site_key(item)
-    recurring = frozenset(web.store.recurring_site_lines(site)) if site else frozenset()
-    analysed = analyse_item(item, settings=web.settings, recurring_lines=recurring)
-    added = web.store.add_document(
-        analysed.document, raw=(content or "").encode("utf-8"),
-        raw_content_type=item.content_type, origin="api",
-    )
-    if added.status == "duplicate":
+    submitted = web.processor.submit(item)
+    if submitted.status == "duplicate":
         response.status_code = 200
     else:
-        response.headers["Location"] = f"/api/documents/{added.id}"
-        if analysed.site and analysed.line_keys:
-            web.store.record_site_lines(analysed.site, analysed.line_keys)
-    return AddedOut(id=added.id, status=added.status, duplicate_of=added.duplicate_of,
-                    reason=added.reason, links=_links(added.id))
+        response.headers["Location"] = f"/api/documents/{submitted.document_id}"
+    duplicate_of = submitted.document_id if submitted.status == "duplicate" else submitted.duplicate_of
+    return AddedOut(id=submitted.document_id, status=submitted.status, duplicate_of=duplicate_of,
+                    reason=submitted.duplicate_reason, story_id=submitted.story_id, role=submitted.role,
+                    links=_links(submitted.document_id))
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS)
@@ -247,7 +244,7 @@ def search(
         for h in hits[:limit]
     ]
     return SearchPage(items=items, limit=limit, offset=offset, total=None,
-                next=_next_url(request, limit, offset, len(hits) > limit))
+                next=next_url(request, limit, offset, len(hits) > limit))
 
 
 @router.get("/sources", response_model=SourcePage, responses=ERRORS)
@@ -256,21 +253,4 @@ def sources(request: Request, limit: int = LimitParam, offset: int = OffsetParam
     everything = request.app.state.web.store.sources()
     window = everything[offset:offset + limit]
     return SourcePage(items=[SourceOut(name=n, documents=c) for n, c in window], limit=limit, offset=offset,
-                total=len(everything), next=_next_url(request, limit, offset, offset + limit < len(everything)))
-
-
-def _not_yet(feature: str):
-    def endpoint() -> Any:
-        raise HTTPException(501, f"{feature} are not available in this version of wirewatch yet")
-
-    endpoint.__doc__ = f"{feature.capitalize()}: coming with the {feature} feature (501 until then)."
-    return endpoint
-
-
-# The rest of the API's shape, so clients and the docs see it now; each answers 501 until its
-# data exists in the store.
-for _feature in ("stories", "entities", "quotes", "subscriptions", "alerts"):
-    router.add_api_route(
-        f"/{_feature}", _not_yet(_feature), methods=["GET"], name=f"list_{_feature}",
-        responses={501: {"model": ErrorOut, "description": "not available yet"}},
-    )
+                total=len(everything), next=next_url(request, limit, offset, offset + limit < len(everything)))

@@ -24,8 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
 from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchError
+from ..runtime.processor import Processor
 from ..store import Store
-from . import api, feeds, live, operations, pages
+from . import api, api_alerts, api_facts, entity_pages, feeds, live, operations, pages, story_pages
 from .metrics import Metrics, MetricsMiddleware
 from .responses import ERROR_CODES, error_response
 from .security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -44,6 +45,7 @@ class WebState:
     store: Store
     templates: Jinja2Templates
     metrics: Metrics
+    processor: Processor  # pushed articles: analysed, stored and assigned to a story in one call
     live_poll_seconds: float
     live_max_seconds: float
 
@@ -62,16 +64,18 @@ def create_app(
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
+    processor = Processor(store, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        processor.close()  # snapshots the story engine, so the next start replays less
         if owns_store:
             store.close()
 
     app = FastAPI(
         title="wirewatch",
-        summary="News monitoring, analysis and alerting: articles, search, feeds.",
+        summary="News monitoring, analysis and alerting: stories, articles, entities, quotes, search, feeds.",
         version="0.1.0",
         docs_url=None,  # our own /docs page: Swagger UI would need third-party scripts and inline code
         redoc_url=None,
@@ -81,11 +85,12 @@ def create_app(
     metrics = Metrics(store)
     app.state.web = WebState(
         settings=settings, store=store, templates=build_templates(), metrics=metrics,
-        live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
+        processor=processor, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (pages, api, feeds, live, operations):
+    for module in (pages, story_pages, entity_pages, api, api_facts, api_alerts, feeds, live, operations):
         app.include_router(module.router)
+    app.include_router(api_alerts.feeds_router)
     _install_error_handlers(app)
     # Outermost last: metrics see the final status, security headers go on every response.
     app.add_middleware(_UnexpectedErrorMiddleware)

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from markupsafe import Markup, escape
 
@@ -61,7 +62,7 @@ def column_chart(
     unit: str = "articles",
 ) -> Markup:
     """Vertical bars over time (one per day or hour), with gridlines and the peak labelled."""
-    left, right, top, bottom = 36, 8, 24, 26
+    left, right, top, bottom = 36, 8, 32, 26  # top leaves room for the title and the peak's value
     plot_w, plot_h = width - left - right, height - top - bottom
     ticks = nice_ticks(max((b.value for b in bars), default=0))
     scale = plot_h / ticks[-1]
@@ -158,3 +159,78 @@ def _title_text(title: str, x: int) -> str:
         f'<text class="chart-title" x="{x}" y="14" font-size="12" font-weight="600" '
         f'fill="{INK}">{_text(title)}</text>'
     )
+
+
+_BUCKETS = ("hour", "day", "week", "month")
+
+
+def _floor(moment: datetime, bucket: str) -> datetime:
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    if bucket == "hour":
+        return moment.replace(minute=0, second=0, microsecond=0)
+    day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if bucket == "day":
+        return day
+    if bucket == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def _step(moment: datetime, bucket: str) -> datetime:
+    if bucket == "hour":
+        return moment + timedelta(hours=1)
+    if bucket == "day":
+        return moment + timedelta(days=1)
+    if bucket == "week":
+        return moment + timedelta(days=7)
+    return (moment.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _bucket_count(first: datetime, last: datetime, bucket: str) -> int:
+    if bucket == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    size = {"hour": 3600, "day": 86400, "week": 7 * 86400}[bucket]
+    return int((last - first).total_seconds() // size) + 1
+
+
+def _labels(moment: datetime, bucket: str) -> tuple[str, str]:
+    """(axis label, hover title) of one bucket."""
+    if bucket == "hour":
+        return moment.strftime("%H:%M"), moment.strftime("%a %-d %b %Y, %H:00 UTC")
+    if bucket == "day":
+        return moment.strftime("%-d %b"), moment.strftime("%a %-d %b %Y")
+    if bucket == "week":
+        return moment.strftime("%-d %b"), "week of " + moment.strftime("%-d %b %Y")
+    return moment.strftime("%b %y"), moment.strftime("%B %Y")
+
+
+def time_bars(counts: Sequence[tuple[datetime, int]], *, unit: str = "articles", max_bars: int = 48) -> list[Bar]:
+    """Counts at moments, summed into even buckets with the gaps shown as zeros.
+
+    The bucket is the finest of hour, day, week and month that fits in `max_bars`, so a story of
+    one afternoon shows its hours and an entity known for a year shows its months.
+    """
+    if not counts:
+        return []
+    moments = [m if m.tzinfo else m.replace(tzinfo=timezone.utc) for m, _ in counts]
+    earliest, latest = min(moments), max(moments)
+    bucket = next(
+        (b for b in _BUCKETS if _bucket_count(_floor(earliest, b), _floor(latest, b), b) <= max_bars), "month"
+    )
+    totals: dict[datetime, int] = {}
+    for moment, value in zip(moments, (v for _, v in counts)):
+        key = _floor(moment, bucket)
+        totals[key] = totals.get(key, 0) + value
+    bars = []
+    cursor, last = _floor(earliest, bucket), _floor(latest, bucket)
+    previous_day = None
+    while cursor <= last:
+        label, title = _labels(cursor, bucket)
+        if bucket == "hour" and cursor.date() != previous_day:
+            label = cursor.strftime("%-d %b")  # mark where each day starts
+            previous_day = cursor.date()
+        value = totals.get(cursor, 0)
+        bars.append(Bar(label, value, f"{title}: {value} {unit}"))
+        cursor = _step(cursor, bucket)
+    return bars

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from urllib.parse import quote_plus
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from . import queries
@@ -104,3 +104,28 @@ def latest_feed(request: Request) -> Response:
     ]
     return _feed(request, feed_id="", title="wirewatch: latest articles", self_path="/feeds/latest",
                  html_path="/", entries=entries)
+
+
+ROLE_WORDS = {"original": "First report", "copy": "Copy of an earlier report", "development": "New development"}
+
+
+@router.get("/stories/{story_id}.atom", response_class=Response,
+            responses={200: {"content": {"application/atom+xml": {}}}, 404: {"description": "no such story (an error object)"}})
+def story_feed(story_id: str, request: Request) -> Response:
+    """A story's articles, newest first, each saying whether it is a development or a copy."""
+    story = request.app.state.web.store.story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    entries = []
+    for article in story.data.get("articles") or []:
+        if not isinstance(article, dict) or not str(article.get("id", "")).isdigit():
+            continue
+        role = ROLE_WORDS.get(article.get("role"), str(article.get("role") or ""))
+        summary = f"{role}{' from ' + article['source'] if article.get('source') else ''}."
+        entries.append(_Entry(str(article["id"]), str(article.get("title") or ""), article.get("url"),
+                              article.get("source"), article.get("published") or story.last_seen, summary))
+    entries.sort(key=lambda e: _iso(e.updated), reverse=True)
+    segment = path_segment(story.id)
+    return _feed(request, feed_id="", title=f"wirewatch story: {story.title}",
+                 self_path=f"/feeds/stories/{segment}.atom", html_path=f"/stories/{segment}",
+                 entries=entries[:FEED_SIZE])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote_plus
+from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
 from ..document import Document
+from .templating import entity_href
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -39,11 +40,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def entity_search_href(name: str) -> str:
-    return "/search?q=" + quote_plus(f'"{name}"')
-
-
-def _spans(document: Document) -> tuple[list[_Span], list[_Span]]:
+def _spans(document: Document, ids: Mapping[str, int]) -> tuple[list[_Span], list[_Span]]:
     size = len(document.text)
 
     def valid(start: int, end: int) -> bool:
@@ -60,7 +57,7 @@ def _spans(document: Document) -> tuple[list[_Span], list[_Span]]:
             if valid(m.start, m.end):
                 inner.append(
                     _Span(m.start, m.end, "mention", f"{entity.name} ({entity.type})",
-                          f"mention ent-{_css_token(entity.type)}", entity_search_href(entity.name))
+                          f"mention ent-{_css_token(entity.type)}", entity_href(entity.name, ids.get(entity.name)))
                 )
     for q in document.quotes:
         m = q.speaker_mention
@@ -83,9 +80,11 @@ def _non_overlapping(spans: list[_Span]) -> list[_Span]:
     return kept
 
 
-def render_paragraphs(document: Document) -> list[Markup]:
-    """One escaped HTML fragment per paragraph, quotes as <q>-like spans, mentions as links."""
-    quotes, inner = _spans(document)
+def render_paragraphs(document: Document, entity_ids: Mapping[str, int] | None = None) -> list[Markup]:
+    """One escaped HTML fragment per paragraph, quotes as <q>-like spans, mentions as links.
+
+    Mentions link to their entity's page: by registry id where `entity_ids` knows the name."""
+    quotes, inner = _spans(document, entity_ids or {})
     text = document.text
     rendered = []
     for p_start, p_end in paragraphs(text):

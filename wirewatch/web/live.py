@@ -1,9 +1,11 @@
-"""Server-Sent Events: new articles pushed to open pages as they are stored.
+"""Server-Sent Events: new stories and articles pushed to open pages as they are stored.
 
 The store is the only shared state (another process may be ingesting), so each stream polls it
-for ids above the last one sent; the event id is the article id, so a reconnecting browser's
-Last-Event-ID resumes exactly where it stopped. Each event carries the card already rendered by
-the same template as the page (escaped there), so live and reloaded pages look the same.
+for what is newer than the last thing sent: article ids for /events/documents, positions in the
+story assignment log for /events/stories. That position is the event id, so a reconnecting
+browser's Last-Event-ID resumes exactly where it stopped. Each event carries the card already
+rendered by the same template as the page (escaped there), so live and reloaded pages look the
+same.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def render_card(request: Request, summary: queries.DocumentSummary) -> str:
     return str(module.card(summary))
 
 
+def render_story_card(request: Request, card: queries.StoryCard) -> str:
+    templates = request.app.state.web.templates
+    module = templates.env.get_template("_story_card.html").make_module({})
+    return str(module.story_card(card))
+
+
+def _resume_point(request: Request, after: int | None) -> int | None:
+    resume = request.headers.get("last-event-id", "")
+    return int(resume) if resume.isdigit() else after
+
+
 @router.get("/documents")
 async def document_events(
     request: Request,
@@ -36,9 +49,7 @@ async def document_events(
 ) -> StreamingResponse:
     """`event: document` with {"id", "title", "html"} for every article stored from now on."""
     web = request.app.state.web
-    resume = request.headers.get("last-event-id", "")
-    if resume.isdigit():
-        after = int(resume)
+    after = _resume_point(request, after)
     if after is None:
         after = await anyio.to_thread.run_sync(queries.newest_id, web.store)
 
@@ -54,6 +65,50 @@ async def document_events(
                 payload = {"id": summary.id, "title": summary.title, "html": render_card(request, summary)}
                 yield f"id: {summary.id}\nevent: document\ndata: {json.dumps(payload)}\n\n"
                 last_id = summary.id
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                last_beat = time.monotonic()
+                yield ": heartbeat\n\n"
+            await anyio.sleep(web.live_poll_seconds)
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+def _changed_story_cards(store, after: int) -> list[tuple[int, queries.StoryCard]]:
+    """(log position, card) for stories that gained articles after `after`, oldest change first."""
+    changed = queries.stories_changed_after(store, after, limit=30)
+    if not changed:
+        return []
+    cards = {card.id: card for card in queries.story_cards(store, queries.stories_by_id(store, [i for i, _ in changed]))}
+    return [(seq, cards[story_id]) for story_id, seq in changed if story_id in cards]
+
+
+@router.get("/stories")
+async def story_events(
+    request: Request,
+    after: int | None = Query(None, ge=0, description="send story changes after this log position (default: from now on)"),
+) -> StreamingResponse:
+    """`event: story` with {"id", "title", "articles", "html"} whenever a story is new or gains an article."""
+    web = request.app.state.web
+    after = _resume_point(request, after)
+    if after is None:
+        after = await anyio.to_thread.run_sync(queries.last_story_seq, web.store)
+
+    async def stream() -> AsyncIterator[str]:
+        last_seq = after
+        started = last_beat = time.monotonic()
+        yield f"retry: 3000\n: connected, after {last_seq}\n\n"
+        while time.monotonic() - started < web.live_max_seconds:
+            if await request.is_disconnected():
+                return
+            changed = await anyio.to_thread.run_sync(lambda: _changed_story_cards(web.store, last_seq))
+            for seq, card in changed:
+                payload = {"id": card.id, "title": card.title, "articles": card.articles,
+                           "html": render_story_card(request, card)}
+                yield f"id: {seq}\nevent: story\ndata: {json.dumps(payload)}\n\n"
+                last_seq = max(last_seq, seq)
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
                 yield ": heartbeat\n\n"

@@ -76,5 +76,5 @@ class MetricsMiddleware:
         finally:
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             self.metrics.requests.labels(scope.get("method", ""), route, str(status["code"])).inc()
-            if route != "/events/documents":  # a stream's lifetime is not a latency
+            if not route.startswith("/events/"):  # a stream's lifetime is not a latency
                 self.metrics.latency.labels(route).observe(time.perf_counter() - started)

@@ -11,21 +11,22 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..document import SourceItem
 from ..errors import InputError, QueryError
-from ..pipeline import analyse_item, site_key
 from ..query import DateFilter, Filter, to_query_string
 from . import queries
 from .charts import Bar, bar_chart, column_chart
-from .highlight import entity_search_href, render_paragraphs
+from .highlight import render_paragraphs
 from .security import CSRF_FIELD, token_matches, verify_csrf
 from .templating import path_segment
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 25
+STORY_PAGE_SIZE = 30
 SEARCH_PAGE_SIZE = 20
 
 
-def _render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """A page from its template, with what the base layout needs (CSRF token, active link)."""
     web = request.app.state.web
     base = {
         "page_title": "", "active": request.url.path, "csrf_field": CSRF_FIELD,
@@ -36,37 +37,59 @@ def _render(request: Request, template: str, context: dict[str, Any], status_cod
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
-    """The river: newest articles first (stories take this place once clustering lands)."""
+    """Stories by breaking rank: bursts of arrivals, many sources and recency first; live."""
     store = request.app.state.web.store
-    offset = (page - 1) * PAGE_SIZE
-    rows = queries.list_documents(store, limit=PAGE_SIZE + 1, offset=offset)
+    offset = (page - 1) * STORY_PAGE_SIZE
+    ranked = queries.ranked_stories(store, limit=STORY_PAGE_SIZE + 1, offset=offset)
+    return render(request, "home.html", {
+        "page_title": "Stories", "cards": queries.story_cards(store, ranked[:STORY_PAGE_SIZE]), "page": page,
+        "has_more": len(ranked) > STORY_PAGE_SIZE, "stories_total": store.count_stories(),
+        "documents_total": store.count_documents(),
+        "live_after": queries.last_story_seq(store) if page == 1 else None,
+        "chart": _per_day_chart(store),
+    })
+
+
+def _per_day_chart(store: Any) -> Any:
     per_day = queries.published_per_day(store, days=14)
-    chart = column_chart(
+    return column_chart(
         [Bar(day.strftime("%-d %b"), count, f"{day:%a %-d %b %Y}: {count} articles") for day, count in per_day],
         title="Articles published per day", width=720, height=170,
     )
-    return _render(request, "home.html", {
-        "page_title": "Latest", "cards": rows[:PAGE_SIZE], "page": page,
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def latest(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
+    """The river: newest articles first, live, each card in the same layout as ever."""
+    store = request.app.state.web.store
+    offset = (page - 1) * PAGE_SIZE
+    rows = queries.list_documents(store, limit=PAGE_SIZE + 1, offset=offset)
+    return render(request, "latest.html", {
+        "page_title": "Latest articles", "cards": rows[:PAGE_SIZE], "page": page,
         "has_more": len(rows) > PAGE_SIZE, "newest_id": queries.newest_id(store) if page == 1 else None,
-        "total": store.count_documents(), "chart": chart,
+        "total": store.count_documents(), "chart": _per_day_chart(store),
     })
 
 
 @router.get("/articles/{key:path}", response_class=HTMLResponse)
 def article(key: str, request: Request, added: str | None = None) -> Response:
     """One article: clean text with mentions and quotes marked, what was removed, quality flags."""
-    stored = request.app.state.web.store.get_document(key)
+    store = request.app.state.web.store
+    stored = store.get_document(key)
     if stored is None:
         raise HTTPException(404, f"no article {key!r} in this store")
     doc = stored.document
     by_type: dict[str, list[Any]] = defaultdict(list)
     for entity in sorted(doc.entities, key=lambda e: (-len(e.mentions), e.name)):
         by_type[entity.type].append(entity)
-    return _render(request, "article.html", {
+    ids = queries.entity_ids(store, [e.name for e in doc.entities] + [q.speaker for q in doc.quotes if q.speaker])
+    assignment = store.story_of(stored.id)
+    story = store.story(assignment.story_id) if assignment else None
+    return render(request, "article.html", {
         "page_title": doc.title or "Untitled article",
-        "stored": stored, "doc": doc, "paragraphs": render_paragraphs(doc),
+        "stored": stored, "doc": doc, "paragraphs": render_paragraphs(doc, ids), "entity_ids": ids,
         "entities_by_type": sorted(by_type.items(), key=lambda kv: -sum(len(e.mentions) for e in kv[1])),
-        "entity_href": entity_search_href, "added": added, "segment": path_segment(stored.id),
+        "added": added, "segment": path_segment(stored.id), "assignment": assignment, "story": story,
     })
 
 
@@ -98,7 +121,7 @@ def search(
     except QueryError as exc:
         context["error"] = str(exc)
         status = 400
-    return _render(request, "search.html", context, status_code=status)
+    return render(request, "search.html", context, status_code=status)
 
 
 def combine_query(q: str, *, source: str = "", lang: str = "", after: str = "", before: str = "") -> str:
@@ -125,12 +148,12 @@ def combine_query(q: str, *, source: str = "", lang: str = "", after: str = "", 
 def sources(request: Request) -> Response:
     everything = request.app.state.web.store.sources()
     chart = bar_chart(everything[:15], title="Articles per source (top 15)", width=720)
-    return _render(request, "sources.html", {"page_title": "Sources", "sources": everything, "chart": chart})
+    return render(request, "sources.html", {"page_title": "Sources", "sources": everything, "chart": chart})
 
 
 @router.get("/submit", response_class=HTMLResponse)
 def submit_form(request: Request) -> Response:
-    return _render(request, "submit.html", _submit_context(request, {}, None))
+    return render(request, "submit.html", _submit_context(request, {}, None))
 
 
 def _submit_context(request: Request, form: dict[str, str], error: str | None) -> dict[str, Any]:
@@ -156,28 +179,20 @@ def submit(
     web = request.app.state.web
     form = {"text": text, "is_html": is_html, "title": title, "url": url, "source": source}
     if not token_matches(web.settings, api_token or None):
-        return _render(request, "submit.html", _submit_context(request, form, "the API token is missing or wrong"), 401)
+        return render(request, "submit.html", _submit_context(request, form, "the API token is missing or wrong"), 401)
     if not text.strip():
-        return _render(request, "submit.html", _submit_context(request, form, "paste the article's text or HTML"), 422)
+        return render(request, "submit.html", _submit_context(request, form, "paste the article's text or HTML"), 422)
     if url.strip() and not url.strip().lower().startswith(("http://", "https://")):
-        return _render(request, "submit.html", _submit_context(request, form, "the URL must start with http:// or https://"), 422)
+        return render(request, "submit.html", _submit_context(request, form, "the URL must start with http:// or https://"), 422)
     item = SourceItem(
         content=text, content_type="text/html" if is_html else "text/plain", url=url.strip() or None,
         title=title.strip() or None, source=source.strip() or None, origin="web form",
     )
-    site = site_key(item)
     try:
-        analysed = analyse_item(
-            item, settings=web.settings,
-            recurring_lines=frozenset(web.store.recurring_site_lines(site)) if site else frozenset(),
-        )
+        submitted = web.processor.submit(item)  # stored and assigned to its story before we answer
     except InputError as exc:
-        return _render(request, "submit.html", _submit_context(request, form, str(exc)), 422)
-    added = web.store.add_document(analysed.document, raw=text.encode("utf-8"),
-                                   raw_content_type=item.content_type, origin="web form")
-    if added.status == "stored" and analysed.site and analysed.line_keys:
-        web.store.record_site_lines(analysed.site, analysed.line_keys)
-    return RedirectResponse(f"/articles/{added.id}?added={added.status}", status_code=303)
+        return render(request, "submit.html", _submit_context(request, form, str(exc)), 422)
+    return RedirectResponse(f"/articles/{submitted.document_id}?added={submitted.status}", status_code=303)
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -204,7 +219,7 @@ def api_docs(request: Request) -> Response:
                 ],
             })
     models = schema.get("components", {}).get("schemas", {})
-    return _render(request, "apidocs.html", {
+    return render(request, "apidocs.html", {
         "page_title": "API", "endpoints": endpoints, "info": schema.get("info", {}),
         "models": [
             {"name": name, "description": m.get("description", ""),

@@ -16,7 +16,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # What the header links to; later pages (stories, entities, subscriptions) add themselves here.
 NAVIGATION = (
-    ("/", "Latest"),
+    ("/", "Stories"),
+    ("/articles", "Latest"),
+    ("/entities", "Entities"),
     ("/search", "Search"),
     ("/sources", "Sources"),
     ("/docs", "API"),
@@ -97,6 +99,16 @@ def path_segment(value: object) -> str:
     return quote(str(value), safe="")
 
 
+def entity_href(name: str, entity_id: int | None = None) -> str:
+    """An entity's page: by registry id when known, else by name (the page resolves spellings)."""
+    return f"/entities/{entity_id}" if entity_id is not None else f"/entities/{path_segment(name)}"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 source', '3 sources'."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def build_templates() -> Jinja2Templates:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
@@ -112,6 +124,8 @@ def build_templates() -> Jinja2Templates:
         isotime=iso_time,
         reltime=relative_time,
         segment=path_segment,
+        plural=plural,
     )
+    env.globals["entity_href"] = entity_href
     env.globals["navigation"] = NAVIGATION
     return Jinja2Templates(env=env)

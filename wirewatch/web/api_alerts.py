@@ -1,0 +1,178 @@
+"""The JSON API for subscriptions and their alerts, and each subscription's Atom feed.
+
+Over `wirewatch.alerts.AlertStore` (same database as the articles). Notification URLs can carry
+secrets (webhook tokens, passwords), so they are only ever shown redacted. Writes follow the
+same rules as every API write: a JSON body, and the bearer token when one is configured.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..alerts import AlertStore, Subscription, redact, subscription_feed, validate_subscription
+from .api import ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
+from .security import require_json_body, require_write_access
+
+router = APIRouter(prefix="/api", tags=["api"])
+feeds_router = APIRouter(prefix="/feeds", tags=["feeds"])
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    401: {"model": ErrorOut, "description": "a bearer token is needed"},
+    415: {"model": ErrorOut, "description": "the body is not JSON"},
+}
+
+
+class SubscriptionLinks(BaseModel):
+    self: str
+    feed: str = Field(description="Atom feed of its alerts")
+    alerts: str
+
+
+class SubscriptionOut(BaseModel):
+    id: int
+    name: str | None
+    query: str = Field(description="the alert query language (the search language plus entity:, story filters)")
+    notify: list[str] = Field(description="notification channels (Apprise URLs), secrets redacted")
+    digest: str | None = Field(description="null: one message per alert; hourly | daily: digests")
+    updates: str
+    paused: bool
+    created_at: datetime | None
+    links: SubscriptionLinks
+
+
+class SubscriptionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field(..., min_length=1, max_length=2000)
+    notify: list[str] = Field(default_factory=list, max_length=20, description="Apprise URLs; may be empty")
+    name: str | None = Field(None, max_length=200)
+    digest: str | None = Field(None, description="hourly | daily")
+    updates: str | None = Field(None, description="which story updates alert (see the alerts docs)")
+
+
+class SubscriptionPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    paused: bool = Field(..., description="pause (true) or resume (false) the subscription")
+
+
+class AlertOut(BaseModel):
+    id: int
+    key: str
+    kind: str = Field(description="alert | digest")
+    subscription: int
+    story: str | None
+    article: int | None
+    channel: str = Field(description="secrets redacted")
+    status: str = Field(description="delivery status: pending, sent, failed, ...")
+    attempts: int
+    last_error: str | None = Field(description="why the last delivery attempt failed")
+    next_attempt_at: datetime | None
+    created_at: datetime | None
+    sent_at: datetime | None
+
+
+class SubscriptionPage(Page[SubscriptionOut]):
+    pass
+
+
+class AlertPage(Page[AlertOut]):
+    pass
+
+
+def _alert_store(request: Request) -> AlertStore:
+    return AlertStore(request.app.state.web.store)
+
+
+def subscription_out(sub: Subscription) -> SubscriptionOut:
+    return SubscriptionOut(
+        id=sub.id, name=sub.name, query=sub.query, notify=[redact(url) for url in sub.notify],
+        digest=sub.digest, updates=sub.updates, paused=sub.paused, created_at=sub.created_at,
+        links=SubscriptionLinks(self=f"/api/subscriptions/{sub.id}", feed=f"/feeds/subscriptions/{sub.id}.atom",
+                                alerts=f"/api/alerts?subscription={sub.id}"),
+    )
+
+
+def _found(alert_store: AlertStore, subscription_id: int) -> Subscription:
+    found = alert_store.get_subscription(subscription_id)
+    if found is None:
+        raise HTTPException(404, f"no subscription {subscription_id}")
+    return found
+
+
+@router.get("/subscriptions", response_model=SubscriptionPage, responses=ERRORS)
+def list_subscriptions(request: Request, limit: int = LimitParam, offset: int = OffsetParam) -> Any:
+    """Every subscription, oldest first."""
+    everything = _alert_store(request).subscriptions()
+    window = everything[offset:offset + limit]
+    return SubscriptionPage(items=[subscription_out(s) for s in window], limit=limit, offset=offset,
+                            total=len(everything),
+                            next=next_url(request, limit, offset, offset + limit < len(everything)))
+
+
+@router.post("/subscriptions", status_code=201, response_model=SubscriptionOut, responses=WRITE_ERRORS,
+             dependencies=[Depends(require_write_access), Depends(require_json_body)])
+def create_subscription(payload: SubscriptionIn, request: Request, response: Response) -> Any:
+    """Subscribe to a query: 400 when the query does not parse, 422 for a refused channel URL."""
+    settings = request.app.state.web.settings
+    spec = validate_subscription(payload.query, payload.notify, name=payload.name, digest=payload.digest,
+                                 updates=payload.updates, allow_private=settings.allow_private_urls)
+    created = _alert_store(request).add_subscription(spec)
+    response.headers["Location"] = f"/api/subscriptions/{created.id}"
+    return subscription_out(created)
+
+
+@router.get("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=ERRORS)
+def get_subscription(subscription_id: int, request: Request) -> Any:
+    return subscription_out(_found(_alert_store(request), subscription_id))
+
+
+@router.patch("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=WRITE_ERRORS,
+              dependencies=[Depends(require_write_access), Depends(require_json_body)])
+def update_subscription(subscription_id: int, payload: SubscriptionPatch, request: Request) -> Any:
+    """Pause or resume a subscription."""
+    alert_store = _alert_store(request)
+    _found(alert_store, subscription_id)
+    return subscription_out(alert_store.set_paused(subscription_id, payload.paused))
+
+
+@router.delete("/subscriptions/{subscription_id}", status_code=204, response_class=Response,
+               responses={**ERRORS, 401: {"model": ErrorOut, "description": "a bearer token is needed"}},
+               dependencies=[Depends(require_write_access)])
+def delete_subscription(subscription_id: int, request: Request) -> Response:
+    """Remove a subscription with its alerts (queued ones are never sent)."""
+    if not _alert_store(request).delete_subscription(subscription_id):
+        raise HTTPException(404, f"no subscription {subscription_id}")
+    return Response(status_code=204)
+
+
+@router.get("/alerts", response_model=AlertPage, responses=ERRORS)
+def list_alerts(
+    request: Request,
+    limit: int = LimitParam,
+    offset: int = OffsetParam,
+    subscription: int | None = Query(None, ge=1, description="only this subscription's alerts"),
+    status: str | None = Query(None, max_length=20, description="only alerts in this delivery status"),
+) -> Any:
+    """The alert log, newest first, with delivery status and the last error."""
+    found = _alert_store(request).alerts(subscription_id=subscription, status=status, limit=limit + 1,
+                                         offset=offset)
+    return AlertPage(items=[AlertOut(**a.to_dict()) for a in found[:limit]], limit=limit, offset=offset,
+                     total=None, next=next_url(request, limit, offset, len(found) > limit))
+
+
+@feeds_router.get("/subscriptions/{subscription_id}.atom", response_class=Response,
+                  responses={200: {"content": {"application/atom+xml": {}}},
+                             404: {"description": "no such subscription (an error object)"}})
+def subscription_atom(subscription_id: int, request: Request) -> Response:
+    """A subscription's alerts as an Atom feed, newest first."""
+    alert_store = _alert_store(request)
+    found = _found(alert_store, subscription_id)
+    body = subscription_feed(found, alert_store.matches(subscription_id, limit=50),
+                             feed_url=str(request.url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")

@@ -1,0 +1,268 @@
+"""The JSON API for what analysis and clustering found: stories, entities, quotes.
+
+Same conventions as api.py: lists answer `{"items", "limit", "offset", "total", "next"}`, errors
+`{"error": {"status", "code", "message"}}`; every item links to itself and to its HTML page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ..store import EntitySummary, QuoteRecord, StorySummary
+from . import queries
+from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
+from .templating import path_segment
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class StoryLinks(BaseModel):
+    self: str
+    html: str
+    feed: str = Field(description="Atom feed of the story's articles")
+
+
+class StoryArticleOut(BaseModel):
+    id: int = Field(description="the store's document id")
+    role: str = Field(description="original | copy | development")
+    duplicate_of: int | None = Field(description="for copies: the article this one repeats")
+    published: datetime | None
+    source: str | None
+    title: str
+    url: str | None
+    record_id: str | None
+
+
+class StoryOut(BaseModel):
+    id: str
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    article_count: int
+    source_count: int
+    velocity: int = Field(description="articles that arrived in the last hour")
+    rank: float = Field(description="breaking rank: arrivals in the last hour, sources, recency")
+    summary: list[str] = Field(description="key sentences")
+    sources: list[str]
+    entities: list[str] = Field(description="the most prominent entity names")
+    links: StoryLinks
+
+
+class StoryDetailOut(StoryOut):
+    articles: list[StoryArticleOut] = Field(description="in time order")
+
+
+class EntityLinks(BaseModel):
+    self: str
+    html: str
+
+
+class EntityOut(BaseModel):
+    id: int
+    name: str = Field(description="canonical: the fullest correct form seen")
+    type: str = Field(description="PERSON, ORG, GPE, LOC, NORP, EVENT, ...")
+    documents: int
+    mentions: int
+    first_seen: datetime
+    last_seen: datetime
+    links: EntityLinks
+
+
+class QuoteLinks(BaseModel):
+    document: str
+    html: str
+
+
+class QuoteOut(BaseModel):
+    id: int
+    text: str
+    speaker: str | None = Field(description="canonical name of the speaker, when attributed")
+    speaker_entity: int | None
+    cue: str | None = Field(description="the verb: said, added, urged, ...")
+    document: int
+    title: str = Field(description="the article's title")
+    url: str | None
+    source: str | None
+    published: datetime | None
+    links: QuoteLinks
+
+
+class AliasOut(BaseModel):
+    text: str
+    count: int
+
+
+class DayCount(BaseModel):
+    day: str
+    documents: int
+
+
+class RelatedOut(EntityOut):
+    shared_documents: int
+
+
+class StoryRef(BaseModel):
+    id: str
+    title: str
+    last_seen: datetime
+    article_count: int
+    links: StoryLinks
+
+
+class EntityDetailOut(EntityOut):
+    aliases: list[AliasOut] = Field(description="every spelling seen, most frequent first")
+    timeline: list[DayCount] = Field(description="articles mentioning it per day")
+    related: list[RelatedOut] = Field(description="entities most often mentioned in the same articles")
+    quotes: list[QuoteOut] = Field(description="what this person said, newest first")
+    document_ids: list[int] = Field(description="articles mentioning it, newest first (up to 50)")
+    stories: list[StoryRef]
+
+
+class StoryPage(Page[StoryOut]):
+    pass
+
+
+class EntityPage(Page[EntityOut]):
+    pass
+
+
+class QuotePage(Page[QuoteOut]):
+    pass
+
+
+def _story_links(story_id: str) -> StoryLinks:
+    segment = path_segment(story_id)
+    return StoryLinks(self=f"/api/stories/{segment}", html=f"/stories/{segment}",
+                      feed=f"/feeds/stories/{segment}.atom")
+
+
+def _strings(values: Any) -> list[str]:
+    return [v for v in values or [] if isinstance(v, str)]
+
+
+def story_out(story: StorySummary) -> StoryOut:
+    return StoryOut(
+        id=story.id, title=story.title, first_seen=story.first_seen, last_seen=story.last_seen,
+        article_count=story.articles, source_count=story.sources, velocity=story.velocity,
+        rank=round(story.rank, 4), summary=_strings(story.data.get("summary")),
+        sources=_strings(story.data.get("sources")), entities=_strings(story.data.get("entities")),
+        links=_story_links(story.id),
+    )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _entity_out(summary: EntitySummary, model: type[EntityOut] = EntityOut, **extra: Any) -> Any:
+    return model(
+        id=summary.id, name=summary.name, type=summary.type, documents=summary.documents,
+        mentions=summary.mentions, first_seen=summary.first_seen, last_seen=summary.last_seen,
+        links=EntityLinks(self=f"/api/entities/{summary.id}", html=f"/entities/{summary.id}"), **extra,
+    )
+
+
+def quote_out(quote: QuoteRecord) -> QuoteOut:
+    return QuoteOut(
+        id=quote.id, text=quote.text, speaker=quote.speaker, speaker_entity=quote.entity_id, cue=quote.cue,
+        document=quote.document_id, title=quote.document_title, url=quote.url, source=quote.source,
+        published=quote.published,
+        links=QuoteLinks(document=f"/api/documents/{quote.document_id}", html=f"/articles/{quote.document_id}"),
+    )
+
+
+@router.get("/stories", response_model=StoryPage, responses=ERRORS)
+def list_stories(
+    request: Request,
+    limit: int = LimitParam,
+    offset: int = OffsetParam,
+    since: datetime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
+    q: str | None = Query(None, min_length=1, max_length=2000,
+                          description="only stories with an article matching this query (the search language)"),
+) -> Any:
+    """Stories by breaking rank: arrivals in the last hour, number of sources, recency."""
+    store = request.app.state.web.store
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=timezone.utc)
+    if since is None and q is None:  # the common case: read only the page's story records
+        found = queries.ranked_stories(store, limit=limit + 1, offset=offset)
+    else:
+        found = store.stories(since=since, query=q, limit=limit + 1, offset=offset)
+    total = store.count_stories() if since is None and q is None else None
+    return StoryPage(items=[story_out(s) for s in found[:limit]], limit=limit, offset=offset, total=total,
+                     next=next_url(request, limit, offset, len(found) > limit))
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetailOut, responses=ERRORS)
+def get_story(story_id: str, request: Request) -> Any:
+    """One story with its articles in time order, each with its role."""
+    story = request.app.state.web.store.story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    articles = [
+        StoryArticleOut(
+            id=int(a["id"]), role=str(a.get("role") or ""), duplicate_of=_int_or_none(a.get("duplicate_of")),
+            published=a.get("published"), source=a.get("source"), title=str(a.get("title") or ""),
+            url=a.get("url"), record_id=a.get("record_id"),
+        )
+        for a in story.data.get("articles") or [] if isinstance(a, dict) and str(a.get("id", "")).isdigit()
+    ]
+    return StoryDetailOut(**story_out(story).model_dump(), articles=articles)
+
+
+@router.get("/entities", response_model=EntityPage, responses=ERRORS)
+def list_entities(
+    request: Request,
+    limit: int = LimitParam,
+    offset: int = OffsetParam,
+    type: str | None = Query(None, min_length=1, max_length=16, pattern=r"^[A-Za-z_]+$",
+                             description="PERSON, ORG, GPE, LOC, NORP, EVENT, ..."),
+    name: str | None = Query(None, min_length=1, max_length=200, description="part of the canonical name"),
+) -> Any:
+    """People, organisations and places across all articles, most reported first."""
+    store = request.app.state.web.store
+    found = store.entities(type=type, name=name, limit=limit + 1, offset=offset)
+    return EntityPage(items=[_entity_out(e) for e in found[:limit]], limit=limit, offset=offset,
+                      total=queries.count_entities(store, type=type, name=name),
+                      next=next_url(request, limit, offset, len(found) > limit))
+
+
+@router.get("/entities/{key:path}", response_model=EntityDetailOut, responses=ERRORS)
+def get_entity(key: str, request: Request) -> Any:
+    """One entity by id, canonical name or any spelling seen ("Stemmer" finds Keir Starmer)."""
+    store = request.app.state.web.store
+    detail = store.entity(key)
+    if detail is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    stories = queries.stories_of_documents(store, detail.document_ids)
+    return _entity_out(
+        detail.entity, EntityDetailOut,
+        aliases=[AliasOut(text=t, count=c) for t, c in detail.aliases],
+        timeline=[DayCount(day=d, documents=c) for d, c in detail.timeline],
+        related=[_entity_out(s, RelatedOut, shared_documents=shared) for s, shared in detail.related],
+        quotes=[quote_out(q) for q in detail.quotes], document_ids=list(detail.document_ids),
+        stories=[StoryRef(id=s.id, title=s.title, last_seen=s.last_seen, article_count=s.articles,
+                          links=_story_links(s.id)) for s in stories],
+    )
+
+
+@router.get("/quotes", response_model=QuotePage, responses=ERRORS)
+def list_quotes(
+    request: Request,
+    limit: int = LimitParam,
+    offset: int = OffsetParam,
+    speaker: str | None = Query(None, min_length=1, max_length=200,
+                                description="the person, by any name or spelling the registry knows"),
+    document: int | None = Query(None, ge=1, description="only quotes from this article, in text order"),
+) -> Any:
+    """Who said what, newest first (in text order for one document)."""
+    if speaker is not None and document is not None:
+        raise HTTPException(400, "give either speaker or document, not both")
+    found = request.app.state.web.store.quotes(speaker=speaker, document_id=document, limit=limit + 1,
+                                               offset=offset)
+    return QuotePage(items=[quote_out(q) for q in found[:limit]], limit=limit, offset=offset, total=None,
+                     next=next_url(request, limit, offset, len(found) > limit))

@@ -1,0 +1,68 @@
+"""Entity pages: the index of people, organisations and places, and one entity's page."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from . import queries
+from .charts import column_chart, time_bars
+from .pages import render
+
+router = APIRouter(include_in_schema=False)
+
+ENTITY_PAGE_SIZE = 50
+TYPE_NAMES = {
+    "PERSON": "people", "ORG": "organisations", "GPE": "countries, cities", "LOC": "places",
+    "NORP": "groups", "EVENT": "events", "FAC": "buildings", "PRODUCT": "products", "LAW": "laws",
+}
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_index(
+    request: Request,
+    type: str = Query("", max_length=16, description="PERSON, ORG, GPE, ..."),
+    name: str = Query("", max_length=200),
+    page: int = Query(1, ge=1, le=100_000),
+) -> Response:
+    """Every identity the registry knows, most reported first, filtered by type or name."""
+    store = request.app.state.web.store
+    kind = type.strip().upper() or None
+    offset = (page - 1) * ENTITY_PAGE_SIZE
+    rows = store.entities(type=kind, name=name.strip() or None, limit=ENTITY_PAGE_SIZE + 1, offset=offset)
+    return render(request, "entities.html", {
+        "page_title": "Entities", "rows": rows[:ENTITY_PAGE_SIZE], "page": page,
+        "has_more": len(rows) > ENTITY_PAGE_SIZE, "types": queries.entity_types(store),
+        "type_names": TYPE_NAMES, "form": {"type": kind or "", "name": name.strip()},
+        "total": queries.count_entities(store, type=kind, name=name.strip() or None),
+    })
+
+
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
+def entity(key: str, request: Request) -> Response:
+    """One entity by id, name or any spelling seen: mentions over time, quotes, company, stories."""
+    store = request.app.state.web.store
+    detail = store.entity(key)
+    if detail is None:
+        raise HTTPException(404, f"no entity {key!r} in this store")
+    days = []
+    for day, count in detail.timeline:
+        try:
+            days.append((datetime.fromisoformat(day).replace(tzinfo=timezone.utc), count))
+        except ValueError:
+            continue
+    chart = column_chart(time_bars(days, unit="articles"), title="Articles mentioning it over time",
+                         width=720, height=170)
+    stories = queries.stories_of_documents(store, detail.document_ids)
+    newest = queries.document_titles(store, detail.document_ids[:12])
+    name = detail.entity.name
+    return render(request, "entity.html", {
+        "page_title": name, "detail": detail, "entity": detail.entity, "chart": chart,
+        "aliases": [(text, count) for text, count in detail.aliases],
+        "spellings_differ": any(text != name for text, _ in detail.aliases),
+        "story_cards": queries.story_cards(store, stories),
+        "articles": [newest[i] for i in detail.document_ids[:12] if i in newest],
+        "type_name": TYPE_NAMES.get(detail.entity.type, detail.entity.type.lower()),
+    })
