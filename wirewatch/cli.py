@@ -612,28 +612,9 @@ def serve(
     config: ConfigOption = None,
 ) -> None:
     """The web UI and JSON API (OpenAPI docs at /docs), with the monitor running alongside."""
-    import threading
-
     from .web import serve as run_server
 
-    settings = _settings(db, config)
-    stop = threading.Event()
-    if monitor:
-        from .runtime.monitor import Monitor
-
-        def monitor_loop() -> None:
-            with _open_store(settings) as store:
-                service = Monitor(store, settings)
-                try:
-                    service.run_forever(stop)
-                finally:
-                    service.close()
-
-        threading.Thread(target=monitor_loop, name="wirewatch-monitor", daemon=True).start()
-    try:
-        run_server(settings, host=host, port=port)
-    finally:
-        stop.set()
+    run_server(_settings(db, config), host=host, port=port, monitor=monitor)
 
 
 # ------------------------------------------------------------------------------------------- demo

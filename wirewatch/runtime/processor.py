@@ -41,7 +41,7 @@ class Processor:
         self.settings = settings
         self.stage = stage or StoryStage(store)
         self.alerting = alerting or Alerting(store, settings)
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()  # shared with a Monitor in the same process
         self._deliver_lock = threading.Lock()
 
     def submit(self, item: SourceItem) -> Submitted:
@@ -71,7 +71,7 @@ class Processor:
         )
 
     def assign_stories(self) -> list[StoryUpdate]:
-        with self._lock:
+        with self.lock:
             return self.stage.run(on_assigned=self.alerting.on_assigned)
 
     def deliver(self) -> DeliveryReport:
@@ -79,5 +79,5 @@ class Processor:
             return self.alerting.deliver()
 
     def close(self) -> None:
-        with self._lock:
+        with self.lock:
             self.stage.save()

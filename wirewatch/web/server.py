@@ -15,7 +15,7 @@ from .security import check_bind_address
 GRACEFUL_SHUTDOWN_SECONDS = 3
 
 
-def serve(settings: Settings, *, host: str, port: int) -> None:
+def serve(settings: Settings, *, host: str, port: int, monitor: bool = True) -> None:
     """Run the web UI and API until interrupted.
 
     Raises ConfigError, before opening anything, when `host` is reachable from other machines
@@ -25,9 +25,24 @@ def serve(settings: Settings, *, host: str, port: int) -> None:
     if not 0 < port < 65536:
         raise ConfigError(f"port must be between 1 and 65535, not {port}")
     app = create_app(settings)
+    stop = threading.Event()
+    if monitor:
+        _start_monitor(app, settings, stop)
     # Open live-update streams would otherwise hold a Ctrl+C shutdown for their whole lifetime.
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False,
                 timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
+    stop.set()
+
+
+def _start_monitor(app, settings: Settings, stop: threading.Event) -> None:
+    """The monitoring service in a thread, sharing the app's store, story stage and alerting, so
+    one process has one story engine and one writer of the assignment log."""
+    from ..runtime.monitor import Monitor
+
+    processor = app.state.web.processor
+    service = Monitor(processor.store, settings, stage=processor.stage, alerting=processor.alerting,
+                      lock=processor.lock)
+    threading.Thread(target=service.run_forever, args=(stop,), name="wirewatch-monitor", daemon=True).start()
 
 
 class BackgroundServer:
