@@ -19,12 +19,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.training.converters import conllu_to_docs
 
 # LOC spans naming a physical place rather than a country/state/city: these stay LOC.
@@ -170,6 +171,134 @@ def conllu_docs(paths: Iterable[Path], sentences_per_doc: int = 10) -> list[Doc]
     return docs
 
 
+# ---- GUM (CC BY 4.0 annotations): named mentions of its entity layer -> record types ----
+
+# GUM entity type -> record type; place is split GPE/LOC with the CoNLL LOC rule below.
+# Named abstract/object mentions (works, products, albums, laws...) -> MISC, so the NER learns
+# that a capitalised title is not a person.
+GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "LOC", "event": "EVENT",
+             "abstract": "MISC", "object": "MISC"}
+# Function words allowed inside a name ("Bank of England", "Simon & Garfunkel").
+_NAME_GLUE = {"of", "the", "and", "&", "de", "la", "du", "von", "van", "der", "for", "'s", "-", "."}
+_GUM_TITLES = {
+    "mr", "mrs", "ms", "dr", "sir", "president", "vice", "minister", "prime", "king", "queen",
+    "prince", "princess", "pope", "general", "gen", "senator", "sen", "rep", "governor", "judge",
+    "secretary", "chairman", "captain", "lord", "lady", "saint", "st", "prof", "professor",
+    "justice", "emperor", "empress", "duke", "count", "sergeant", "colonel", "officer",
+}
+_ENTITY_PART = re.compile(r"\((\d+)-([a-z]+)-[^()]*?(\))?(?=\(|\d+\)|$)|(\d+)\)")
+
+
+def gum_split(datasets: Path) -> dict[str, str]:
+    """Document name -> split (train/dev/test/test2) from GUM's splits.md."""
+    split, result = "", {}
+    for line in (datasets / "gum" / "splits.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            split = line[3:].strip()
+        elif line.strip().startswith("* "):
+            result[line.strip()[2:].strip()] = split
+    return result
+
+
+def _gum_mentions(misc_fields: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, GUM type) of every mention from the CoNLL-U MISC `Entity=` brackets."""
+    open_at: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    mentions = []
+    for i, misc in enumerate(misc_fields):
+        value = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+        for m in _ENTITY_PART.finditer(value):
+            if m.group(1):
+                if m.group(3):
+                    mentions.append((i, i + 1, m.group(2)))
+                else:
+                    open_at[m.group(1)].append((i, m.group(2)))
+            elif open_at.get(m.group(4)):
+                start, kind = open_at[m.group(4)].pop()
+                mentions.append((start, i + 1, kind))
+    return mentions
+
+
+def _named_part(words: list[str], upos: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The proper-name part of a mention ("the Bank of England" -> "Bank of England"), if any.
+
+    GUM tags "New" in "New York" as ADJ, so names are found by capitalisation: leading and
+    trailing words that are not capitalised (or are determiners) are trimmed, the rest must be
+    capitalised words or name glue ("of", "&"), and at least one must be a PROPN."""
+    def capitalised(i: int) -> bool:
+        return words[i][:1].isupper() or words[i][:1].isdigit()
+
+    while start < end and (not capitalised(start) or upos[start] in ("DET", "PRON", "ADP", "PUNCT")):
+        start += 1
+    while end > start and not capitalised(end - 1):
+        end -= 1
+    if end <= start or end - start > 8 or not words[start][:1].isalpha():
+        return None
+    text = " ".join(words[start:end]).lower()
+    if "http" in text or "@" in text or "www" in text or ".com" in text:
+        return None
+    if not any(u == "PROPN" for u in upos[start:end]):
+        return None
+    if all(capitalised(i) or words[i].lower() in _NAME_GLUE for i in range(start, end)):
+        return start, end
+    return None
+
+
+def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
+    """GUM documents of the given splits with their named mentions as entities (no reddit:
+    its text is not distributed; no GENTLE test2)."""
+    import gzip
+
+    wanted = {name for name, split in gum_split(datasets).items() if split in splits}
+    docs = []
+    for path in sorted((datasets / "gum" / "dep").glob("GUM_*.conllu.gz")):
+        name = path.name.split(".")[0]
+        if name not in wanted or name.startswith("GUM_reddit"):
+            continue
+        words, spaces, upos, misc, sent_starts = [], [], [], [], []
+        first = True
+        for line in gzip.open(path, "rt", encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line:
+                first = True
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            words.append(cols[1])
+            spaces.append("SpaceAfter=No" not in cols[9])
+            upos.append(cols[3])
+            misc.append(cols[9])
+            sent_starts.append(first)
+            first = False
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        spans = []
+        for start, end, kind in _gum_mentions(misc):
+            if kind not in GUM_TYPES:
+                continue
+            named = _named_part(words, upos, start, end)
+            if named is None:
+                continue
+            label = GUM_TYPES[kind]
+            if label == "PERSON":  # CoNLL leaves titles out: "President [Biden]"
+                while named[1] - named[0] > 1 and words[named[0]].lower().rstrip(".") in _GUM_TITLES:
+                    named = (named[0] + 1, named[1])
+            if label == "LOC":
+                label = refine_label("LOC", words[named[0]:named[1]])
+            spans.append((named[0], named[1], label))
+        # outermost named mention wins; nested and overlapping ones are dropped
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        taken, ents = -1, []
+        for start, end, label in spans:
+            if start >= taken:
+                ents.append(Span(doc, start, end, label=label))
+                taken = end
+        doc.ents = ents
+        docs.append(doc)
+    return docs
+
+
 def default_datasets() -> Path:
     env = os.environ.get("WIREWATCH_SHARED")
     shared = Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -191,6 +320,9 @@ def main(argv: list[str] | None = None) -> None:
         "ner-train": train,
         "ner-dev": dev,
         "ner-full": train + dev,
+        # CoNLL train + dev with GUM train (varied genres and names); dev: CoNLL dev + GUM dev
+        "ner-mixed": train + dev + gum_docs(nlp.vocab, args.datasets, ("train",)),
+        "ner-mixdev": dev + gum_docs(nlp.vocab, args.datasets, ("dev",)),
         "ud-train": conllu_docs([ewt / "en_ewt-ud-train.conllu"]),
         "ud-dev": conllu_docs([ewt / "en_ewt-ud-dev.conllu"]),
     }

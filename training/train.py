@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
         run([sys.executable, str(TRAINING / "convert.py"), "--out", str(CORPUS)]
             + (["--datasets", args.datasets] if args.datasets else []))
     if "ner" in steps:
-        quick = ["--training.max_epochs", "3", "--components.ner.model.tok2vec.encode.width", "96"]
+        quick = ["--paths.train", str(CORPUS / "ner-train.spacy"), "--training.max_steps", "2000",
+                 "--components.ner.model.tok2vec.encode.width", "96"]
         spacy_train("ner.cfg", ner_out, quick if args.quick else [])
     if "ud" in steps:
         spacy_train("ud.cfg", ud_out, [])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
-from wirewatch.nlp.analyze import analyze_text
+from wirewatch.nlp.analyze import analyze_text, plan_pipeline
 from wirewatch.nlp.quotes import find_quote_spans
 
 PEOPLE = ["Jan Hoekstra", "Hoekstra", "Rachel Reeves", "Reeves", "Wang Yi", "Antony Blinken",
@@ -141,3 +142,102 @@ def test_quote_spans_are_always_inside_the_text_and_ordered(text):
         assert 0 <= span.mark_start < span.start < span.end <= span.mark_end <= len(text)
         assert span.mark_start >= previous_end
         previous_end = span.mark_end
+
+
+def test_one_word_scare_quote_is_not_reported():
+    quotes = quotes_of("Anna Berg said the plan was “unworkable” and would cost too much.")
+    assert quotes == []
+
+
+def test_quoted_title_is_not_a_quote():
+    quotes = quotes_of("Rachel Reeves said on “Fox News Sunday” that taxes would not rise.")
+    assert [q.text for q in quotes] == []
+
+
+def test_finished_quote_does_not_take_the_next_sentences_cue():
+    text = "Anna Berg said, “The zeal of this case is unusual.” He added, “In this case things moved fast.”"
+    quotes = quotes_of(text)
+    assert [q.speaker_mention.text for q in quotes] == ["Anna Berg", "He"]
+
+
+def test_continuation_survives_a_description_naming_someone_else():
+    text = (
+        "“Rates will fall,” said Jan Hoekstra, who advised Rachel Reeves last year. "
+        "“Then they will rise again.”"
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Jan Hoekstra", "Jan Hoekstra"]
+
+
+def test_bare_quote_paragraph_keeps_the_speaker_of_the_paragraph_before():
+    text = "“We will win,” Trump said. “It is going to be great.”\n\n“And we will do it very fast.”"
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Trump", "Trump", "Trump"]
+
+
+def test_opening_mark_typed_as_closing_mark_still_closes_the_quote():
+    text = "“Apparently not at all,“ Trump said. “A leopard does not change its spots.”"
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Apparently not at all,", "Trump"), ("A leopard does not change its spots.", "Trump")
+    ]
+
+
+# -- with a dependency parse -------------------------------------------------------------------
+# A fixed tree stands in for the statistical parser: the attribution logic is what is tested,
+# not a model's accuracy. Each tree lists (head index, dependency label) per spaCy token.
+TREES = {
+    "Clinton says she hopes to win, but she knows that “LeBron will always be the king.”": [
+        (1, "nsubj"), (1, "ROOT"), (3, "nsubj"), (1, "ccomp"), (5, "mark"), (3, "xcomp"),
+        (9, "punct"), (9, "cc"), (9, "nsubj"), (3, "conj"), (17, "mark"), (17, "punct"),
+        (17, "nsubj"), (17, "aux"), (17, "advmod"), (17, "cop"), (17, "det"), (9, "ccomp"),
+        (1, "punct"), (1, "punct"),
+    ],
+    "“Almost everybody was opposed to the thing,” said former Sen. Evan Bayh, a moderate.": [
+        (4, "punct"), (4, "advmod"), (4, "nsubj:pass"), (4, "aux:pass"), (10, "ccomp"),
+        (7, "case"), (7, "det"), (4, "obl"), (4, "punct"), (4, "punct"), (10, "ROOT"),
+        (14, "amod"), (14, "nmod:desc"), (14, "compound"), (10, "obj"), (17, "punct"),
+        (17, "det"), (14, "appos"), (10, "punct"),
+    ],
+}
+
+
+@Language.component("fixed_tree_parser")
+def fixed_tree_parser(doc):
+    tree = TREES.get(doc.text)
+    if tree is not None:
+        for token, (head, dep) in zip(doc, tree, strict=True):
+            token.head = doc[head]
+            token.dep_ = dep
+    return doc
+
+
+def parsed_quotes_of(text: str, persons=PEOPLE):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": p} for p in persons])
+    nlp.add_pipe("fixed_tree_parser", name="parser")
+    _, quotes, _ = analyze_text(text, nlp=nlp)
+    return quotes
+
+
+def test_parse_gives_the_subject_of_the_outermost_cue():
+    text = next(t for t in TREES if t.startswith("Clinton"))
+    quote = parsed_quotes_of(text, persons=["Clinton"])[0]
+    assert (quote.text, quote.speaker, quote.speaker_mention.text) == (
+        "LeBron will always be the king.", "Clinton", "Clinton"
+    )
+
+
+def test_parse_finds_a_speaker_after_the_cue_that_rules_miss():
+    text = next(t for t in TREES if "Bayh" in t)
+    assert quotes_of(text, persons=["Evan Bayh"])[0].speaker is None
+    quote = parsed_quotes_of(text, persons=["Evan Bayh"])[0]
+    assert (quote.speaker, quote.speaker_mention.text) == ("Evan Bayh", "Evan Bayh")
+
+
+def test_parser_stays_out_of_the_main_pass():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler")
+    nlp.add_pipe("fixed_tree_parser", name="parser")
+    disabled, parse_with = plan_pipeline(nlp)
+    assert "parser" in disabled and parse_with == ["parser"]

@@ -131,3 +131,21 @@ def test_mention_offsets_index_into_the_text():
     for entity in entities_of(text, persons=["Keir Starmer"]):
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+def test_a_spelling_tagged_as_a_person_somewhere_is_that_person_everywhere():
+    """Regression: the model tagged one "Stemmer" ORG while the others were Keir Starmer, and the
+    registry then held an organisation called "Stemmer"."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = "Keir Starmer spoke. Stemmer said more. Stemmer urged calm."
+    spans = [
+        NameSpan(0, 12, "Keir Starmer", "PERSON"),
+        NameSpan(20, 27, "Stemmer", "PERSON"),
+        NameSpan(39, 46, "Stemmer", "ORG"),
+    ]
+    entities = resolve(text, spans).entities
+    assert {e.type for e in entities} == {"PERSON"}
+    [stemmer] = [e for e in entities if any(m.text == "Stemmer" for m in e.mentions)]
+    assert [m.start for m in stemmer.mentions if m.text == "Stemmer"] == [20, 39]

@@ -46,14 +46,22 @@ def plan_pipeline(nlp: spacy.Language) -> tuple[list[str], list[str]]:
     return sorted(disabled), [*parse_with, "parser"]
 
 
-def _parser(nlp: spacy.Language, text: str, components: list[str]) -> Callable[[int, int], Doc]:
-    """A function parsing text[start:end] on its own (token offsets relative to start)."""
+def _parser(nlp: spacy.Language, doc: Doc, components: list[str]) -> Callable[[int, int], Doc]:
+    """A function parsing the stretch [start, end) of `doc`'s text on its own.
+
+    The stretch reuses `doc`'s tokens (tokenizing again costs as much as the parse); token
+    offsets in the result are relative to `start`.
+    """
 
     def parse(start: int, end: int) -> Doc:
-        doc = nlp.make_doc(text[start:end])
+        stretch = doc.char_span(start, end, alignment_mode="expand")
+        if stretch is None or stretch.start_char != start:
+            part = nlp.make_doc(doc.text[start:end])
+        else:
+            part = stretch.as_doc()
         for name in components:
-            doc = nlp.get_pipe(name)(doc)
-        return doc
+            part = nlp.get_pipe(name)(part)
+        return part
 
     return parse
 
@@ -74,7 +82,7 @@ def analyze_text(text: str, *, nlp: spacy.Language) -> tuple[list[Entity], list[
     with nlp.select_pipes(disable=disabled):
         doc = nlp(text)
     resolution = resolve(text, collect_name_spans(doc))
-    parse = _parser(nlp, text, parse_with) if parse_with else None
+    parse = _parser(nlp, doc, parse_with) if parse_with else None
     quotes = find_quotes(text, resolution, parse=parse)
     quality = assess_quality(text, resolution)
     return resolution.entities, quotes, quality

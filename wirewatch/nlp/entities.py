@@ -51,6 +51,13 @@ NOT_NAMES = {
     "According", "Asked", "Speaking", "Writing", "Read", "Get", "Sign", "Click", "Follow",
 }
 
+# Sentence-starting function words an NER span sometimes swallows ("Since Trump returned").
+LEADING_FUNCTION_WORDS = {
+    "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before", "Since", "As",
+    "At", "In", "On", "Of", "For", "To", "From", "With", "By", "About", "Also", "Still",
+    "However", "Meanwhile", "Asked", "According", "Speaking", "Until", "Unlike", "Like",
+}
+
 _NAME_WORD = r"(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*[a-z][\w’'\-]*)"  # "J." "Keir" "O'Neill" "McDonald"
 _NAME = rf"{_NAME_WORD}(?: (?:(?:de|van|von|der|da|di|la|le|bin|al)[ -])?{_NAME_WORD}){{0,3}}"
 SPEECH_VERBS = (
@@ -101,7 +108,11 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     lead = re.match(r"(?:the|The) ", chunk)
     if lead:
         start += lead.end()
-    return start, end
+    while True:
+        first, space, rest = text[start:end].partition(" ")
+        if not (space and rest and first in LEADING_FUNCTION_WORDS):
+            return start, end
+        start += len(first) + 1
 
 
 def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:

@@ -5,6 +5,11 @@ or calls it an ORG, in another. News articles repeat their names; once a surface
 tagged somewhere in the document, the other capitalised occurrences of the same form almost
 always refer to the same thing. This component (registered as `wirewatch_entity_propagation`,
 placed after the NER) therefore
+  0. first corrects labels that a name's own words contradict (`keywords`, on by default): a
+     PERSON containing "Records", "FC", "University", "Hospital" ... is an ORG, one containing
+     "Lake", "River", "County" ... a place (the CNN calls many band, label and club names
+     people: +1.4 F1 on WikiGold, no change on CoNLL-2003 test), and drops "entities" without
+     a letter ("#", "2,100");
   1. tags the untagged capitalised occurrences of forms tagged elsewhere (and, for people, the
      bare surname of a multi-word name: "Keir Starmer" ... "Starmer"), and
   2. optionally (`relabel`, off by default: on CoNLL-2003 dev it cost more than it gained, since
@@ -29,6 +34,39 @@ def _is_name_like(span_tokens) -> bool:
     return first.text[:1].isupper() and (last.text[:1].isupper() or not last.is_alpha)
 
 
+# A word inside a name that says the name is not a person's (matched lowercased, any position).
+# Common surnames ("Hall", "Church") are left out: "Stuart Hall" is a person.
+_ORG_WORDS = frozenset({
+    "records", "recordings", "fc", "band", "club", "university", "party", "hospital", "school",
+    "college", "press", "works", "railway", "railroad", "association", "company", "corporation",
+    "inc", "inc.", "ltd", "ltd.", "co.", "group", "society", "museum", "league",
+    "council", "institute", "academy", "union", "federation", "orchestra", "choir", "airlines",
+    "bank", "foundation", "agency", "committee", "ministry", "department", "brothers", "studios",
+    "entertainment", "media", "magazine", "radio", "tv", "television", "network", "team",
+    "united", "rovers", "athletic", "sporting", "hotel", "sentinel", "tribune", "herald",
+    "journal", "gazette", "tower", "centre", "center", "theatre", "theater", "stadium",
+})
+_PLACE_WORDS = {
+    "lake": "LOC", "river": "LOC", "mountain": "LOC", "mount": "LOC", "island": "LOC",
+    "islands": "LOC", "valley": "LOC", "county": "GPE", "province": "GPE", "district": "GPE",
+    "village": "GPE",
+}
+
+
+def _corrected(ent: Span) -> Span | None:
+    """`ent` with the label its own words call for; None for a span without a letter."""
+    if not any(ch.isalpha() for ch in ent.text):
+        return None
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return ent
+    words = [t.lower_ for t in ent]
+    label = "ORG" if any(w in _ORG_WORDS for w in words) else next(
+        (_PLACE_WORDS[w] for w in words if w in _PLACE_WORDS), "PERSON")
+    if label == ent.label_:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label, kb_id=ent.kb_id)
+
+
 # Capitalised words that precede names without being part of them.
 _TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime", "chancellor", "king",
@@ -49,7 +87,11 @@ def _capitalised_word(doc: Doc, i: int, taken: bytearray) -> bool:
 class EntityPropagation:
     """Make a document's entity labels consistent and fill in its missed repeats."""
 
-    def __init__(self, max_words: int = 6, surnames: bool = True, relabel: bool = False) -> None:
+    def __init__(
+        self, max_words: int = 6, surnames: bool = True, relabel: bool = False,
+        keywords: bool = True,
+    ) -> None:
+        self.keywords = keywords
         self.max_words = max_words
         self.surnames = surnames
         self.relabel = relabel
@@ -57,17 +99,25 @@ class EntityPropagation:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
+        entities = _split_at_line_breaks(doc.ents)
+        if self.keywords:
+            entities = [fixed for fixed in map(_corrected, entities) if fixed is not None]
+        doc.ents = entities
+        if not doc.ents:
+            return doc
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for ent in doc.ents:
             if len(ent) <= self.max_words:
                 votes[tuple(t.lower_ for t in ent)][ent.label_] += 1
         label_of = {form: counts.most_common(1)[0][0] for form, counts in votes.items()}
-        if self.surnames:
-            for ent in doc.ents:
-                surname = (ent[-1].lower_,)
-                if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
-                    label_of.setdefault(surname, "PERSON")
-        entities = [self._relabelled(ent, label_of) for ent in doc.ents]
+        surnames = {
+            (ent[-1].lower_,) for ent in doc.ents
+            if self.surnames and ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha
+        }
+        # "Keir Starmer" ... "Starmer": a tagged person's surname names that person, even where
+        # the model called the bare word an ORG.
+        label_of.update(dict.fromkeys(surnames, "PERSON"))
+        entities = [self._relabelled(ent, label_of, surnames) for ent in doc.ents]
         taken = bytearray(len(doc))
         for ent in entities:
             taken[ent.start:ent.end] = b"\x01" * len(ent)
@@ -96,22 +146,47 @@ class EntityPropagation:
         doc.ents = sorted(entities, key=lambda span: span.start)
         return doc
 
-    def _relabelled(self, ent: Span, label_of: dict[tuple[str, ...], str]) -> Span:
-        if not self.relabel:
+    def _relabelled(
+        self, ent: Span, label_of: dict[tuple[str, ...], str], surnames: set[tuple[str, ...]]
+    ) -> Span:
+        form = tuple(t.lower_ for t in ent)
+        if self.relabel:
+            label = label_of.get(form, ent.label_)
+        elif form in surnames:
+            label = "PERSON"
+        else:
             return ent
-        label = label_of.get(tuple(t.lower_ for t in ent), ent.label_)
         if label == ent.label_:
             return ent
         return Span(ent.doc, ent.start, ent.end, label=label, kb_id=ent.kb_id)
 
 
+def _split_at_line_breaks(ents) -> list[Span]:
+    """Entities never run across a paragraph break ("State\n\nLONDON" is two names)."""
+    pieces: list[Span] = []
+    for ent in ents:
+        if not any(t.is_space for t in ent):
+            pieces.append(ent)
+            continue
+        start = ent.start
+        for token in [*ent, None]:
+            if token is None or token.is_space:
+                end = ent.end if token is None else token.i
+                if end > start:
+                    pieces.append(Span(ent.doc, start, end, label=ent.label_))
+                start = end + 1
+    return pieces
+
+
 @Language.factory(
     COMPONENT_NAME,
-    default_config={"max_words": 6, "surnames": True, "relabel": False},
+    default_config={"max_words": 6, "surnames": True, "relabel": False, "keywords": True},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
 def make_entity_propagation(
-    nlp: Language, name: str, max_words: int, surnames: bool, relabel: bool
+    nlp: Language, name: str, max_words: int, surnames: bool, relabel: bool, keywords: bool
 ) -> EntityPropagation:
-    return EntityPropagation(max_words=max_words, surnames=surnames, relabel=relabel)
+    return EntityPropagation(
+        max_words=max_words, surnames=surnames, relabel=relabel, keywords=keywords
+    )

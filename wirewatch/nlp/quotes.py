@@ -40,7 +40,9 @@ CUES = (
     "termed|read|reads|saying|adding|telling|writing|noting|warning|urging|arguing|calling|"
     "asking|insisting|describing|[Aa]ccording to|put it|puts it|wondered|demanded|charged|"
     "reported|reports|wrote in|testified|contended|maintained|explained|agreed|disagreed|"
-    "believes|believed|thinks|thought|hopes|hoped|feared|fears"
+    "believes|believed|thinks|thought|hopes|hoped|feared|fears|went on|goes on|pressed|fumed|"
+    "asserted|asserts|conclude|state|exclaimed|confessed|echoed|interjected|retorted|recounted|"
+    "answered|answers|mused|scoffed|shot back|chimed in|elaborated"
 )
 _CUE = rf"(?:{CUES})"
 _PRONOUN = r"(?:he|she|they|He|She|They|I|we|We|it|It)"
@@ -108,6 +110,7 @@ _CUE_WORDS = {
     "acknowledging", "admitting", "conceding", "complaining", "declined", "joking", "texted",
     "emailed", "commented", "comments", "commenting", "insisting", "concluding",
 }
+_PASSIVE_OR_TEMPORAL = re.compile(r"\b(?:when|after|if|as|being|was|were)\s+$")  # "when asked"
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _NAME_PART_DEPS = {"flat", "flat:name", "compound"}
@@ -141,6 +144,9 @@ def _role_of_mark(text: str, i: int) -> str | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch == "“":
+        # A typo'd closing mark (“Apparently not,“ he said): glued to the words before it.
+        if not before.isspace() and before not in "([{—–-/‘'\"" and i > 0 and (after.isspace() or after in ".,;:!?"):
+            return "close"
         return "open"
     if ch == "”":
         return "close"
@@ -168,14 +174,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     open_double = True
     reopened = False
     pending_from: int | None = None  # where a paragraph ended inside a quote
+    open_width = 1
     for match in _MARKS.finditer(text):
         i = match.start()
         ch = match.group()
+        width = len(ch)
         if ch == "\n":
             if open_at is not None:
-                end = _trim_end(text, open_at + 1, i)
-                if end > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, end, open_at, i, reopened))
+                end = _trim_end(text, open_at + open_width, i)
+                if end > open_at + open_width:
+                    spans.append(QuoteSpan(open_at + open_width, end, open_at, i, reopened))
                 pending_from = i
                 open_at = None
             continue
@@ -187,23 +195,23 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if role == "open":
                 reopened = pending_from is not None and text[pending_from:i].strip() == ""
                 pending_from = None
-                open_at, open_double = i, is_double
+                open_at, open_double, open_width = i, is_double, width
             continue
         if is_double != open_double:
             continue  # nested quote inside a quote (or an apostrophe inside a single quote)
         if role == "open" and is_double and ch != "”":
             # A second opening mark while open: the first one was unbalanced.
-            open_at, reopened = i, False
+            open_at, reopened, open_width = i, False, width
             continue
         if role == "close" or (ch == '"' and role == "open"):
-            end = _trim_end(text, open_at + 1, i)
-            if end > open_at + 1:
-                spans.append(QuoteSpan(open_at + 1, end, open_at, i + 1, reopened))
+            end = _trim_end(text, open_at + open_width, i)
+            if end > open_at + open_width:
+                spans.append(QuoteSpan(open_at + open_width, end, open_at, i + width, reopened))
             open_at = None
     if open_at is not None:
-        end = _trim_end(text, open_at + 1, len(text))
-        if end > open_at + 1:
-            spans.append(QuoteSpan(open_at + 1, end, open_at, len(text), reopened))
+        end = _trim_end(text, open_at + open_width, len(text))
+        if end > open_at + open_width:
+            spans.append(QuoteSpan(open_at + open_width, end, open_at, len(text), reopened))
     return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
 
 
@@ -350,7 +358,9 @@ class _Attributor:
             start=span.start, end=span.end,
         )
         found = self.after(span, paragraph_end)
-        if found is None and self.parse is not None:
+        # Quotes that will not be reported (one word, a title) are not worth a parse.
+        worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
+        if found is None and self.parse is not None and worth_parsing:
             found = self.by_syntax(span, paragraph_start, paragraph_end)
         if found is None:
             found = self.before(span, paragraph_start)
@@ -382,18 +392,36 @@ class _Attributor:
     # -- through the dependency parse ------------------------------------------------------
 
     def by_syntax(self, span: QuoteSpan, paragraph_start: int, paragraph_end: int) -> _Found | None:
-        """The subject of the outermost cue verb governing the quote, from the parse."""
-        start = max(paragraph_start, self.sentence_start(span.mark_start))
-        end = min(paragraph_end, self.sentence_end(max(span.mark_end - 1, span.start)))
-        if end <= start:
-            return None
+        """The subject of the outermost cue verb governing the quote, from the parse.
+
+        Only the sentence the quote opens in (a cue before it) and the one it closes in (a cue
+        after it) are parsed, not the sentences of a long quote in between.
+        """
+        opening = self.sentence_start(span.mark_start)
+        regions = [(opening, self.sentence_end(span.mark_start))]
+        closing = self.sentence_start(span.mark_end - 1)
+        if closing != opening:
+            regions.append((closing, self.sentence_end(span.mark_end - 1)))
+        for start, end in regions:
+            start, end = max(start, paragraph_start), min(end, paragraph_end)
+            if end > start:
+                found = self.syntax_in(span, start, end)
+                if found is not None:
+                    return found
+        return None
+
+    def syntax_in(self, span: QuoteSpan, start: int, end: int) -> _Found | None:
+        """by_syntax on the parse of text[start:end]."""
         doc = self.parsed.get((start, end))
         if doc is None:
             doc = self.parsed[start, end] = self.parse(start, end)
         inside = [t for t in doc if span.mark_start <= start + t.idx < span.mark_end]
+        if not inside:
+            return None
+        inside_ids = {t.i for t in inside}
         governors = [
             t.head for t in inside
-            if t.head.i != t.i and not span.mark_start <= start + t.head.idx < span.mark_end
+            if not t.is_punct and t.head.i != t.i and t.head.i not in inside_ids
         ]
         if not governors:
             # The quote heads its sentence and the cue hangs off it: "“…,” a narrator asks."
@@ -404,11 +432,13 @@ class _Attributor:
         found: tuple[Token, Token] | None = None
         cue: Token | None = None
         for verb in (governor, *governor.ancestors):
+            if verb.i in inside_ids:
+                break  # the attribution hangs off the quote: "“…,” the senator said, …"
             if verb.lower_ in _CUE_WORDS:
                 cue = verb
             if cue is None:
                 continue
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = self.subject_of(verb, inside_ids)
             if subject is None:
                 continue  # a participle ("…, tweeting “…”"): its subject is further up
             if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl:relcl"):
@@ -421,6 +451,18 @@ class _Attributor:
         subject, cue = found
         return self.subject_speaker(subject, start, cue.text)
 
+    @staticmethod
+    def subject_of(verb: Token, inside_ids: set[int]) -> Token | None:
+        """The verb's subject; after a quote the parser may take an inverted subject for an
+        object ("“…,” said former Sen. Evan Bayh"), which then counts as the subject."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if verb.i - 1 in inside_ids or (verb.i >= 1 and verb.doc[verb.i - 1].is_punct
+                                        and verb.i - 2 in inside_ids):
+            return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
+        return None
+
     def cue_attached_to(self, inside: list[Token], span: QuoteSpan, offset: int) -> _Found | None:
         """A cue verb outside the quote attached to a word inside it, with its subject."""
         inside_ids = {t.i for t in inside}
@@ -429,7 +471,7 @@ class _Attributor:
                 continue
             if token.lower_ not in _CUE_WORDS:
                 continue
-            subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = self.subject_of(token, inside_ids)
             if subject is not None and subject.i not in inside_ids:
                 return self.subject_speaker(subject, offset, token.text)
         return None
@@ -475,6 +517,8 @@ class _Attributor:
         cue = _CUE_ANYWHERE.search(right, lead)
         if cue is None or cue.start() - lead > 120:
             return None
+        if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
+            return None
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
@@ -492,6 +536,25 @@ class _Attributor:
                 return None
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def attribution_can_follow(self, span: QuoteSpan, between: str, cue_end: int) -> bool:
+        """Whether a cue after the closing mark can attribute this quote.
+
+        An attributed quote hands over with a comma, question mark or dash ("“…,” he said",
+        "“…”, he said"). A quote that ends its sentence with a period is followed by a new
+        sentence ("“….” He added, “…”", "“….” He says referees …") unless that sentence is a
+        bare attribution ("“….” Trump said."); a partial quote running on into its sentence
+        ("begun “to unmask the true nature” of Trump, whom he called …") has no cue after it.
+        """
+        # A nested quote or bracket may close first: “… telling leaders, 'not what we want,'”
+        last = self.text[span.start:span.end].rstrip("'’\")]")[-1:]
+        if (last and last in ",?!…—–-") or re.search(r"[,;:—–―-]", between):
+            return True
+        if last != ".":
+            # No punctuation at all (a tweet, a typo): fine for a quote that is its own sentence.
+            return span.mark_start == self.sentence_start(span.mark_start)
+        tail = self.text[cue_end:self.sentence_end(cue_end)]
+        return len(tail.split()) <= 4 and not re.search(r"[“\"‘]|\bthat\b", tail)
 
     def name_within(self, start: int, end: int) -> tuple[int, int]:
         """Trim speaker words after a cue to the entity mention they start with."""
@@ -553,24 +616,72 @@ class _Attributor:
             speaker = subjects[0] if subjects else None
         return (speaker, cue.group("cue")) if speaker else None
 
+    def quote_paragraph_follows(self, previous: Quote, span: QuoteSpan) -> bool:
+        """A paragraph that is one bare quote, right after the paragraph the previous quote ends.
+
+        The newspaper convention: "“…,” Barkley said. “…”" then a paragraph "“And …”" is Barkley
+        still, provided nobody else is named after his quote.
+        """
+        paragraph_start, paragraph_end = self.paragraph_bounds(span.start)
+        if span.mark_start != paragraph_start or self.text[span.mark_end:paragraph_end].strip():
+            return False
+        _, previous_end = self.paragraph_bounds(previous.start)
+        if previous.end > previous_end or self.text[previous_end:paragraph_start].strip():
+            return False
+        mention = previous.speaker_mention
+        return all(
+            mention is not None and s == mention.start
+            for s, _ in self.person_mentions_between(previous.end, previous_end)
+        )
+
     def continues(self, previous: Quote, span: QuoteSpan) -> bool:
         """Whether a quote with no cue of its own goes on from the previous quote."""
         if span.continued:
             return True
         gap = self.text[previous.end:span.mark_start]
-        if "\n" in gap or len(gap) > 200:
-            return False  # a new paragraph continues a quote only by reopening it
+        if "\n" in gap:
+            return self.quote_paragraph_follows(previous, span)
         # Another person named between the two quotes makes the continuation unsafe.
         between = self.person_mentions_between(previous.end, span.mark_start)
         speaker_mention = previous.speaker_mention
-        if all(speaker_mention is not None and s == speaker_mention.start for s, _ in between):
+        if len(gap) <= 200 and all(
+            speaker_mention is not None and s == speaker_mention.start for s, _ in between
+        ):
             return True
         # The speaker's description may name others ("“…,” said Victor Cha, a scholar at the
         # Center for Strategic Studies. “…”"): still safe when the gap holds this attribution
         # and no other cue that could introduce a new speaker.
         if speaker_mention is None or not previous.end <= speaker_mention.start < span.mark_start:
             return False
-        return len(_CUE_ANYWHERE.findall(gap)) <= 1
+        return len(gap) <= 400 and self.speech_cues(gap) <= 1
+
+    @staticmethod
+    def speech_cues(text: str) -> int:
+        """Cues in text that could introduce a speaker: not "adding", "when asked", …"""
+        count = 0
+        for cue in _CUE_ANYWHERE.finditer(text):
+            word = cue.group("cue")
+            if word in _PARTICIPLES or _PASSIVE_OR_TEMPORAL.search(text, 0, cue.start()):
+                continue
+            count += 1
+        return count
+
+
+_TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "into", "vs", "vs.", "&",
+}
+
+
+def is_title(quoted: str) -> bool:
+    """Title Case words: the name of a show, book or event, or a headline, not speech."""
+    words = [w.strip("“”\"‘’'.,:;!?()[]") for w in quoted.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    if len(words) < 2 or words[0].lower() in ("i", "i'm", "i’m"):
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and any(
+        w[0].isupper() for w in words[1:]
+    )
 
 
 def find_quotes(text: str, resolution: Resolution, *, parse: Parse | None = None) -> list[Quote]:
@@ -586,8 +697,11 @@ def find_quotes(text: str, resolution: Resolution, *, parse: Parse | None = None
     for span in spans:
         quote = attributor.attribute(span, previous)
         words = len(quote.text.split())
-        if words < MIN_QUOTE_WORDS or (quote.speaker_mention is None and words < MIN_UNATTRIBUTED_WORDS):
+        if quote.speaker_mention is None and words < MIN_UNATTRIBUTED_WORDS:
             continue  # a title, a name or a scare quote, not speech
-        quotes.append(quote)
-        previous = quote
+        if is_title(quote.text):
+            continue  # a show, a book, a headline: neither reported nor a speaker to hand on
+        previous = quote  # even a one-word quote ("“Okay,” I said. “…”") hands on its speaker
+        if words >= MIN_QUOTE_WORDS:
+            quotes.append(quote)
     return quotes

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -177,6 +177,10 @@ def _acronym(text: str) -> str:
 def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     """Group name spans into entities; add bare and garbled surnames and bound role nouns."""
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
+    # One name, one kind of thing within an article: a spelling the model tagged as a person
+    # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
+    person_names = {s.text for s in spans if s.label == "PERSON"}
+    spans = [replace(s, label="PERSON") if s.label != "PERSON" and s.text in person_names else s for s in spans]
     persons = [i for i, s in enumerate(spans) if s.label == "PERSON"]
     others = [i for i, s in enumerate(spans) if s.label != "PERSON"]
     groups = _Groups(len(spans))

@@ -1,0 +1,159 @@
+"""The shipped English pipeline and the document-level entity propagation component."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from wirewatch.errors import ConfigError
+from wirewatch.nlp import SHIPPED_MODEL, load_pipeline
+from wirewatch.nlp.propagation import COMPONENT_NAME
+
+SENTENCE = (
+    "Prime Minister Keir Starmer said on Sunday that Britain would keep supporting Ukraine. "
+    "He spoke after a meeting in London."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def entities(doc: Doc) -> set[tuple[str, str]]:
+    return {(ent.text, ent.label_) for ent in doc.ents}
+
+
+def test_shipped_pipeline_is_inside_the_package():
+    assert (SHIPPED_MODEL / "config.cfg").is_file()
+
+
+def test_loading_twice_returns_the_cached_pipeline(nlp):
+    assert load_pipeline() is nlp
+
+
+def test_shipped_pipeline_finds_a_person(nlp):
+    assert ("Keir Starmer", "PERSON") in entities(nlp(SENTENCE))
+
+
+def test_shipped_pipeline_finds_a_country_as_gpe(nlp):
+    assert ("Ukraine", "GPE") in entities(nlp(SENTENCE))
+
+
+def test_shipped_pipeline_splits_sentences(nlp):
+    sentences = [sent.text.strip() for sent in nlp(SENTENCE).sents]
+    assert len(sentences) == 2
+    assert sentences[1] == "He spoke after a meeting in London."
+
+
+def test_shipped_pipeline_runs_document_level_propagation(nlp):
+    assert COMPONENT_NAME in nlp.pipe_names
+    assert nlp.pipe_names.index(COMPONENT_NAME) > nlp.pipe_names.index("ner")
+
+
+def test_unknown_model_name_raises_config_error():
+    with pytest.raises(ConfigError, match="no_such_pipeline_xyz"):
+        load_pipeline("no_such_pipeline_xyz")
+
+
+def test_config_error_message_is_one_line(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_pipeline(str(tmp_path / "missing-model"))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_pipeline_path_can_be_chosen(tmp_path):
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    assert load_pipeline(str(tmp_path / "blank")).pipe_names == []
+
+
+# --- document-level propagation, on hand-made entities so the model's quality does not matter
+
+
+@pytest.fixture()
+def propagate():
+    blank = spacy.blank("en")
+    component = blank.add_pipe(COMPONENT_NAME)
+    return blank, component
+
+
+def tagged(blank, text: str, spans: list[tuple[str, str]]) -> Doc:
+    """`text` with the first occurrence of each (surface form, label) tagged as an entity."""
+    doc = blank.make_doc(text)
+    ents = []
+    for surface, label in spans:
+        start = text.index(surface)
+        ents.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_propagation_tags_later_repeats_of_a_tagged_name(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Talks in Kyiv went on . Later , Kyiv said no .", [("Kyiv", "GPE")]))
+    assert [(e.text, e.label_, e.start) for e in doc.ents] == [("Kyiv", "GPE", 2), ("Kyiv", "GPE", 8)]
+
+
+def test_propagation_tags_the_bare_surname_of_a_person(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Keir Starmer spoke . Starmer said more .", [("Keir Starmer", "PERSON")]))
+    assert ("Starmer", "PERSON") in entities(doc)
+
+
+def test_propagation_ignores_lowercase_repeats(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Bill Gates spoke . The bill passed .", [("Bill Gates", "PERSON")]))
+    assert entities(doc) == {("Bill Gates", "PERSON")}
+
+
+def test_propagation_leaves_a_name_inside_a_longer_untagged_name(propagate):
+    blank, component = propagate
+    text = "Labour won . The Scottish Labour Party lost ."
+    doc = component(tagged(blank, text, [("Labour", "ORG")]))
+    assert len(doc.ents) == 1
+
+
+def test_propagation_keeps_the_existing_entities(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Paris is big . Paris Hilton came .", [("Paris", "GPE"), ("Paris Hilton", "PERSON")]))
+    assert entities(doc) == {("Paris", "GPE"), ("Paris Hilton", "PERSON")}
+
+
+def test_propagation_gives_a_bare_surname_tagged_otherwise_the_person_label(propagate):
+    blank, component = propagate
+    doc = blank.make_doc("Keir Starmer spoke . Starmer said more .")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="ORG")]
+    assert ("Starmer", "PERSON") in entities(component(doc))
+
+
+def test_propagation_splits_an_entity_at_a_paragraph_break(propagate):
+    blank, component = propagate
+    doc = blank.make_doc("Talks in Ukraine – State\n\nLONDON (AP) – More")
+    start = [t.i for t in doc if t.text == "State"][0]
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]
+    assert entities(component(doc)) == {("State", "ORG"), ("LONDON", "ORG")}
+
+
+def test_propagation_calls_a_person_named_with_an_organisation_word_an_org(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "They signed to Revolver Records in 1999 .", [("Revolver Records", "PERSON")]))
+    assert entities(doc) == {("Revolver Records", "ORG")}
+
+
+def test_propagation_calls_a_person_named_with_a_lake_a_location(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "They sailed on Lake Chad .", [("Lake Chad", "PERSON")]))
+    assert entities(doc) == {("Lake Chad", "LOC")}
+
+
+def test_propagation_keeps_a_person_without_such_words(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Stuart Hall spoke .", [("Stuart Hall", "PERSON")]))
+    assert entities(doc) == {("Stuart Hall", "PERSON")}
+
+
+def test_propagation_drops_an_entity_without_a_letter(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "It reached # 68 .", [("#", "PERSON")]))
+    assert entities(doc) == set()
