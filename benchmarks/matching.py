@@ -8,7 +8,7 @@ can index (NOT-only, dates). ECB+ has no entity annotations, so each article's "
 runs of capitalised words (a stand-in for the NER stage) and its "quotes" are `"...", said Name`.
 
 Every article is analysed (words, stems, entity names: ArticleFields) and matched against every
-subscription through the index (sure hits, word clauses, candidates + the exact compiled
+subscription through the index (sure hits, pairs of facts + set checks, candidates + the exact compiled
 predicate), on one core; rates count both steps, in CPU seconds of this single-threaded process
 (the wall-clock rate is shown too: on a shared machine it is lower). The baseline in the same
 run is brute force: the same analysis, then the compiled predicate of every subscription. The result must be identical (checked on

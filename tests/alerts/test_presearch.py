@@ -92,3 +92,26 @@ def test_key_frequencies_are_shares_of_articles():
     sample = [ArticleFields.from_mapping({"title": t}) for t in ("ceasefire now", "ceasefire", "talks")]
     frequencies = key_frequencies(sample)
     assert frequencies[("t", "ceasefir")] == 2 / 3 and frequencies[("t", "talk")] == 1 / 3
+
+
+def test_multi_word_entity_query_is_decided_by_lookup():
+    index = SubscriptionIndex()
+    index.add(1, parse_alert_query('entity:"Keir Starmer"'))
+    named = ArticleFields.from_mapping({"title": "x", "entities": [("Sir Keir Starmer", "PERSON")]})
+    split = ArticleFields.from_mapping({"title": "x", "entities": [("Keir Hardie", "PERSON"), ("Ann Starmer", "PERSON")]})
+    assert index.sure_matches(named) == {1} and index.matching_ids(split) == []
+
+
+def test_phrase_needs_its_words_in_order():
+    index = SubscriptionIndex()
+    index.add(1, parse_alert_query('"peace talks"'))
+    assert index.matching_ids(ArticleFields.from_mapping({"title": "talks on peace"})) == []
+    assert index.matching_ids(ArticleFields.from_mapping({"title": "peace talks resume"})) == [1]
+
+
+def test_and_of_two_requirements_is_decided_without_a_check():
+    index = SubscriptionIndex()
+    index.add(1, parse_alert_query("type:PERSON ceasefire"))
+    article = ArticleFields.from_mapping({"title": "ceasefire", "entities": [("Keir Starmer", "PERSON")]})
+    assert index.evaluations(article) == 0 and index.matching_ids(article) == [1]
+    assert index.matching_ids(ArticleFields.from_mapping({"title": "ceasefire"})) == []

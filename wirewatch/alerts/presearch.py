@@ -18,24 +18,25 @@ the chosen keys are only changes how many candidates are evaluated. Rarity comes
 frequencies measured on stored articles (`key_frequencies`) or, without them, a rough guess.
 
 Common query shapes get cheaper paths with the same result (property-tested against brute
-force): a query its key alone decides (`ceasefire`, `type:PERSON`, `a OR b`) is a match on
-lookup; a flat AND of words, ORs of words, NOTs and filters is checked with a few set
-operations (`Clause`); and a words-only clause that needs two things is indexed under both, so
-the second is intersected with the article's words in C before any Python runs.
+force): a query its key alone decides (`ceasefire`, `entity:"Keir Starmer"`, `type:PERSON`,
+`a OR b`) is a match on lookup; a flat AND of words, ORs of words, NOTs and filters, and a
+phrase, need two things at least and are filed under the two rarest, so an article intersects
+the second with its facts (`ArticleFields.facts`: its words plus a marker per name run, type,
+source, ...) in C before any Python runs, and what else they need is one set expression.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..query import ArticleFields, Query, compile_query
 from ..query.ast import And, DateFilter, Filter, Node, Not, Or, Phrase, Term
-from ..query.evaluate import Predicate, analyse_text
+from ..query.evaluate import NAME_SEPARATOR, Predicate, analyse_text, fact_token
 
 Key = tuple[str, str]  # (kind, value): ("t", word) ("p", prefix) ("tt", title word) ("tp", title
-# prefix) ("e", name word) ("s", speaker word) ("y", TYPE) ("st", story id) ("src", source) ("lang", code)
+# prefix) ("e", run of a name's words) ("s", the same for a speaker) ("y", TYPE) ("st", story id) ("src", source) ("lang", code)
 
 # Guessed share of articles containing a key of each kind, when no measured frequency is known.
 _DEFAULT_FREQUENCY = {
@@ -51,8 +52,7 @@ def article_keys(article: ArticleFields) -> set[Key]:
     """Every key an article contains (prefix keys aside: they are looked up by the index)."""
     keys: set[Key] = {("t", term) for term in article.sorted_terms}
     keys.update(("tt", term) for term in article.sorted_title)
-    keys.update(("e", word) for name in article.entity_names for word in name)
-    keys.update(("s", word) for name in article.speakers for word in name)
+    keys.update(_other_keys(article))
     keys.update(("y", kind) for kind in article.entity_types)
     if article.story_id is not None:
         keys.add(("st", article.story_id))
@@ -105,16 +105,7 @@ def required_keys(node: Node, cost: KeyCosts) -> frozenset[Key] | None:
             options[-1] = ("tp" if title else "p", words[-1])
         return frozenset({min(options, key=cost)})
     if isinstance(node, Filter):
-        if node.field in ("entity", "speaker"):
-            words = analyse_text(node.value)
-            kind = "e" if node.field == "entity" else "s"
-            return frozenset({min(((kind, word) for word in words), key=cost)}) if words else None
-        if node.field == "type":
-            return frozenset({("y", node.value.upper())})
-        if node.field == "story":
-            return frozenset({("st", node.value)})
-        kind = "src" if node.field == "source" else "lang"
-        return frozenset({(kind, node.value.lower())})
+        return _filter_key(node)
     if isinstance(node, (DateFilter, Not)):
         return None
     if isinstance(node, And):
@@ -129,6 +120,19 @@ def required_keys(node: Node, cost: KeyCosts) -> frozenset[Key] | None:
     return frozenset(union)
 
 
+def _filter_key(node: Filter) -> frozenset[Key] | None:
+    """The one key a filter requires, which also decides it (an entity/speaker filter's key is
+    its whole analysed value: the article has it exactly when a name contains those words in order)."""
+    if node.field in ("entity", "speaker"):
+        words = analyse_text(node.value)
+        return frozenset({("e" if node.field == "entity" else "s", NAME_SEPARATOR.join(words))}) if words else None
+    if node.field == "type":
+        return frozenset({("y", node.value.upper())})
+    if node.field == "story":
+        return frozenset({("st", node.value)})
+    return frozenset({("src" if node.field == "source" else "lang", node.value.lower())})
+
+
 def sufficient_keys(node: Node) -> frozenset[Key] | None:
     """Keys that decide the query alone (it matches exactly when the article has one), or None.
 
@@ -139,15 +143,7 @@ def sufficient_keys(node: Node) -> frozenset[Key] | None:
         words = analyse_text(node.text)
         return frozenset({("t", words[0])}) if len(words) == 1 else None
     if isinstance(node, Filter):
-        if node.field in ("entity", "speaker"):
-            words = analyse_text(node.value)
-            kind = "e" if node.field == "entity" else "s"
-            return frozenset({(kind, words[0])}) if len(words) == 1 else None
-        if node.field == "type":
-            return frozenset({("y", node.value.upper())})
-        if node.field == "story":
-            return frozenset({("st", node.value)})
-        return frozenset({("src" if node.field == "source" else "lang", node.value.lower())})
+        return _filter_key(node)
     if isinstance(node, Or):
         union: set[Key] = set()
         for item in node.items:
@@ -178,50 +174,46 @@ class Clause:
     language: str | None = None  # lower case
     story: str | None = None
 
-    def matches(self, article: ArticleFields) -> bool:
-        terms = article.all_terms
-        if not self.words <= terms or not self.forbidden.isdisjoint(terms):
-            return False
-        for group in self.any_of:
-            if group.isdisjoint(terms):
-                return False
-        if self.entities and not self.entities <= article.entity_spans:
-            return False
-        if self.speakers and not self.speakers <= article.speaker_spans:
-            return False
-        if self.types and not self.types <= article.entity_types:
-            return False
-        if self.source is not None and (article.source is None or article.source.lower() != self.source):
-            return False
-        if self.language is not None and (article.language is None or article.language.lower() != self.language):
-            return False
-        return self.story is None or article.story_id == self.story
+    def requirements(self) -> list[frozenset[Key]]:
+        """What a matching article must have: one key of each group (a group of one: that key)."""
+        groups = [frozenset({("t", word)}) for word in self.words]
+        groups += [frozenset(("t", word) for word in group) for group in self.any_of]
+        groups += [frozenset({("e", NAME_SEPARATOR.join(name))}) for name in self.entities]
+        groups += [frozenset({("s", NAME_SEPARATOR.join(name))}) for name in self.speakers]
+        groups += [frozenset({("y", kind)}) for kind in self.types]
+        for kind, value in (("src", self.source), ("lang", self.language), ("st", self.story)):
+            if value is not None:
+                groups.append(frozenset({(kind, value)}))
+        return groups
 
-    def check(self) -> Predicate:
-        """`matches`, specialised to the parts this clause has (the common shapes get a closure
-        with one or two set operations; the rest use `matches`)."""
-        words, forbidden, entities, types = self.words, self.forbidden, self.entities, self.types
-        rest = (self.speakers or self.source is not None or self.language is not None
-                or self.story is not None)
-        if rest or (entities and types) or ((entities or types) and (forbidden or self.any_of)):
-            return self.matches
-        if entities:
-            return lambda article: words <= article.all_terms and entities <= article.entity_spans
-        if types:
-            return lambda article: words <= article.all_terms and types <= article.entity_types
-        if not self.any_of:
-            if not forbidden:
-                return lambda article: words <= article.all_terms
-            return lambda article: words <= article.all_terms and forbidden.isdisjoint(article.all_terms)
-        if len(self.any_of) == 1:
-            [group] = self.any_of
 
-            def one_group(article: ArticleFields) -> bool:
-                terms = article.all_terms
-                return words <= terms and not group.isdisjoint(terms) and forbidden.isdisjoint(terms)
+def token(key: Key) -> str:
+    """The member of `ArticleFields.facts` that stands for `key` (a word is itself)."""
+    kind, value = key
+    return value if kind == "t" else fact_token(kind, value)
 
-            return one_group
-        return self.matches
+
+def facts_check(required: frozenset[str], any_of: tuple[frozenset[str], ...],
+                forbidden: frozenset[str]) -> Predicate | None:
+    """A check of an article's facts: all of `required`, one of each `any_of` group, none of
+    `forbidden` (None when there is nothing to check); the common shapes get one expression."""
+    if not any_of:
+        if not forbidden:
+            return (lambda article: required <= article.facts) if required else None
+        if not required:
+            return lambda article: forbidden.isdisjoint(article.facts)
+        return lambda article: required <= article.facts and forbidden.isdisjoint(article.facts)
+    if len(any_of) == 1:
+        [group] = any_of
+        return lambda article: (required <= article.facts and not group.isdisjoint(article.facts)
+                                and forbidden.isdisjoint(article.facts))
+
+    def check(article: ArticleFields) -> bool:
+        facts = article.facts
+        return (required <= facts and forbidden.isdisjoint(facts)
+                and not any(group.isdisjoint(facts) for group in any_of))
+
+    return check
 
 
 def _plain_word(node: Node) -> str | None:
@@ -293,8 +285,14 @@ class IndexedQuery:
     predicate: Predicate
     keys: frozenset[Key] | None  # None: on the always-check list
     sufficient: bool = False  # the keys decide the query: a hit is a match without evaluating
-    clause: Clause | None = None  # a flat query: matched by set comparisons, not the predicate
-    pair: tuple[frozenset[str], frozenset[str]] | None = None  # see SubscriptionIndex._pairs
+    # A query checked on the article's facts (see SubscriptionIndex._pairs): the tokens it is
+    # filed under, first (and second) level; None otherwise.
+    filed: tuple[frozenset[str], frozenset[str] | None] | None = None
+
+
+# What a (first, second) token pair leads to: subscriptions the pair alone decides, and the ones
+# with something more to check (id -> check).
+_Bucket = tuple[set[int], dict[int, Predicate]]
 
 
 class SubscriptionIndex:
@@ -304,14 +302,15 @@ class SubscriptionIndex:
         self._cost = KeyCosts(frequencies, sample_size=sample_size)
         self._queries: dict[int, IndexedQuery] = {}
         self._postings: dict[Key, set[int]] = {}
-        self._sure: dict[Key, set[int]] = {}  # queries that the key alone decides
-        self._clauses: dict[Key, dict[int, Predicate]] = {}  # key -> id -> Clause.check()
-        # Clauses of words only (`ukraine ceasefire talks`, `(truce OR ceasefire) ukraine NOT
-        # russia`), the commonest subscriptions, need two things at least (a word, or one word of
-        # an OR): indexed under both, word of the rarest -> word of the second rarest ->
-        # [(id, check of whatever else it needs, or None)], an article intersects the second level
-        # with its own words in C, and only subscriptions with both are looked at in Python.
-        self._pairs: dict[str, dict[str, list[tuple[int, Predicate | None]]]] = {}
+        self._sure: dict[str, set[int]] = {}  # fact token -> queries that it alone decides
+        # The commonest subscriptions are flat ANDs (`ukraine ceasefire talks`, `(truce OR
+        # ceasefire) ukraine NOT russia`, `entity:"Keir Starmer" agree`, `type:PERSON nato`) and
+        # phrases: each needs two things at least (a word, a name, a type, one word of an OR).
+        # They are filed under both, token of the rarest -> token of the second rarest -> bucket,
+        # so an article intersects the second level with its facts in C and only subscriptions
+        # having both are looked at in Python (and most are then decided without a check).
+        self._pairs: dict[str, dict[str, _Bucket]] = {}
+        self._singles: dict[str, dict[int, Predicate]] = {}  # flat ANDs needing one thing (+ NOTs)
         self._prefixes: dict[str, set[int]] = {}
         self._prefix_lengths: Counter[int] = Counter()
         self._title_prefixes: dict[str, set[int]] = {}
@@ -335,36 +334,22 @@ class SubscriptionIndex:
     def add(self, subscription_id: int, query: Query) -> IndexedQuery:
         """Index (or re-index) one subscription's parsed query."""
         self.remove(subscription_id)
+        predicate = compile_query(query)
         sufficient = sufficient_keys(query.root)
-        keys = sufficient if sufficient is not None else required_keys(query.root, self._cost)
-        clause = flat_clause(query.root) if sufficient is None else None
-        entry = IndexedQuery(subscription_id, query, compile_query(query), keys,
-                             sufficient is not None, clause)
-        self._queries[subscription_id] = entry
-        pair = self._pair(clause, keys) if clause is not None and keys is not None else None
-        if pair is not None:
-            assert clause is not None
-            first, second = pair
-            needs_more = clause.forbidden or len(clause.words) + len(clause.any_of) > 2
-            check = clause.check() if needs_more else None
-            entry = IndexedQuery(subscription_id, query, entry.predicate, keys, False, clause, pair)
+        if sufficient is not None:
+            entry = IndexedQuery(subscription_id, query, predicate, sufficient, True)
+            for key in sufficient:
+                self._sure.setdefault(token(key), set()).add(subscription_id)
             self._queries[subscription_id] = entry
-            for word in first:
-                seconds = self._pairs.setdefault(word, {})
-                for other in second:
-                    seconds.setdefault(other, []).append((subscription_id, check))
             return entry
-        if clause is not None and keys is not None:
-            check = clause.check()
-            for key in keys:
-                self._clauses.setdefault(key, {})[subscription_id] = check
+        keys = required_keys(query.root, self._cost)
+        filed = self._file_on_facts(subscription_id, query.root, predicate) if keys is not None else None
+        entry = IndexedQuery(subscription_id, query, predicate, keys, False, filed)
+        self._queries[subscription_id] = entry
+        if filed is not None:
             return entry
         if keys is None:
             self._always.add(subscription_id)
-            return entry
-        if entry.sufficient:
-            for key in keys:
-                self._sure.setdefault(key, set()).add(subscription_id)
             return entry
         for kind, value in keys:
             if kind in ("p", "tp"):
@@ -375,40 +360,69 @@ class SubscriptionIndex:
                 self._postings.setdefault((kind, value), set()).add(subscription_id)
         return entry
 
+    def _file_on_facts(self, subscription_id: int, root: Node,
+                       predicate: Predicate) -> tuple[frozenset[str], frozenset[str] | None] | None:
+        """File a flat AND or a phrase under its two rarest requirements; None if it is neither."""
+        clause = flat_clause(root)
+        if clause is not None:
+            groups = [frozenset(map(token, group)) for group in
+                      sorted(set(clause.requirements()), key=lambda group: sum(map(self._cost, group)))]
+            if not groups:
+                return None
+            forbidden = frozenset(clause.forbidden)
+            rest = groups[2:]
+            required = frozenset(t for group in rest if len(group) == 1 for t in group)
+            check = facts_check(required, tuple(group for group in rest if len(group) > 1), forbidden)
+        elif isinstance(root, Phrase) and root.field is None and len(set(analyse_text(root.text))) > 1:
+            words = set(analyse_text(root.text))
+            groups = [frozenset({word}) for word in sorted(words, key=lambda word: self._cost(("t", word)))]
+            check = predicate  # both words present: the order still has to be checked
+        else:
+            return None
+        first = groups[0]
+        if len(groups) == 1:
+            for t in first:
+                self._singles.setdefault(t, {})[subscription_id] = check if check is not None else _always_true
+            return first, None
+        second = groups[1]
+        for t in first:
+            seconds = self._pairs.setdefault(t, {})
+            for other in second:
+                unchecked, checked = seconds.setdefault(other, (set(), {}))
+                if check is None:
+                    unchecked.add(subscription_id)
+                else:
+                    checked[subscription_id] = check
+        return first, second
+
     def remove(self, subscription_id: int) -> None:
         entry = self._queries.pop(subscription_id, None)
         if entry is None:
             return
+        if entry.sufficient:
+            assert entry.keys is not None
+            for key in entry.keys:
+                _discard(self._sure, token(key), subscription_id)
+            return
+        if entry.filed is not None:
+            first, second = entry.filed
+            for t in first:
+                if second is None:
+                    _discard(self._singles, t, subscription_id)
+                    continue
+                seconds = self._pairs.get(t, {})
+                for other in second:
+                    bucket = seconds.get(other)
+                    if bucket is not None:
+                        bucket[0].discard(subscription_id)
+                        bucket[1].pop(subscription_id, None)
+                        if not bucket[0] and not bucket[1]:
+                            del seconds[other]
+                if not seconds:
+                    self._pairs.pop(t, None)
+            return
         if entry.keys is None:
             self._always.discard(subscription_id)
-            return
-        if entry.pair is not None:
-            first, second = entry.pair
-            for word in first:
-                seconds = self._pairs.get(word, {})
-                for other in second:
-                    remaining = [item for item in seconds.get(other, []) if item[0] != subscription_id]
-                    if remaining:
-                        seconds[other] = remaining
-                    else:
-                        seconds.pop(other, None)
-                if not seconds:
-                    self._pairs.pop(word, None)
-            return
-        if entry.clause is not None:
-            for key in entry.keys:
-                group = self._clauses.get(key, {})
-                group.pop(subscription_id, None)
-                if not group:
-                    self._clauses.pop(key, None)
-            return
-        if entry.sufficient:
-            for key in entry.keys:
-                postings = self._sure.get(key)
-                if postings is not None:
-                    postings.discard(subscription_id)
-                    if not postings:
-                        del self._sure[key]
             return
         for kind, value in entry.keys:
             if kind in ("p", "tp"):
@@ -416,29 +430,9 @@ class SubscriptionIndex:
                 lengths[len(value)] -= 1
                 if lengths[len(value)] <= 0:
                     del lengths[len(value)]
-                postings = prefixes.get(value)
-                if postings is not None:
-                    postings.discard(subscription_id)
-                    if not postings:
-                        del prefixes[value]
-                continue
-            postings = self._postings.get((kind, value))
-            if postings is not None:
-                postings.discard(subscription_id)
-                if not postings:
-                    del self._postings[(kind, value)]
-
-    def _pair(self, clause: Clause, keys: frozenset[Key]) -> tuple[frozenset[str], frozenset[str]] | None:
-        """The two rarest requirements of a words-only clause (the first is the index key)."""
-        if clause != Clause(words=clause.words, any_of=clause.any_of, forbidden=clause.forbidden):
-            return None
-        first = frozenset(word for _, word in keys)
-        others = [frozenset({word}) for word in clause.words] + list(clause.any_of)
-        others = [group for group in others if group != first]
-        if len(others) + 1 != len(clause.words) + len(clause.any_of) or not others:
-            return None  # the key is not exactly one requirement, or there is no second one
-        second = min(others, key=lambda group: sum(self._cost(("t", word)) for word in group))
-        return first, second
+                _discard(prefixes, value, subscription_id)
+            else:
+                _discard(self._postings, (kind, value), subscription_id)
 
     def _prefix_tables(self, kind: str) -> tuple[dict[str, set[int]], Counter[int]]:
         if kind == "tp":
@@ -449,20 +443,15 @@ class SubscriptionIndex:
         """The subscriptions decided by the article's keys alone (see sufficient_keys)."""
         found: set[int] = set()
         sure = self._sure
-        if not sure:
-            return found
-        for term in article.sorted_terms:
-            hit = sure.get(("t", term))
-            if hit:
-                found |= hit
-        for key in _other_keys(article):
-            hit = sure.get(key)
+        for fact in article.facts.intersection(sure) if len(sure) < len(article.facts) else article.facts:
+            hit = sure.get(fact)
             if hit:
                 found |= hit
         return found
 
     def candidates(self, article: ArticleFields) -> set[int]:
-        """The subscriptions that need evaluating for `article` (sure matches not included)."""
+        """The subscriptions whose compiled predicate `matching_ids` evaluates for `article`
+        (sure matches and subscriptions filed on facts not included)."""
         found = set(self._always)
         postings = self._postings
         for term in article.sorted_terms:
@@ -484,59 +473,74 @@ class SubscriptionIndex:
                         hit = prefixes.get(term[:size])
                         if hit:
                             found |= hit
-        for key in _other_keys(article):
-            hit = postings.get(key)
-            if hit:
-                found |= hit
+        if postings:
+            for key in _other_keys(article):
+                hit = postings.get(key)
+                if hit:
+                    found |= hit
         return found
 
     def evaluations(self, article: ArticleFields) -> int:
-        """How many exact checks `matching_ids` makes for `article` (predicates and word clauses)."""
-        clauses = sum(len(group) for group in self._clause_groups(article))
-        pairs = 0
-        for term in article.sorted_terms:
-            seconds = self._pairs.get(term)
+        """How many checks in Python `matching_ids` makes for `article` (predicates, and the
+        subscriptions filed on facts that the pair of tokens does not decide alone)."""
+        count = len(self.candidates(article))
+        facts = article.facts
+        for fact in facts:
+            count += len(self._singles.get(fact, ()))
+            seconds = self._pairs.get(fact)
             if seconds:
-                pairs += sum(len(seconds[word]) for word in seconds.keys() & article.all_terms)
-        return len(self.candidates(article)) + clauses + pairs
-
-    def _clause_groups(self, article: ArticleFields) -> Iterable[dict[int, Predicate]]:
-        clauses = self._clauses
-        if not clauses:
-            return
-        for term in article.sorted_terms:
-            group = clauses.get(("t", term))
-            if group:
-                yield group
-        for key in _other_keys(article):
-            group = clauses.get(key)
-            if group:
-                yield group
+                count += sum(len(seconds[other][1]) for other in _shared(seconds, facts))
+        return count
 
     def matching_ids(self, article: ArticleFields) -> list[int]:
         """The subscriptions whose query matches `article`, exactly (ascending ids)."""
         queries = self._queries
         found = self.sure_matches(article)
-        found.update(i for i in self.candidates(article) if queries[i].predicate(article))
-        for group in self._clause_groups(article):
-            found.update([i for i, check in group.items() if check(article)])
-        terms = article.all_terms
-        pairs = self._pairs
-        for term in article.sorted_terms:
-            seconds = pairs.get(term)
+        found.update([i for i in self.candidates(article) if queries[i].predicate(article)])
+        facts = article.facts
+        singles, pairs = self._singles, self._pairs
+        for fact in facts:
+            single = singles.get(fact)
+            if single:
+                found.update([i for i, check in single.items() if check(article)])
+            seconds = pairs.get(fact)
             if seconds:
-                for word in seconds.keys() & terms:
-                    found.update([i for i, check in seconds[word] if check is None or check(article)])
+                for other in _shared(seconds, facts):
+                    unchecked, checked = seconds[other]
+                    found |= unchecked
+                    if checked:
+                        found.update([i for i, check in checked.items() if check(article)])
         return sorted(found)
 
 
+def _always_true(article: ArticleFields) -> bool:
+    return True
+
+
+def _discard(table: dict[Any, Any], key: Any, subscription_id: int) -> None:
+    """Remove `subscription_id` from the set or dict at `table[key]`, and the key once empty."""
+    members = table.get(key)
+    if members is not None:
+        if isinstance(members, set):
+            members.discard(subscription_id)
+        else:
+            members.pop(subscription_id, None)
+        if not members:
+            del table[key]
+
+
+def _shared(seconds: dict[str, Any], terms: frozenset[str]) -> Iterable[str]:
+    """The keys of `seconds` among `terms`, iterating the smaller of the two in C (`keys() &
+    frozenset` would always iterate the frozenset: only exact sets get the smaller side)."""
+    return terms.intersection(seconds) if len(seconds) < len(terms) else seconds.keys() & terms
+
+
 def _other_keys(article: ArticleFields) -> Iterable[Key]:
-    for name in article.entity_names:
-        for word in name:
-            yield ("e", word)
-    for name in article.speakers:
-        for word in name:
-            yield ("s", word)
+    """The article's keys other than its words (entity/speaker keys: every run of a name's words)."""
+    for span in article.entity_spans:
+        yield ("e", NAME_SEPARATOR.join(span))
+    for span in article.speaker_spans:
+        yield ("s", NAME_SEPARATOR.join(span))
     for kind in article.entity_types:
         yield ("y", kind)
     if article.story_id is not None:

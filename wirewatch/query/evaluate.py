@@ -32,6 +32,17 @@ _STEMMER = snowballstemmer.stemmer("porter")  # stateless apart from an internal
 
 Predicate = Callable[["ArticleFields"], bool]
 
+# A name's words joined into one string (entity/speaker keys): no analysed word contains it (NFKD
+# can add spaces to a word).
+NAME_SEPARATOR = "\x1f"
+
+
+def fact_token(kind: str, value: str) -> str:
+    """The marker of one non-word fact in `ArticleFields.facts` (kind "e" entity name run, "s"
+    speaker name run, "y" entity type, "st" story, "src" source, "lang" language); the leading
+    control character keeps it apart from every word."""
+    return f"\x1e{kind}:{value}"
+
 
 @lru_cache(maxsize=65536)
 def _normalise(word: str) -> str:
@@ -76,6 +87,9 @@ class ArticleFields:
     speaker_words: frozenset[str] = field(init=False, repr=False, compare=False)
     entity_spans: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
     speaker_spans: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    # Every word plus a fact_token per entity/speaker name run, type, story, source and language:
+    # alert matching checks the common subscriptions with set operations on this one set.
+    facts: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         title_positions = _positions(self.title)
@@ -91,6 +105,16 @@ class ArticleFields:
         object.__setattr__(self, "speaker_words", frozenset(w for name in self.speakers for w in name))
         object.__setattr__(self, "entity_spans", _spans(self.entity_names))
         object.__setattr__(self, "speaker_spans", _spans(self.speakers))
+        markers = [fact_token("e", NAME_SEPARATOR.join(span)) for span in self.entity_spans]
+        markers += [fact_token("s", NAME_SEPARATOR.join(span)) for span in self.speaker_spans]
+        markers += [fact_token("y", kind) for kind in self.entity_types]
+        if self.story_id is not None:
+            markers.append(fact_token("st", self.story_id))
+        if self.source is not None:
+            markers.append(fact_token("src", self.source.lower()))
+        if self.language is not None:
+            markers.append(fact_token("lang", self.language.lower()))
+        object.__setattr__(self, "facts", all_terms.union(markers))
 
     @classmethod
     def from_mapping(cls, fields: Mapping[str, Any]) -> "ArticleFields":
