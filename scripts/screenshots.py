@@ -40,9 +40,12 @@ def main() -> int:
     from wirewatch.web.server import BackgroundServer
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db=args.db or f"sqlite:///{tmp}/screenshots.db")
+        # Private URLs allowed: the example subscriptions deliver to a webhook on this machine.
+        settings = Settings(db=args.db or f"sqlite:///{tmp}/screenshots.db", allow_private_urls=True)
         store = Store.open(settings.db)
+        receiver = _WebhookReceiver()
         if not args.db:
+            _subscribe_examples(store, settings, receiver.channel)  # before ingest: real alerts, really sent
             ingest([str(REPO / "samples")], store=store, settings=settings)
         article = _richest_article(store)
         story = _biggest_story(store)
@@ -58,6 +61,9 @@ def main() -> int:
             "sources": "/sources",
             "api-docs": "/docs",
             "add-article": "/submit",
+            "subscriptions": "/subscriptions",
+            "subscription": f"/subscriptions/{_first_subscription(store)}",
+            "alerts": "/alerts",
         }
         args.out.mkdir(parents=True, exist_ok=True)
         with BackgroundServer(create_app(settings, store)) as server, sync_playwright() as pw:
@@ -65,6 +71,11 @@ def main() -> int:
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
             for name, path in pages.items():
                 page.goto(server.url + path, wait_until="domcontentloaded")
+                if name == "subscriptions":  # show the live preview of a query being typed
+                    page.locator("input[name=query]").press_sequentially('entity:"Keir Starmer" ceasefire', delay=5)
+                    page.locator("input[name=name]").fill("Starmer and the ceasefire")
+                    page.locator(".preview-item").first.wait_for(timeout=10_000)
+                    page.locator("#new").scroll_into_view_if_needed()
                 target = args.out / f"{name}.png"
                 page.screenshot(path=str(target), full_page=args.full_page)
                 print(f"{_shown(target)}  <- {path}")
@@ -74,7 +85,55 @@ def main() -> int:
             print(f"{_shown(args.out / 'article-mobile.png')}  <- {pages['article']} (390 px wide)")
             browser.close()
         store.close()
+        receiver.close()
     return 0
+
+
+def _subscribe_examples(store, settings, channel: str) -> None:
+    """Three subscriptions: one delivering to a local webhook, one to a dead one, one feed-only."""
+    from wirewatch.alerts import AlertStore, validate_subscription
+
+    alert_store = AlertStore(store)
+    for query, notify, options in (
+        ('entity:"Keir Starmer"', [channel], {"name": "Starmer desk", "updates": "all"}),
+        ("earthquake OR quake", ["json://127.0.0.1:9/down?token=secret"], {"name": "Quakes"}),
+        ("ceasefire", [], {"digest": "daily", "updates": "new-stories"}),
+    ):
+        spec = validate_subscription(query, notify, allow_private=settings.allow_private_urls, **options)
+        alert_store.add_subscription(spec)
+
+
+def _first_subscription(store) -> int:
+    from wirewatch.alerts import AlertStore
+
+    found = AlertStore(store).subscriptions()
+    return found[0].id if found else 0
+
+
+class _WebhookReceiver:
+    """A webhook endpoint on 127.0.0.1 that accepts every alert (so the log shows sent ones)."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Accept(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Accept)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        self.channel = f"json://127.0.0.1:{self._httpd.server_address[1]}/wirewatch"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
 
 
 def _shown(path: Path) -> Path:

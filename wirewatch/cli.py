@@ -48,6 +48,11 @@ def _check_format(value: str, allowed: tuple[str, ...] = ("text", "json")) -> st
     return value
 
 
+def _print_json(data) -> None:
+    """Machine-readable output: one JSON document on stdout (dates and odd types as strings)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
 def _open_store(settings: Settings):
     from .store import Store
 
@@ -98,7 +103,7 @@ def analyze(
     item = _read_one(target, settings)
     document = analyse_item(item, settings=settings).document
     if format == "json":
-        print(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(document.to_dict())
     else:
         _print_document(document)
 
@@ -155,7 +160,7 @@ def ingest(
     settings = _settings(db, config)
     summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
     if format == "json":
-        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(summary.to_dict())
     else:
         _print_ingest_summary(summary)
     if summary.failed:
@@ -213,7 +218,7 @@ def search(
     with _open_store(settings) as store:
         hits = store.search(query, limit=limit, offset=offset)
     if format == "json":
-        print(json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False, indent=2, default=str))
+        _print_json([hit.__dict__ for hit in hits])
         return
     console = Console()
     if not hits:
@@ -271,7 +276,7 @@ def stories(
     with _open_store(_settings(db, config)) as store:
         found = store.stories(since=_parse_since(since), query=query, limit=limit)
     if format == "json":
-        print(json.dumps([story.to_dict() for story in found], ensure_ascii=False, indent=2))
+        _print_json([story.to_dict() for story in found])
         return
     console = Console(soft_wrap=True)
     if not found:
@@ -299,7 +304,7 @@ def story(
     if found is None:
         raise InputError(f"no story with id {story_id!r}")
     if format == "json":
-        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(found.to_dict())
         return
     console = Console(soft_wrap=True)
     console.print(f"[bold]{escape(found.title)}[/bold]  [dim]story {found.id} · {found.articles} articles · "
@@ -331,7 +336,7 @@ def entities(
     with _open_store(_settings(db, config)) as store:
         found = store.entities(type=type, name=name, limit=limit)
     if format == "json":
-        print(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
+        _print_json([e.to_dict() for e in found])
         return
     table = Table("entity", "type", "articles", "mentions", "last seen", box=None, pad_edge=False)
     for e in found:
@@ -353,7 +358,7 @@ def entity(
     if detail is None:
         raise InputError(f"no entity called {name!r}")
     if format == "json":
-        print(json.dumps(detail.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(detail.to_dict())
         return
     console = Console(soft_wrap=True)
     e = detail.entity
@@ -379,7 +384,7 @@ def quotes(
     with _open_store(_settings(db, config)) as store:
         found = store.quotes(speaker=speaker, limit=limit)
     if format == "json":
-        print(json.dumps([q.to_dict() for q in found], ensure_ascii=False, indent=2))
+        _print_json([q.to_dict() for q in found])
         return
     console = Console(soft_wrap=True)
     if not found:
@@ -430,7 +435,7 @@ def sources_list(db: DbOption = None, format: FormatOption = "text", config: Con
     with _open_store(_settings(db, config)) as store:
         found = store.feeds()
     if format == "json":
-        print(json.dumps([f.to_dict() for f in found], ensure_ascii=False, indent=2))
+        _print_json([f.to_dict() for f in found])
         return
     table = Table("id", "url", "every", "last fetch", "status", "articles", box=None, pad_edge=False)
     for f in found:
@@ -476,9 +481,9 @@ def subscribe(
         if preview:
             hits = preview_matches(store, spec.query, limit=20)
             if format == "json":
-                print(json.dumps([{"article": h.article_id, "title": h.title, "url": h.url, "source": h.source,
-                                   "published": h.published.isoformat() if h.published else None,
-                                   "story": h.story_id, "role": h.role} for h in hits], ensure_ascii=False, indent=2))
+                _print_json([{"article": h.article_id, "title": h.title, "url": h.url, "source": h.source,
+                              "published": h.published.isoformat() if h.published else None,
+                              "story": h.story_id, "role": h.role} for h in hits])
                 return
             console = Console(soft_wrap=True)
             console.print(f"{len(hits)} stored articles match" + (" (newest 20)" if len(hits) == 20 else ""))
@@ -487,9 +492,8 @@ def subscribe(
             return
         subscription = AlertStore(store).add_subscription(spec)
     if format == "json":
-        print(json.dumps({"id": subscription.id, "query": subscription.query, "notify": len(subscription.notify),
-                          "name": subscription.name, "digest": subscription.digest,
-                          "updates": subscription.updates}, indent=2))
+        _print_json({"id": subscription.id, "query": subscription.query, "notify": len(subscription.notify),
+                     "name": subscription.name, "digest": subscription.digest, "updates": subscription.updates})
         return
     Console().print(f"subscription {subscription.id}: {escape(subscription.query)} "
                     f"[dim]({len(subscription.notify)} channels, updates: {subscription.updates}"
@@ -508,7 +512,7 @@ def subscriptions(db: DbOption = None, format: FormatOption = "text", config: Co
              "digest": s.digest, "updates": s.updates, "paused": s.paused,
              "created_at": s.created_at.isoformat() if s.created_at else None} for s in found]
     if format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json(rows)
         return
     console = Console(soft_wrap=True)
     if not rows:
@@ -549,7 +553,7 @@ def alerts(
     with _open_store(_settings(db, config)) as store:
         found = AlertStore(store).alerts(subscription_id=subscription, status=status, limit=limit)
     if format == "json":
-        print(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=2))
+        _print_json([a.to_dict() for a in found])
         return
     table = Table("id", "subscription", "story", "article", "channel", "status", "attempts", "last error",
                   box=None, pad_edge=False)
@@ -585,7 +589,7 @@ def run(
             if once:
                 report = monitor.cycle()
                 if format == "json":
-                    print(json.dumps(report.to_dict(), indent=2))
+                    _print_json(report.to_dict())
                 else:
                     Console().print(f"polled {report.polled} sources: {report.new_articles} new articles, "
                                     f"{len(report.failures)} failed; alerts sent {report.delivery.sent}, "

@@ -87,3 +87,34 @@ def test_pausing_an_unknown_subscription_is_an_input_error(alert_store):
 def test_unknown_alert_status_filter_is_an_input_error(alert_store):
     with pytest.raises(InputError, match="unknown alert status"):
         alert_store.alerts(status="lost")
+
+
+def test_updating_a_subscription_replaces_its_spec_and_keeps_id_and_pause(alert_store):
+    first = subscribe(alert_store, "ceasefire", [HOOK], name="Ceasefire")
+    alert_store.set_paused(first.id, True)
+    spec = validate_subscription("truce OR armistice", [], name="Truce desk", digest="daily", updates="all",
+                                 allow_private=True)
+    updated = alert_store.update_subscription(first.id, spec)
+    fetched = alert_store.get_subscription(first.id)
+    assert fetched == updated
+    assert (fetched.query, fetched.notify, fetched.name, fetched.digest, fetched.updates) == (
+        "truce OR armistice", [], "Truce desk", "daily", "all")
+    assert (fetched.paused, fetched.created_at) == (True, first.created_at)
+
+
+def test_updating_an_unknown_subscription_is_an_input_error(alert_store):
+    with pytest.raises(InputError, match="no subscription with id 42"):
+        alert_store.update_subscription(42, validate_subscription("truce"))
+
+
+def test_an_edit_changes_the_fingerprint_other_processes_reload_on(alert_store):
+    """Regression: edits left the fingerprint unchanged, so a running service kept the old query."""
+    from wirewatch.alerts import validate_subscription
+
+    created = alert_store.add_subscription(validate_subscription("ceasefire"))
+    before = alert_store.subscriptions_fingerprint()
+    alert_store.update_subscription(created.id, validate_subscription("earthquake"))
+    after_edit = alert_store.subscriptions_fingerprint()
+    assert after_edit != before
+    alert_store.set_paused(created.id, True)
+    assert alert_store.subscriptions_fingerprint() not in (before, after_edit)

@@ -6,6 +6,7 @@ Skipped, with the reason, where /usr/bin/chromium or the playwright package is m
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -164,7 +165,8 @@ def test_pages_read_well_on_a_phone(browser, serve, samples_store):
     settings, store = samples_store
     client = serve(settings, store)
     phone = browser.new_page(viewport={"width": 390, "height": 844})
-    for path in ("/", "/articles", "/articles/1", "/search?q=ceasefire", "/stories/3", "/entities/Keir Starmer", "/entities"):
+    for path in ("/", "/articles", "/articles/1", "/search?q=ceasefire", "/stories/3", "/entities/Keir Starmer", "/entities",
+                 "/subscriptions", "/alerts"):
         phone.goto(str(client.base_url) + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, (path, overflow)
@@ -173,3 +175,47 @@ def test_pages_read_well_on_a_phone(browser, serve, samples_store):
 
 def test_chromium_is_the_debian_one():
     assert shutil.which("chromium") == str(CHROMIUM) or CHROMIUM.exists()
+
+
+def test_subscription_is_previewed_as_you_type_created_listed_and_paused(page, serve, samples_store):
+    settings, store = samples_store
+    from wirewatch.alerts import AlertStore
+
+    alert_store = AlertStore(store)
+    client = serve(settings, store)
+    try:
+        page.goto(str(client.base_url) + "/")
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Subscriptions").click()
+        page.wait_for_url("**/subscriptions")
+        page.locator("input[name=query]").press_sequentially('entity:"Keir Starmer"', delay=10)
+        page.locator(".preview-item").first.wait_for(timeout=5000)
+        page.wait_for_function("document.querySelector('[data-preview-status]').textContent.indexOf('matched') >= 0")
+        titles = page.locator(".preview-item .preview-title").all_inner_texts()
+        assert len(titles) >= 2
+        assert "Keir Starmer" in page.locator(".preview-why").first.inner_text()
+        assert not any("earthquake" in t.lower() or "quake" in t.lower() for t in titles), titles
+        page.locator("input[name=query]").fill("ceasefire AND")  # a query that does not parse: the error, inline
+        page.locator("[data-preview-error]:not([hidden])").wait_for(timeout=5000)
+        assert page.locator(".preview-item").count() == 0
+        page.locator("input[name=query]").fill('entity:"Keir Starmer"')
+        page.locator(".preview-item").first.wait_for(timeout=5000)
+        page.locator("input[name=name]").fill('Starmer <script>window.pwned=1</script>')
+        page.locator("textarea[name=notify]").fill("json://127.0.0.1:9/hook?token=s3cret")
+        page.locator("select[name=updates]").select_option("all")
+        page.get_by_role("button", name="Create subscription").click()
+        page.wait_for_url(re.compile(r".*/subscriptions/\d+\?notice=created"))
+        assert page.locator("h1").inner_text() == "Starmer <script>window.pwned=1</script>"
+        page.get_by_role("link", name="Subscriptions").first.click()
+        page.wait_for_url("**/subscriptions")
+        row = page.locator(".subscription-row", has_text="Starmer")
+        assert row.count() == 1 and "s3cret" not in row.inner_text() and "json://127.0.0.1:9/hook" in row.inner_text()
+        row.get_by_role("button", name="Pause").click()
+        page.wait_for_url(re.compile(r".*/subscriptions\?notice=paused"))
+        paused_row = page.locator(".subscription-row.is-paused", has_text="Starmer")
+        assert paused_row.count() == 1 and paused_row.get_by_role("button", name="Resume").count() == 1
+        assert "Paused" in page.locator(".notice").inner_text()
+        assert [s.paused for s in alert_store.subscriptions()] == [True]
+        assert page.evaluate("window.pwned") is None and page.csp_violations == []
+    finally:
+        for sub in alert_store.subscriptions():
+            alert_store.delete_subscription(sub.id)

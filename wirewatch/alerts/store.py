@@ -20,7 +20,10 @@ from ..errors import InputError, StoreError
 from ..store import Store
 from .outbox import STATUSES, Alert, NewAlert, Outbox, RetryPolicy
 from .subscriptions import Subscription, SubscriptionSpec
+from ..store.schema import engine_state
 from .tables import alert_matches, alerts, subscriptions
+
+SUBSCRIPTIONS_VERSION = "subscriptions"  # engine_state row counting subscription changes
 
 MAX_LIST_LIMIT = 1000
 
@@ -89,6 +92,7 @@ class AlertStore:
         }
         try:
             with self.engine.begin() as conn:
+                self._bump_version(conn)
                 new_id = conn.execute(subscriptions.insert().returning(subscriptions.c.id), values).scalar_one()
         except DBAPIError as exc:
             raise self._wrap("store the subscription", exc) from None
@@ -120,8 +124,27 @@ class AlertStore:
 
     def set_paused(self, subscription_id: int, paused: bool) -> Subscription:
         with self.engine.begin() as conn:
+            self._bump_version(conn)
             result = conn.execute(update(subscriptions).where(subscriptions.c.id == subscription_id)
                                   .values(paused=bool(paused)))
+        if result.rowcount != 1:
+            raise InputError(f"no subscription with id {subscription_id}")
+        found = self.get_subscription(subscription_id)
+        assert found is not None
+        return found
+
+    def update_subscription(self, subscription_id: int, spec: SubscriptionSpec) -> Subscription:
+        """Replace a subscription's query, channels, name and modes (a validated spec); keeps
+        its id, creation time, paused state, feed and alert history. InputError if unknown."""
+        values = {"name": spec.name, "query": spec.query, "notify": list(spec.notify),
+                  "digest": spec.digest, "updates": spec.updates}
+        try:
+            with self.engine.begin() as conn:
+                self._bump_version(conn)
+                result = conn.execute(update(subscriptions).where(subscriptions.c.id == subscription_id)
+                                      .values(**values))
+        except DBAPIError as exc:
+            raise self._wrap("update the subscription", exc) from None
         if result.rowcount != 1:
             raise InputError(f"no subscription with id {subscription_id}")
         found = self.get_subscription(subscription_id)
@@ -131,20 +154,30 @@ class AlertStore:
     def delete_subscription(self, subscription_id: int) -> bool:
         """Remove a subscription with its alerts (queued ones are never sent); False if unknown."""
         with self.engine.begin() as conn:
+            self._bump_version(conn)
             conn.execute(delete(alerts).where(alerts.c.subscription_id == subscription_id))
             conn.execute(delete(alert_matches).where(alert_matches.c.subscription_id == subscription_id))
             result = conn.execute(delete(subscriptions).where(subscriptions.c.id == subscription_id))
         return result.rowcount == 1
 
     def subscriptions_fingerprint(self) -> tuple[int, int, int]:
-        """Changes whenever a subscription is added, removed, paused or resumed (to reload an index)."""
+        """Changes whenever a subscription is added, edited, removed, paused or resumed, by any
+        process (to reload an index): every such write bumps a version row in the same transaction."""
         stmt = select(
             func.count(), func.coalesce(func.max(subscriptions.c.id), 0),
-            func.coalesce(func.sum(case((subscriptions.c.paused, subscriptions.c.id), else_=0)), 0),
+            select(engine_state.c.seq).where(engine_state.c.name == SUBSCRIPTIONS_VERSION).scalar_subquery(),
         )
         with self.engine.connect() as conn:
-            count, highest, paused = conn.execute(stmt).one()
-        return int(count), int(highest), int(paused)
+            count, highest, version = conn.execute(stmt).one()
+        return int(count), int(highest), int(version or 0)
+
+    def _bump_version(self, conn: Connection) -> None:
+        insert = self.store.insert(engine_state).values(
+            name=SUBSCRIPTIONS_VERSION, seq=1, state=b"", updated_at=_utcnow())
+        conn.execute(insert.on_conflict_do_update(
+            index_elements=[engine_state.c.name],
+            set_={"seq": engine_state.c.seq + 1, "updated_at": insert.excluded.updated_at},
+        ))
 
     # --- matches -------------------------------------------------------------------------------
 

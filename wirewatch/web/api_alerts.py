@@ -13,7 +13,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..alerts import AlertStore, Subscription, redact, subscription_feed, validate_subscription
+from ..alerts import AlertStore, Subscription, preview, redact, subscription_feed, validate_subscription
+from ..alerts.preview import MAX_PREVIEW
+from ..errors import InputError
+from .alert_actions import preview_item, send_test
 from .api import ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
 from .security import require_json_body, require_write_access
 
@@ -56,15 +59,57 @@ class SubscriptionIn(BaseModel):
 
 
 class SubscriptionPatch(BaseModel):
+    """Pause/resume, and/or edit: fields left out keep their value (the edit is validated whole)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    paused: bool = Field(..., description="pause (true) or resume (false) the subscription")
+    paused: bool | None = Field(None, description="pause (true) or resume (false) the subscription")
+    query: str | None = Field(None, min_length=1, max_length=2000)
+    notify: list[str] | None = Field(None, max_length=20, description="replaces every channel")
+    name: str | None = Field(None, max_length=200, description="an empty string removes the name")
+    digest: str | None = Field(None, description="hourly | daily | none")
+    updates: str | None = None
+
+
+class PreviewReason(BaseModel):
+    terms: list[str]
+    entities: list[str]
+    speakers: list[str]
+    quote: dict[str, str] | None
+
+
+class PreviewLinks(BaseModel):
+    article: str
+    story: str | None
+
+
+class PreviewHitOut(BaseModel):
+    article_id: int
+    title: str
+    url: str | None
+    source: str | None
+    published: datetime | None
+    story_id: str | None
+    story_title: str | None
+    role: str | None = Field(description="original | copy | development")
+    reason: PreviewReason = Field(description="why it matched")
+    links: PreviewLinks
+
+
+class PreviewOut(BaseModel):
+    query: str
+    items: list[PreviewHitOut] = Field(description="newest first")
+    limit: int
+
+
+class TestSendOut(BaseModel):
+    items: list["AlertOut"] = Field(description="one test message per channel, as it stands after the attempt")
 
 
 class AlertOut(BaseModel):
     id: int
     key: str
-    kind: str = Field(description="alert | digest")
+    kind: str = Field(description="alert | digest | test")
     subscription: int
     story: str | None
     article: int | None
@@ -75,6 +120,9 @@ class AlertOut(BaseModel):
     next_attempt_at: datetime | None
     created_at: datetime | None
     sent_at: datetime | None
+
+
+TestSendOut.model_rebuild()
 
 
 class SubscriptionPage(Page[SubscriptionOut]):
@@ -127,6 +175,18 @@ def create_subscription(payload: SubscriptionIn, request: Request, response: Res
     return subscription_out(created)
 
 
+@router.get("/subscriptions/preview", response_model=PreviewOut, responses=ERRORS)
+def preview_subscription(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=2000, description="a subscription query"),
+    limit: int = Query(20, ge=1, le=MAX_PREVIEW),
+) -> Any:
+    """What the query would have matched among the stored articles (newest first), with reasons;
+    400 invalid_query when it does not parse."""
+    hits = preview(request.app.state.web.store, q, limit=limit)
+    return PreviewOut(query=q, items=[PreviewHitOut(**preview_item(h)) for h in hits], limit=limit)
+
+
 @router.get("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=ERRORS)
 def get_subscription(subscription_id: int, request: Request) -> Any:
     return subscription_out(_found(_alert_store(request), subscription_id))
@@ -135,10 +195,46 @@ def get_subscription(subscription_id: int, request: Request) -> Any:
 @router.patch("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=WRITE_ERRORS,
               dependencies=[Depends(require_write_access), Depends(require_json_body)])
 def update_subscription(subscription_id: int, payload: SubscriptionPatch, request: Request) -> Any:
-    """Pause or resume a subscription."""
+    """Pause or resume (`paused`), and/or edit the query, channels, name, digest or updates mode."""
     alert_store = _alert_store(request)
-    _found(alert_store, subscription_id)
-    return subscription_out(alert_store.set_paused(subscription_id, payload.paused))
+    current = _found(alert_store, subscription_id)
+    given = payload.model_fields_set
+    if not given:
+        raise InputError("nothing to change: send paused, query, notify, name, digest or updates")
+    if given - {"paused"}:
+        digest = payload.digest if "digest" in given else current.digest
+        spec = validate_subscription(
+            payload.query if payload.query is not None else current.query,
+            payload.notify if payload.notify is not None else current.notify,
+            name=payload.name if "name" in given else current.name,
+            digest=None if digest in (None, "", "none") else digest,
+            updates=payload.updates or current.updates,
+            allow_private=request.app.state.web.settings.allow_private_urls,
+        )
+        current = edit_subscription(request, alert_store, subscription_id, spec)
+    if payload.paused is not None:
+        current = alert_store.set_paused(subscription_id, payload.paused)
+    return subscription_out(current)
+
+
+def edit_subscription(request: Request, alert_store: AlertStore, subscription_id: int, spec: Any) -> Subscription:
+    """Store an edit. Every process's matcher reloads its index on the next article: an edit
+    changes `subscriptions_fingerprint` like any other subscription change."""
+    return alert_store.update_subscription(subscription_id, spec)
+
+
+@router.post("/subscriptions/{subscription_id}/test", response_model=TestSendOut, responses=WRITE_ERRORS,
+             dependencies=[Depends(require_write_access), Depends(require_json_body)])
+def test_subscription(subscription_id: int, request: Request) -> Any:
+    """Send a test message through each of the subscription's channels now; each outcome is in
+    the answer and in the alert log (kind `test`). 422 when it has no channels. Send `{}` as
+    application/json (like every write, so a cross-site form cannot trigger it)."""
+    alert_store = _alert_store(request)
+    found = _found(alert_store, subscription_id)
+    if not found.notify:
+        raise InputError("this subscription has no notification channels (its Atom feed needs no test)")
+    sent = send_test(alert_store, request.app.state.web.processor, found)
+    return TestSendOut(items=[AlertOut(**a.to_dict()) for a in sent])
 
 
 @router.delete("/subscriptions/{subscription_id}", status_code=204, response_class=Response,

@@ -26,7 +26,9 @@ from ..config import Settings
 from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchError
 from ..runtime.processor import Processor
 from ..store import Store
-from . import api, api_alerts, api_facts, entity_pages, feeds, live, operations, pages, story_pages
+from . import (
+    api, api_alerts, api_facts, entity_pages, feeds, live, operations, pages, story_pages, subscription_pages,
+)
 from .metrics import Metrics, MetricsMiddleware
 from .responses import ERROR_CODES, error_response
 from .security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -88,7 +90,8 @@ def create_app(
         processor=processor, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (pages, story_pages, entity_pages, api, api_facts, api_alerts, feeds, live, operations):
+    for module in (pages, story_pages, entity_pages, subscription_pages, api, api_facts, api_alerts, feeds, live,
+                   operations):
         app.include_router(module.router)
     app.include_router(api_alerts.feeds_router)
     _install_error_handlers(app)

@@ -344,3 +344,16 @@ def ranked_stories(store: Store, *, limit: int = 30, offset: int = 0, window: in
         )
         for r in ranked if r.id in full
     ]
+
+
+def alert_counts(store: Store) -> dict[int, dict[str, int]]:
+    """How many outbox rows each subscription has in each delivery status (the subscriptions list)."""
+    from ..alerts.tables import alerts  # the alerting tables live with the alerts package
+
+    count = func.count().label("n")
+    stmt = select(alerts.c.subscription_id, alerts.c.status, count).group_by(alerts.c.subscription_id, alerts.c.status)
+    found: dict[int, dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(stmt):
+            found.setdefault(int(row.subscription_id), {})[row.status] = int(row.n)
+    return found

@@ -20,6 +20,7 @@ NAVIGATION = (
     ("/articles", "Latest"),
     ("/entities", "Entities"),
     ("/search", "Search"),
+    ("/subscriptions", "Subscriptions"),
     ("/sources", "Sources"),
     ("/docs", "API"),
 )
