@@ -27,7 +27,8 @@ from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchE
 from ..runtime.processor import Processor
 from ..store import Store
 from . import (
-    api, api_alerts, api_facts, entity_pages, feeds, live, operations, pages, story_pages, subscription_pages,
+    api, api_alerts, api_facts, api_feeds, entity_pages, feeds, live, operations, pages, source_pages, story_pages,
+    subscription_pages,
 )
 from .metrics import Metrics, MetricsMiddleware
 from .responses import ERROR_CODES, error_response
@@ -90,8 +91,8 @@ def create_app(
         processor=processor, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (pages, story_pages, entity_pages, subscription_pages, api, api_facts, api_alerts, feeds, live,
-                   operations):
+    for module in (pages, story_pages, entity_pages, subscription_pages, source_pages, api, api_facts, api_alerts,
+                   api_feeds, feeds, live, operations):
         app.include_router(module.router)
     app.include_router(api_alerts.feeds_router)
     _install_error_handlers(app)

@@ -13,7 +13,7 @@ from ..document import SourceItem
 from ..errors import InputError, QueryError
 from ..query import DateFilter, Filter, to_query_string
 from . import queries
-from .charts import Bar, bar_chart, column_chart
+from .charts import Bar, column_chart
 from .highlight import render_paragraphs
 from .security import CSRF_FIELD, token_matches, verify_csrf
 from .templating import path_segment
@@ -142,13 +142,6 @@ def combine_query(q: str, *, source: str = "", lang: str = "", after: str = "", 
         return q.strip()
     # Parenthesised so the filters apply to the whole query, whatever operators it uses.
     return " AND ".join(([f"({q.strip()})"] if q.strip() else []) + parts)
-
-
-@router.get("/sources", response_class=HTMLResponse)
-def sources(request: Request) -> Response:
-    everything = request.app.state.web.store.sources()
-    chart = bar_chart(everything[:15], title="Articles per source (top 15)", width=720)
-    return render(request, "sources.html", {"page_title": "Sources", "sources": everything, "chart": chart})
 
 
 @router.get("/submit", response_class=HTMLResponse)
