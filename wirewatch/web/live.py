@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import anyio
 from fastapi import APIRouter, Query, Request
@@ -42,6 +42,34 @@ def _resume_point(request: Request, after: int | None) -> int | None:
     return int(resume) if resume.isdigit() else after
 
 
+def _event_stream(request: Request, start: int, poll: Callable[[int], list[tuple[int, str, dict]]]) -> StreamingResponse:
+    """Poll the store for what is newer than the last position sent and stream it as SSE.
+
+    `poll(position)` returns (position, event name, payload) for everything after `position`,
+    oldest first; the position is the event id a reconnecting browser resumes from."""
+    web = request.app.state.web
+
+    async def stream() -> AsyncIterator[str]:
+        position = start
+        started = last_beat = time.monotonic()
+        yield f"retry: 3000\n: connected, after {position}\n\n"
+        while time.monotonic() - started < web.live_max_seconds:
+            if await request.is_disconnected():
+                return
+            for event_id, event, payload in await anyio.to_thread.run_sync(poll, position):
+                yield f"id: {event_id}\nevent: {event}\ndata: {json.dumps(payload)}\n\n"
+                position = max(position, event_id)
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                last_beat = time.monotonic()
+                yield ": heartbeat\n\n"
+            await anyio.sleep(web.live_poll_seconds)
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
 @router.get("/documents")
 async def document_events(
     request: Request,
@@ -53,27 +81,13 @@ async def document_events(
     if after is None:
         after = await anyio.to_thread.run_sync(queries.newest_id, web.store)
 
-    async def stream() -> AsyncIterator[str]:
-        last_id = after
-        started = last_beat = time.monotonic()
-        yield f"retry: 3000\n: connected, after {last_id}\n\n"
-        while time.monotonic() - started < web.live_max_seconds:
-            if await request.is_disconnected():
-                return
-            fresh = await anyio.to_thread.run_sync(lambda: queries.documents_after(web.store, last_id, limit=50))
-            for summary in fresh:
-                payload = {"id": summary.id, "title": summary.title, "html": render_card(request, summary)}
-                yield f"id: {summary.id}\nevent: document\ndata: {json.dumps(payload)}\n\n"
-                last_id = summary.id
-            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
-                last_beat = time.monotonic()
-                yield ": heartbeat\n\n"
-            await anyio.sleep(web.live_poll_seconds)
+    def poll(position: int) -> list[tuple[int, str, dict]]:
+        return [
+            (summary.id, "document", {"id": summary.id, "title": summary.title, "html": render_card(request, summary)})
+            for summary in queries.documents_after(web.store, position, limit=50)
+        ]
 
-    return StreamingResponse(
-        stream(), media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return _event_stream(request, after, poll)
 
 
 def _changed_story_cards(store, after: int) -> list[tuple[int, queries.StoryCard]]:
@@ -96,25 +110,11 @@ async def story_events(
     if after is None:
         after = await anyio.to_thread.run_sync(queries.last_story_seq, web.store)
 
-    async def stream() -> AsyncIterator[str]:
-        last_seq = after
-        started = last_beat = time.monotonic()
-        yield f"retry: 3000\n: connected, after {last_seq}\n\n"
-        while time.monotonic() - started < web.live_max_seconds:
-            if await request.is_disconnected():
-                return
-            changed = await anyio.to_thread.run_sync(lambda: _changed_story_cards(web.store, last_seq))
-            for seq, card in changed:
-                payload = {"id": card.id, "title": card.title, "articles": card.articles,
-                           "html": render_story_card(request, card)}
-                yield f"id: {seq}\nevent: story\ndata: {json.dumps(payload)}\n\n"
-                last_seq = max(last_seq, seq)
-            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
-                last_beat = time.monotonic()
-                yield ": heartbeat\n\n"
-            await anyio.sleep(web.live_poll_seconds)
+    def poll(position: int) -> list[tuple[int, str, dict]]:
+        return [
+            (seq, "story", {"id": card.id, "title": card.title, "articles": card.articles,
+                            "html": render_story_card(request, card)})
+            for seq, card in _changed_story_cards(web.store, position)
+        ]
 
-    return StreamingResponse(
-        stream(), media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return _event_stream(request, after, poll)
