@@ -28,5 +28,9 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
 	  echo "chromium is not installed: the browser tests will be skipped"
 
+# Retrain the shipped spaCy pipeline from ../shared/datasets (CPU, about an hour; see docs/model.md).
+model: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/train.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info wirewatch.db wirewatch.db-shm wirewatch.db-wal
