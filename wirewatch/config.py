@@ -31,6 +31,8 @@ class Settings:
     spacy_model: str | None = None
     api_token: str | None = None
     executor: str = "local"
+    alert_max_attempts: int = 8  # deliveries tried before an alert is kept as `failed`
+    alert_retry_seconds: float = 20.0  # first retry after this (minus jitter), doubling after
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

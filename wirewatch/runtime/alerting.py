@@ -11,7 +11,9 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..alerts import AlertStore, ArticleFacts, DeliveryReport, alerts_for_article, build_index, deliver_due
+from ..alerts import (
+    AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, alerts_for_article, build_index, deliver_due,
+)
 from ..config import Settings
 from ..store import Store
 from ..store import story_queries as q
@@ -23,6 +25,8 @@ class Alerting:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.alert_store = AlertStore(store)
         self.settings = settings
+        self.policy = RetryPolicy(max_attempts=settings.alert_max_attempts, base_delay=settings.alert_retry_seconds,
+                                  max_delay=max(3600.0, settings.alert_retry_seconds))
         self._index = None
         self._fingerprint: object = None
         self.queued = 0
@@ -46,4 +50,4 @@ class Alerting:
 
     def deliver(self, *, limit: int = 100) -> DeliveryReport:
         """Send what is due now (new alerts, retries whose time has come, finished digests)."""
-        return deliver_due(self.alert_store, settings=self.settings, limit=limit)
+        return deliver_due(self.alert_store, settings=self.settings, limit=limit, policy=self.policy)
