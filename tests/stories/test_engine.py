@@ -160,3 +160,25 @@ def test_damaged_state_is_refused_with_one_line():
 def test_invalid_setting_is_a_config_error():
     with pytest.raises(ConfigError, match="join_threshold"):
         StoryConfig(join_threshold=1.5)
+
+
+def test_follow_up_reusing_the_report_but_stating_new_numbers_is_a_development_not_a_copy():
+    """Regression: a follow-up that repeats the first report's paragraphs and adds a new toll and
+    time scored as a near-copy, so subscribers were never told about the development."""
+    first = (
+        "A magnitude 6.1 earthquake struck off the southern coast of Crete early on Friday, damaging "
+        "several old buildings in the town of Ierapetra and sending residents into the streets, Greek "
+        "authorities said. The quake was felt as far away as the island of Rhodes. Civil protection "
+        "officials said schools in the Lasithi region would stay closed while engineers inspected them."
+    )
+    update = first + (
+        " By Saturday evening officials said 14 people had been treated in hospital and 320 residents "
+        "spent the night in tents, after an aftershock of magnitude 4.8 at 21:40."
+    )
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="first", title="Earthquake shakes Crete", text=first))
+    later = engine.add(ArticleInput(id="update", title="Earthquake shakes Crete", text=update))
+    assert later.role == DEVELOPMENT and later.duplicate_of is None
+    assert later.story_id == "first"
+    retold = engine.add(ArticleInput(id="retold", title="Earthquake shakes Crete", text=first.replace("early on", "in the early hours of")))
+    assert retold.role == COPY  # the same facts retold stay a copy

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHashLSH
 
+from .details import NUMBER, YEAR, event_details
 from .fingerprints import Fingerprint
 from .records import StoryConfig
 from .text import content_hash
@@ -33,12 +34,17 @@ class DuplicateIndex:
         self._by_hash: dict[str, str] = {}  # normalised-text hash -> first article with it
         self._fingerprints: dict[str, Fingerprint] = {}
         self._root: dict[str, str] = {}  # article id -> the earliest article it copies
+        self._numbers: dict[str, frozenset[str]] = {}  # article id -> numbers and years it states
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
 
     def find(self, text: str, fingerprint: Fingerprint) -> DuplicateMatch | None:
-        """The earliest article this text copies, or None when it copies none."""
+        """The earliest article this text copies, or None when it copies none.
+
+        A follow-up often reuses the background paragraphs of the first report, so word overlap
+        alone can call it a copy; one that states new numbers (a toll, a date, a score) the
+        matched article does not is news, and goes to clustering as a development instead."""
         exact = self._by_hash.get(content_hash(text))
         if exact is not None:
             return DuplicateMatch(self._root.get(exact, exact), 1.0)
@@ -49,11 +55,14 @@ class DuplicateIndex:
                 best_id, best_score = candidate, value
         if best_id is None or best_score < self.config.duplicate_threshold:
             return None
+        if best_score < NEAR_EXACT and len(stated_numbers(text) - self._numbers.get(best_id, frozenset())) >= NEW_FACTS:
+            return None
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
         self._fingerprints[article_id] = fingerprint
+        self._numbers[article_id] = stated_numbers(text)
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
         if copies is not None:
@@ -65,6 +74,7 @@ class DuplicateIndex:
             "hashes": self._by_hash,
             "roots": self._root,
             "fingerprints": {key: fp.to_dict() for key, fp in self._fingerprints.items()},
+            "numbers": {key: sorted(values) for key, values in self._numbers.items()},
         }
 
     @classmethod
@@ -72,12 +82,23 @@ class DuplicateIndex:
         index = cls(config)
         index._by_hash = dict(data["hashes"])
         index._root = dict(data["roots"])
+        index._numbers = {key: frozenset(values) for key, values in data.get("numbers", {}).items()}
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint
             if fingerprint.word_count:
                 index._lsh.insert(key, fingerprint.words)
         return index
+
+
+NEAR_EXACT = 0.9  # copy scores above this are the same text whatever its numbers say
+NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
+
+
+def stated_numbers(text: str) -> frozenset[str]:
+    """The numbers and years a text states (see details.py), to tell follow-ups from copies."""
+    found = event_details(text, [])
+    return frozenset(found[YEAR]) | frozenset(found[NUMBER])
 
 
 def copy_score(new: Fingerprint, old: Fingerprint) -> float:
