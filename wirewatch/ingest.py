@@ -20,7 +20,7 @@ from .pipeline import Analysed, analyse_item, site_key
 from .runtime.alerting import Alerting
 from .runtime.story_stage import StoryStage
 from .sources import Fetcher, SourceFailure, iter_items
-from .store import Store
+from .store import AddResult, Store
 
 # Below this many items a process pool costs more (start-up, model loading) than it saves.
 POOL_THRESHOLD = 24
@@ -65,6 +65,17 @@ class IngestEvent:
     origin: str
     status: str  # "stored" | "duplicate" | "failed"
     detail: str | None = None
+
+
+def store_analysed(store: Store, analysed: Analysed, item: SourceItem) -> AddResult:
+    """Store one analysed article with its raw input; a new one also teaches the store which of
+    its lines recur on its site (boilerplate learning)."""
+    raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+    added = store.add_document(analysed.document, raw=raw, raw_content_type=item.content_type,
+                               origin=item.origin)
+    if added.status == "stored" and analysed.site and analysed.line_keys:
+        store.record_site_lines(analysed.site, analysed.line_keys)
+    return added
 
 
 def _analyse_in_worker(
@@ -156,16 +167,9 @@ def ingest(
             summary.failed.append(result)
             report(IngestEvent(result.origin, "failed", result.reason))
             return
-        raw = item.content if item is not None else None
-        if isinstance(raw, str):
-            raw = raw.encode("utf-8")
-        added = store.add_document(
-            result.document,
-            raw=raw,
-            raw_content_type=item.content_type if item else None,
-            origin=item.origin if item else None,
-        )
-        origin = item.origin if item else ""
+        assert item is not None  # only failures come without their item
+        added = store_analysed(store, result, item)
+        origin = item.origin
         if added.status == "duplicate":
             summary.duplicates += 1
             report(IngestEvent(origin, "duplicate", added.reason))
@@ -176,9 +180,7 @@ def ingest(
         unassigned += 1
         if unassigned >= story_batch:
             assign_stories()
-        if result.site and result.line_keys:
-            store.record_site_lines(result.site, result.line_keys)
-            recurring_cache.pop(result.site, None)  # learned something: look again next time
+        recurring_cache.pop(result.site, None)  # it learned from this article: look again next time
         report(IngestEvent(origin, "stored"))
 
     stream = items()

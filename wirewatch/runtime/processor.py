@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..config import Settings
 from ..document import SourceItem
+from ..ingest import store_analysed
 from ..pipeline import analyse_item, site_key
 from ..store import Store
 from ..alerts import DeliveryReport
@@ -49,15 +50,11 @@ class Processor:
         site = site_key(item)
         recurring = frozenset(self.store.recurring_site_lines(site)) if site else frozenset()
         analysed = analyse_item(item, settings=self.settings, recurring_lines=recurring)
-        raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
-        added = self.store.add_document(analysed.document, raw=raw, raw_content_type=item.content_type,
-                                        origin=item.origin)
+        added = store_analysed(self.store, analysed, item)
         if added.status == "duplicate":
             entry = self.store.story_of(added.id)
             return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
                              story_id=entry.story_id if entry else None, role=entry.role if entry else None)
-        if analysed.site and analysed.line_keys:
-            self.store.record_site_lines(analysed.site, analysed.line_keys)
         updates = self.assign_stories()
         self.deliver()  # a pushed article's alerts go out now, not at the next poll
         mine = next((u for u in updates if u.document_id == added.id), None)
