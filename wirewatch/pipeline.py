@@ -62,19 +62,13 @@ def analyse_item(
 
 def _add_language_facts(document: Document, settings: Settings) -> None:
     """Fill entities, quotes and quality with the configured spaCy pipeline (English only)."""
-    if document.language not in (None, "en") or not _language_analysis_available():
+    if document.language not in (None, "en"):
         return
     from .nlp.analyze import analyze_text
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(settings.spacy_model)
     document.entities, document.quotes, document.quality = analyze_text(document.text, nlp=nlp)
-
-
-def _language_analysis_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("wirewatch.nlp.analyze") is not None
 
 
 def analyze(
