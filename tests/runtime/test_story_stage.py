@@ -109,3 +109,19 @@ def test_story_json_has_the_documented_fields(samples, db_url):
     assert {"id", "title", "articles", "sources", "first_seen", "last_seen", "summary", "entities",
             "velocity"} <= set(story)
     assert all({"id", "role"} <= set(a) for a in story["articles"])
+
+
+def test_an_empty_article_does_not_stop_the_stage(db_url):
+    """Regression: a stored article with neither title nor text raised in the engine on every run,
+    so no later article was ever assigned a story."""
+    from wirewatch.document import Document
+
+    empty = Document(id="empty-page", url="https://news.example/empty", title="", text="")
+    real = Document(id="real", url="https://news.example/real", title="Ferry strike halts crossings",
+                    text="Ferry crews walked out on Tuesday, halting crossings to the islands.")
+    with Store.open(db_url) as store:
+        store.add_documents([(empty, None, None, None), (real, None, None, None)])
+        updates = StoryStage(store).run()
+        assert [u.role for u in updates] == ["original", "original"]
+        assert len({u.story_id for u in updates}) == 2
+        assert StoryStage(store).run() == []  # nothing left pending on the next run

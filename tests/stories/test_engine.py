@@ -140,9 +140,17 @@ def test_same_article_id_twice_is_refused():
         engine.add(article("UNRELATED", id="wire"))
 
 
-def test_article_without_title_or_text_is_refused():
-    with pytest.raises(InputError, match="neither title nor text"):
-        StoryEngine().add(ArticleInput(id="x", title=" ", text="\n", published=None, source=None))
+def test_article_without_title_or_text_is_its_own_story_and_matches_nothing():
+    """Regression: an empty stored article used to raise and stop the story stage for good."""
+    engine = StoryEngine()
+    empty = engine.add(ArticleInput(id="x", title=" ", text="\n", published=None, source=None))
+    assert (empty.story_id, empty.role, empty.duplicate_of) == ("x", "original", None)
+    also_empty = engine.add(ArticleInput(id="y", title="", text="", published=None, source=None))
+    assert also_empty.story_id == "y" and also_empty.duplicate_of is None
+    wire = engine.add(article("WIRE"))
+    assert wire.story_id == "wire" and wire.role == "original"
+    restored = StoryEngine.from_state(json.loads(json.dumps(engine.state())))
+    assert restored.assignment("x") == empty
 
 
 def test_state_of_something_else_is_refused():

@@ -46,6 +46,11 @@ class StoryEngine:
             raise InputError(f"article {article.id!r} was already added to the story stage")
         hour = hours_since_epoch(article.published)
         body = f"{article.title}\n{article.text}" if article.title else article.text
+        if not body.strip():
+            # Nothing to compare (a page whose extraction found no words): it is its own story, and
+            # is kept out of the indexes so it can never be matched. Refusing it instead would leave
+            # a stored article unassigned forever and stop the stage at it.
+            return self._record(Assignment(article.id, article.id, ORIGINAL, None, 0.0, True))
         fingerprint = self._duplicates.fingerprint(body)
         match = self._duplicates.find(body, fingerprint)
         if match is not None:
@@ -65,8 +70,11 @@ class StoryEngine:
                 round(decision.score, 6) if role == DEVELOPMENT else 0.0, role == ORIGINAL,
             )
         self._duplicates.add(article.id, body, fingerprint, assignment.duplicate_of)
-        self._assignments[article.id] = assignment
-        self._members.setdefault(assignment.story_id, []).append(article.id)
+        return self._record(assignment)
+
+    def _record(self, assignment: Assignment) -> Assignment:
+        self._assignments[assignment.article_id] = assignment
+        self._members.setdefault(assignment.story_id, []).append(assignment.article_id)
         return assignment
 
     def assignment(self, article_id: str) -> Assignment | None:
@@ -115,7 +123,5 @@ class StoryEngine:
 def _check(article: ArticleInput) -> None:
     if not isinstance(article.id, str) or not article.id:
         raise InputError("an article for the story stage needs a non-empty id")
-    if not (article.text or "").strip() and not (article.title or "").strip():
-        raise InputError(f"article {article.id!r} has neither title nor text")
     if article.published is not None and not isinstance(article.published, datetime):
         raise InputError(f"article {article.id!r}: published must be a datetime or None")
