@@ -6,6 +6,7 @@ record needs the texts, which live in the store.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from datetime import datetime, timedelta, timezone
@@ -91,12 +92,11 @@ def _summary(articles: list[ArticleInput], limit: int) -> list[str]:
     """
     spread: Counter = Counter()
     for article in articles:
-        spread.update(set(content_words(f"{article.title}\n{article.text}")))
+        spread.update(_vocabulary(f"{article.title}\n{article.text}"))
     scored = []
     order = 0
     for article in articles:
-        for position, sentence in enumerate(sentences(article.text)[:SUMMARY_SENTENCES_PER_ARTICLE]):
-            terms = set(content_words(sentence))
+        for position, (sentence, terms) in enumerate(_lead_sentences(article.text)):
             if len(terms) < 4:
                 continue
             value = sum(spread[t] for t in terms) / math.sqrt(len(terms)) / (1.0 + 0.1 * position)
@@ -120,10 +120,28 @@ def _entities(articles: list[ArticleInput], limit: int) -> list[str]:
         if article.entities:
             names = [name for name, _type in article.entities if name.strip()]
         else:
-            names = proxy_entities(f"{article.title}\n{article.text}", lower=False)
+            names = _proxy_names(f"{article.title}\n{article.text}")
         for name in names:
             display.setdefault(name.lower(), name)
             mentions[name.lower()] += 1
         in_articles.update({name.lower() for name in names})
     ranked = sorted(in_articles, key=lambda key: (-in_articles[key], -mentions[key], key))
     return [display[key] for key in ranked[:limit]]
+
+
+# A story record is rebuilt each time an article joins, from all its articles: these per-article
+# views are pure functions of the text, memoised so a growing story does not re-read its members.
+@functools.lru_cache(maxsize=4096)
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _lead_sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((sentence, frozenset(content_words(sentence)))
+                 for sentence in sentences(text)[:SUMMARY_SENTENCES_PER_ARTICLE])
+
+
+@functools.lru_cache(maxsize=4096)
+def _proxy_names(text: str) -> tuple[str, ...]:
+    return tuple(proxy_entities(text, lower=False))

@@ -47,6 +47,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Gov|
 
 def normalise(text: str) -> str:
     """Lower-case, accent-folded, whitespace-collapsed text: what "the same text" means."""
+    if text.isascii():  # most English news: nothing to fold, and the per-character pass is the cost
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
