@@ -183,6 +183,100 @@ def test_opening_mark_typed_as_closing_mark_still_closes_the_quote():
     ]
 
 
+def test_possessive_role_speaker_is_not_the_possessor():
+    quotes = quotes_of("“My reaction, that was outrageous,” Obama's former campaign strategist said.",
+                       persons=["Obama"])
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_mention.text == "Obama's former campaign strategist"
+
+
+def test_speaker_phrase_with_a_prepositional_modifier():
+    quotes = quotes_of("“Why did he not pay his taxes?” a narrator in the Clinton ad asks.",
+                       persons=["Clinton"])
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_mention.text == "a narrator in the Clinton ad"
+
+
+def test_aside_between_speaker_and_cue_is_skipped():
+    quotes = quotes_of("Rachel Reeves, at a later press conference, said, “We will not raise taxes.”")
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text) == ("Rachel Reeves", "Rachel Reeves")
+
+
+def test_participle_cue_takes_the_pronoun_subject():
+    text = ("Trump spoke to reporters on Monday. He then defended the remark, saying, "
+            "“I don’t think this is a ridiculous idea at all.”")
+    quotes = quotes_of(text)
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text, quotes[0].cue) == ("Trump", "He", "saying")
+
+
+def test_coordinated_cue_takes_the_subject_of_the_first_verb():
+    text = "Anna Berg arrived late. She laughed and said, “I do not believe a word of this report.”"
+    quotes = quotes_of(text)
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text) == ("Anna Berg", "She")
+
+
+def test_participle_right_after_a_name():
+    quotes = quotes_of("The ad uses footage of Rachel Reeves asking, “Why are we not fifty points ahead?”")
+    assert quotes[0].speaker == "Rachel Reeves"
+
+
+def test_person_after_a_preposition_is_not_the_participle_subject():
+    text = ("Protesters marched past the home of Jan Hoekstra on Sunday while chanting, "
+            "“No justice, no peace, no more delay.”")
+    assert quotes_of(text)[0].speaker is None
+
+
+def test_inverted_cue_before_the_speaker():
+    quotes = quotes_of("Said Hoekstra: “I don’t get the sense she is interested in tax reform.”")
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text) == ("Hoekstra", "Hoekstra")
+
+
+def test_bare_quote_after_a_reporting_sentence_is_that_speakers():
+    text = ("The government may be reluctant to act while talks go on, Antony Blinken said. "
+            "“The other factor is the appearance of taking sides in the election.”")
+    quotes = quotes_of(text)
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text) == ("Antony Blinken", "Antony Blinken")
+
+
+def test_as_someone_put_it():
+    quotes = quotes_of("The main requirement is a “lawful source of investment income,” as a "
+                       "Homeland Security memo put it.")
+    assert (quotes[0].speaker_mention.text, quotes[0].cue) == ("a Homeland Security memo", "put it")
+
+
+def test_determiner_phrase_naming_an_organisation_is_not_that_organisation():
+    quotes = quotes_of("“We will not comment on this case,” a Reuters spokesman said.",
+                       persons=["Reuters"])
+    assert (quotes[0].speaker, quotes[0].speaker_mention.text) == (None, "a Reuters spokesman")
+
+
+def test_what_it_calls():
+    text = ("Trump’s campaign is denouncing what it calls “the biggest coordinated media attack "
+            "in history.”")
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.speaker_mention.text, quote.cue) == (None, "it", "calls")
+
+
+def test_passive_cue_has_no_speaker():
+    text = ("Jan Hoekstra said the rule was unfair, in what was widely criticized as a “use it or "
+            "lose it” approach to the vote.")
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_closing_mark_after_a_nested_single_quote_and_a_space():
+    text = "\"I've always been insulted with the term 'outreach,' \" Hoekstra told the group."
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("I've always been insulted with the term 'outreach,'", "Hoekstra")
+    ]
+
+
+def test_more_cue_verbs():
+    for cue in ("accused", "criticized", "likened", "sings"):
+        quotes = quotes_of(f"“This is a crazy system for everyone,” Reeves {cue}.", persons=["Reeves"])
+        assert (quotes[0].speaker, quotes[0].cue) == ("Reeves", cue)
+
+
 # -- with a dependency parse -------------------------------------------------------------------
 # A fixed tree stands in for the statistical parser: the attribution logic is what is tested,
 # not a model's accuracy. Each tree lists (head index, dependency label) per spaCy token.
@@ -198,6 +292,16 @@ TREES = {
         (7, "case"), (7, "det"), (4, "obl"), (4, "punct"), (4, "punct"), (10, "ROOT"),
         (14, "amod"), (14, "nmod:desc"), (14, "compound"), (10, "obj"), (17, "punct"),
         (17, "det"), (14, "appos"), (10, "punct"),
+    ],
+    "Trump bemoaned the unrest and said he thought “drugs are a big factor.”": [
+        (1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "obj"), (5, "cc"), (1, "conj"), (7, "nsubj"),
+        (5, "ccomp"), (13, "punct"), (13, "nsubj"), (13, "cop"), (13, "det"), (13, "amod"),
+        (7, "ccomp"), (13, "punct"), (13, "punct"),
+    ],
+    "Reeves said no, but Berg said “the plan will fail.”": [
+        (1, "nsubj"), (1, "ROOT"), (1, "obj"), (6, "punct"), (6, "cc"), (6, "nsubj"), (1, "conj"),
+        (11, "punct"), (9, "det"), (11, "nsubj"), (11, "aux"), (6, "ccomp"), (11, "punct"),
+        (11, "punct"),
     ],
 }
 
@@ -241,3 +345,15 @@ def test_parser_stays_out_of_the_main_pass():
     nlp.add_pipe("fixed_tree_parser", name="parser")
     disabled, parse_with = plan_pipeline(nlp)
     assert "parser" in disabled and parse_with == ["parser"]
+
+
+def test_parse_coordinated_cue_shares_the_first_verbs_subject():
+    text = next(t for t in TREES if t.startswith("Trump bemoaned"))
+    quote = parsed_quotes_of(text, persons=["Trump"])[0]
+    assert (quote.speaker, quote.speaker_mention.text, quote.cue) == ("Trump", "Trump", "said")
+
+
+def test_parse_clause_with_its_own_subject_is_not_climbed_out_of():
+    text = next(t for t in TREES if t.startswith("Reeves said no"))
+    quote = parsed_quotes_of(text, persons=["Reeves", "Berg"])[0]
+    assert (quote.speaker, quote.speaker_mention.text) == ("Berg", "Berg")

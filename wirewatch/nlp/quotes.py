@@ -42,7 +42,9 @@ CUES = (
     "reported|reports|wrote in|testified|contended|maintained|explained|agreed|disagreed|"
     "believes|believed|thinks|thought|hopes|hoped|feared|fears|went on|goes on|pressed|fumed|"
     "asserted|asserts|conclude|state|exclaimed|confessed|echoed|interjected|retorted|recounted|"
-    "answered|answers|mused|scoffed|shot back|chimed in|elaborated"
+    "answered|answers|mused|scoffed|shot back|chimed in|elaborated|sings|sang|characterized|"
+    "characterizes|characterised|accused|accuses|criticized|criticised|criticizes|likened|"
+    "exhorted|chanted|chanting|call"
 )
 _CUE = rf"(?:{CUES})"
 _PRONOUN = r"(?:he|she|they|He|She|They|I|we|We|it|It)"
@@ -53,9 +55,12 @@ _GROUP_NOUNS = (
 )
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.? )?[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|bin|al))*"
 _NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)(?: [\w.'’\-]+){1,5}?"
+# "Obama's former campaign strategist", "Clinton’s spokesman": someone else than the name.
+_POSSESSIVE_NP = rf"{_NAME}['’]s(?: [a-z][\w\-]*){{1,4}}?"
+_POSSESSOR = re.compile(r"[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*['’]s ")
 _SPEAKER = rf"(?:{_PRONOUN}|{_NOUN_PHRASE}|{_GROUP_NOUNS}|{_NAME})"
 _ADVERBS = (
-    r"(?:also|then|later|again|once again|previously|recently|earlier|further|simply|"
+    r"(?:also|then|still|later|again|once again|previously|recently|earlier|further|simply|"
     r"has|had|have|has also|would|will|was|is|repeatedly|often|once|later|reportedly|"
     r"on \w+|in a statement|in an interview|this week|last week)"
 )
@@ -78,7 +83,33 @@ _NOT_A_SPEAKER_START = re.compile(
 _DASH_SPEAKER = re.compile(rf"^[\s,.]*[―—–]+\s*(?P<spk>{_NAME})")
 _APPOSITIVE = re.compile(r",[^,“”\"]{1,90},\s*$")
 _SPEAKER_AT_END = re.compile(
-    rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_NAME})\s*$"
+    rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_POSSESSIVE_NP}|{_NAME})\s*$"
+)
+_PREPOSITIONS = (
+    r"(?:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|than|like|"
+    r"through|without|inside|outside|near)"
+)
+_PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)"
+_PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
+_DETERMINER_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir) ")
+# Nominative pronouns are always subjects (unlike "it" or "her").
+# ... where it opens its clause: the sentence, a comma, "and"/"but" ("because they …" is not).
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^\s*|,\s+|(?<![\w’'])(?:and|but|then)\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])"
+)
+_INVERTED_CUE = re.compile(
+    rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
+    rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
+)
+_LONE_PRONOUN_AT_END = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)$")
+_SUBORDINATORS = {"while", "when", "because", "if", "although", "though", "whereas", "since"}
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'])(?:is|was|are|were|be|been|being)(?: \w+ly)? $")
+_PREPOSITION_BEFORE = re.compile(rf"(?<![\w’'])(?i:{_PREPOSITIONS})\s+$")
+# A whole speaker phrase with its prepositional modifiers, no verb: "a narrator in the Clinton
+# ad", "one official at the ministry", "the head of the union in Ohio".
+_WHOLE_PHRASE_SPEAKER = re.compile(
+    rf"(?:{_DETERMINER}|[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*['’]s)(?: [\w.’'\-]+){{1,8}}"
 )
 _ABBREVIATIONS = {
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Inc",
@@ -87,7 +118,7 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘'(A-Z0-9])|\n")
 _PARTICIPLES = {"saying", "adding", "telling", "writing", "noting", "warning", "urging", "arguing",
-                "calling", "asking", "insisting", "describing"}
+                "calling", "asking", "insisting", "describing", "chanting"}
 _PRONOUNS_LOWER = {"he", "she", "they", "i", "we", "it"}
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "who", "that",
@@ -99,8 +130,9 @@ MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed quotes are titles or scare qu
 MIN_QUOTE_WORDS = 2
 
 # Cue verbs as single words, for the parse: the rule list plus forms it does not need.
+# "call" is a cue only in the rules ("what they call “…”"); the parse meets "to call a meeting".
 _CUE_WORDS = {
-    word.lower() for word in CUES.split("|") if re.fullmatch(r"[a-z]+", word)
+    word.lower() for word in CUES.split("|") if re.fullmatch(r"[a-z]+", word) and word != "call"
 } | {
     "claiming", "proclaimed", "proclaims", "accused", "accuses", "accusing", "tweeting", "yells",
     "sings", "sang", "singing", "quoted", "quoting", "scolded", "scolds", "blasted", "slammed",
@@ -151,6 +183,8 @@ def _role_of_mark(text: str, i: int) -> str | None:
     if ch == "”":
         return "close"
     if ch == '"':
+        if before.isspace() and text[i - 2:i - 1] in ("'", "’") and (after.isspace() or after in ",.;:!?)"):
+            return "close"  # "… the term 'African American outreach,' " he said
         return "open" if before.isspace() or before in "([{—–-/“‘" or i == 0 else "close"
     if ch in "‘'":
         if (before.isspace() or before in "([{—–-/“\"" or i == 0) and (after.isalnum() or after in "“\"…"):
@@ -276,8 +310,25 @@ class _Attributor:
         """Entity id (or None) and the mention for the speaker words at [start, end)."""
         words = self.text[start:end]
         mention = Mention(text=words, start=start, end=end)
+        if words.lower() == "it":
+            return None, mention  # an organisation or a document, never a person
         if words.lower() in _PRONOUNS_LOWER:
             return self.pronoun(start), mention
+        owner = _POSSESSOR.match(words)
+        if owner:
+            # "Obama's former campaign strategist" is not Obama: only the head noun may name
+            # the speaker (a role noun bound by resolution).
+            head = start + words.rfind(" ") + 1
+            return self.resolution.entity_at(head, end), mention
+        if _DETERMINER_START.match(words):
+            # "a narrator in the Clinton ad", "a Homeland Security memo" are neither Clinton nor
+            # the department: a mention must cover the head noun (before any preposition).
+            modifier = _PREPOSITION_INSIDE.search(words)
+            head_end = start + modifier.start() if modifier else end
+            head_start = start + self.text.rfind(" ", start, head_end) - start + 1
+            if self.resolution.entity_at(head_start, head_end) is None:
+                return None, mention
+            return self.resolution.entity_at(start, head_end), mention
         return self.resolution.entity_at(start, end), mention
 
     def pronoun(self, pos: int) -> str | None:
@@ -321,6 +372,7 @@ class _Attributor:
         if limit is not None:
             if _NOT_A_SPEAKER_START.match(left) or len(left.split()) > 14:
                 return None
+        untrimmed = left
         for _ in range(4):
             trimmed = _TRAILING_PARENTHESIS.sub("", _TRAILING_ADVERBIAL.sub("", left))
             if trimmed == left:
@@ -329,23 +381,47 @@ class _Attributor:
         end = window_start + len(left.rstrip())
         if end in self.mention_ends:
             return self.mention_ends[end][0], end
-        appositive = _APPOSITIVE.search(left)
-        if appositive:
-            cut = window_start + appositive.start()
-            if cut in self.mention_ends:
-                return self.mention_ends[cut][0], cut
+        # "Hillary Clinton, at a later press gaggle, said": the trimming may have eaten the
+        # comma that closes the aside, so both forms are tried.
+        for form in (left, untrimmed):
+            appositive = _APPOSITIVE.search(form)
+            if appositive:
+                cut = window_start + appositive.start()
+                if cut in self.mention_ends:
+                    return self.mention_ends[cut][0], cut
+        if limit is not None and self.whole_phrase_speaker(left.strip()):
+            # Between a closing mark and its cue the whole phrase is the speaker, prepositions
+            # included: "“…?” a narrator in the Clinton ad asks."
+            start = window_start + len(left) - len(left.lstrip())
+            return start, end
         match = _SPEAKER_AT_END.search(left.rstrip())
         if match:
             start = window_start + match.start()
             words = match.group()
             lowered = words.lower().split()
             if lowered[0] in ("and", "but") or lowered[-1] in _FUNCTION_WORDS or (
-                len(lowered) > 1 and _FUNCTION_WORDS.intersection(lowered[1:]) - {"of", "the"}
+                len(lowered) > 1 and (_FUNCTION_WORDS | _SUBORDINATORS).intersection(lowered[1:]) - {"of", "the"}
             ):
-                return None  # a clause or a prepositional phrase, not a speaker
+                # A clause, not a speaker, unless it ends in the cue's pronoun subject:
+                # "… is denouncing what it calls “…”".
+                lone = _LONE_PRONOUN_AT_END.search(left.rstrip())
+                if lone and not _PREPOSITION_BEFORE.search(self.text, 0, window_start + lone.start()):
+                    return window_start + lone.start(), window_start + lone.end()
+                return None
+            if _PREPOSITION_BEFORE.search(self.text, 0, start):
+                return None  # "at a later press gaggle", "in a box": a place, not a speaker
             # A long capitalised run before the cue keeps only its last name-like part.
             return start, start + len(words.rstrip())
         return None
+
+    @staticmethod
+    def whole_phrase_speaker(words: str) -> bool:
+        """A determiner or possessive phrase with prepositional modifiers but no clause."""
+        if not _WHOLE_PHRASE_SPEAKER.fullmatch(words):
+            return False
+        lowered = words.lower().split()
+        clause_words = _FUNCTION_WORDS - _PREPOSITION_WORDS - {"the", "a", "an"}
+        return lowered[-1] not in _FUNCTION_WORDS and not clause_words.intersection(lowered[1:])
 
     # -- one quote -----------------------------------------------------------------------------
 
@@ -373,6 +449,8 @@ class _Attributor:
                 quote.speaker_mention = previous.speaker_mention
                 quote.cue = previous.cue
                 return quote
+        if found is None:
+            found = self.previous_sentence(span, paragraph_start)
         if found is None:
             return quote
         if isinstance(found, _Found):
@@ -446,6 +524,8 @@ class _Attributor:
             if span.mark_start <= start + subject.idx < span.mark_end:
                 return None
             found, cue = (subject, cue), None
+            if verb.dep_ == "conj" and subject.head.i == verb.i:
+                break  # "X said A, but he said “B”": a clause with its own subject ends the climb
         if found is None:
             return None
         subject, cue = found
@@ -458,6 +538,9 @@ class _Attributor:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", ""):
+            # "X bemoaned the unrest and said …": coordinated verbs share the first one's subject.
+            return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if verb.i - 1 in inside_ids or (verb.i >= 1 and verb.doc[verb.i - 1].is_punct
                                         and verb.i - 2 in inside_ids):
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
@@ -520,6 +603,9 @@ class _Attributor:
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
             return None
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
+        as_put = re.match(r"as\s+(?=\S)", right[lead:cue.start()])
+        if as_put:
+            phrase_start += as_put.end()  # "“…,” as a Homeland Security memo put it."
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
             if not match:
@@ -568,28 +654,77 @@ class _Attributor:
     def before(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
         """"X said: “" / "X told Y that China remained “open" in the quote's own sentence."""
         sentence = max(self.sentence_start(span.mark_start), paragraph_start)
+        left = self.text[sentence:span.mark_start]
+        inverted = _INVERTED_CUE.match(left)
+        if inverted:
+            # "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
+            spk = sentence + inverted.start("spk"), sentence + inverted.end("spk")
+            return self.name_within(*spk), inverted.group("cue").lower()
+        return self.cue_speaker_in(sentence, span.mark_start)
+
+    def cue_speaker_in(self, sentence: int, end: int) -> tuple[tuple[int, int], str] | None:
+        """The last cue outside quotes in text[sentence:end] and its speaker before it."""
         left_start = sentence
-        left = self.text[left_start:span.mark_start]
-        cues = [m for m in _CUE_ANYWHERE.finditer(left) if not self.inside_quote(left_start + m.start(), left_start + m.end())]
+        left = self.text[left_start:end]
+        cues = [
+            m for m in _CUE_ANYWHERE.finditer(left)
+            if not self.inside_quote(left_start + m.start(), left_start + m.end())
+            and not (m.group("cue") == "call" and left[:m.start()].endswith("to "))  # "to call a meeting"
+        ]
         if not cues:
             return None
         cue = cues[-1]
         cue_pos = left_start + cue.start()
         if cue.group("cue").lower() == "according to":
-            after = re.match(rf" (?P<spk>{_NOUN_PHRASE}|{_NAME}|{_GROUP_NOUNS})", self.text[left_start + cue.end():span.mark_start])
+            after = re.match(rf" (?P<spk>{_NOUN_PHRASE}|{_NAME}|{_GROUP_NOUNS})", self.text[left_start + cue.end():end])
             if after:
                 s = left_start + cue.end() + after.start("spk")
                 return self.name_within(s, left_start + cue.end() + after.end("spk")), "according to"
             return None
+        if _PASSIVE_BEFORE.search(self.text, sentence, cue_pos):
+            return None  # "what is being criticized as “…”": the subject did not say it
         speaker = None
         if cue.group("cue") not in _PARTICIPLES:
             speaker = self.speaker_before(cue_pos)
+        else:
+            # "footage of Hillary Clinton asking, “…”": the person right before the participle.
+            named = self.person_ends.get(len(self.text[:cue_pos].rstrip()))
+            if named is not None and not self.text[named[0] - 1:named[0]].isalnum():
+                speaker = named[0], len(self.text[:cue_pos].rstrip())
         if speaker is None:
-            subjects = self.person_mentions_between(sentence, cue_pos)
-            if not subjects:
+            # A person after a preposition ("the shooting of Keith Scott") is not a subject.
+            subjects = [
+                (s, e) for s, e in self.person_mentions_between(sentence, cue_pos)
+                if not _PREPOSITION_BEFORE.search(self.text, sentence, s)
+            ]
+            speaker = subjects[0] if subjects else self.pronoun_subject(sentence, cue_pos)
+            if speaker is None:
                 return None
-            speaker = subjects[0]
         return speaker, cue.group("cue")
+
+    def pronoun_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """The last subject pronoun in [start, end) outside quotes: the subject of a cue with
+        none of its own ("He then defended the remark, saying, “…”", "I laughed and said")."""
+        found = None
+        for match in _SUBJECT_PRONOUN.finditer(self.text[start:end]):
+            pronoun = start + match.start("pronoun"), start + match.end("pronoun")
+            if not self.inside_quote(*pronoun):
+                found = pronoun
+        return found
+
+    def previous_sentence(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
+        """A quote that is its own sentence, after a reporting sentence in its paragraph:
+        "…, Schiff said. “The other factor …”" / "Cummings called him a master. “He …”"."""
+        if span.mark_start != self.sentence_start(span.mark_start) or span.mark_start <= paragraph_start:
+            return None
+        previous = self.sentence_start(span.mark_start - 1)
+        if previous < paragraph_start:
+            return None
+        # The sentence before must report speech in the narrator's words, not hold a quote of
+        # its own: a quote there that went unattributed would make this one a guess.
+        if any(previous <= s.mark_start < span.mark_start for s in self.spans):
+            return None
+        return self.cue_speaker_in(previous, span.mark_start)
 
     def person_mentions_between(self, start: int, end: int) -> list[tuple[int, int]]:
         return [
