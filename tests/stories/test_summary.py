@@ -68,3 +68,29 @@ def test_untitled_story_is_titled_by_its_first_sentence():
     record = build_story("x", [article], [engine.add(article)])
     assert record.title == "Floods closed the Danube ferry."
     assert record.first_seen is None and record.velocity == 0
+
+
+def test_a_large_story_reads_only_its_earliest_and_latest_reports():
+    """Every article is listed, but only the first and latest 25 non-copy reports are read in
+    full, so a growing story costs the same to rebuild (regression: the stage was quadratic)."""
+    from wirewatch.stories import Assignment
+    from wirewatch.stories.summary import content_window
+
+    articles, assignments = [], []
+    for index in range(80):
+        role = ORIGINAL if index == 0 else (COPY if index % 2 else DEVELOPMENT)
+        articles.append(ArticleInput(f"a{index}", f"Update {index}", f"Report {index} from Talca by Elena Ruiz.",
+                                     T0 + timedelta(minutes=index), "x.example"))
+        assignments.append(Assignment(f"a{index}", "a0", role, "a0" if role == COPY else None, 0.5, index == 0))
+    fresh = [a.id for a, s in zip(articles, assignments) if s.role != COPY]  # 40 non-copies
+    assert content_window(articles, assignments) == fresh
+    more = articles + [ArticleInput(f"b{i}", f"Late {i}", f"Late report {i}.", T0 + timedelta(hours=5, minutes=i),
+                                    "y.example") for i in range(30)]
+    more_assignments = assignments + [Assignment(f"b{i}", "a0", DEVELOPMENT, None, 0.5, False) for i in range(30)]
+    window = content_window(more, more_assignments)
+    assert window == fresh[:25] + [f"b{i}" for i in range(5, 30)]
+    # Articles outside the window may come without text: the record still lists all of them.
+    sparse = [a if a.id in window else ArticleInput(a.id, a.title, "", a.published, a.source) for a in more]
+    story = build_story("a0", sparse, more_assignments, now=T0 + timedelta(hours=6))
+    assert len(story.articles) == 110 and story.title == "Update 0"
+    assert "Elena Ruiz" in story.entities

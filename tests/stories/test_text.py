@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirewatch.stories.fingerprints import Fingerprint, containment
-from wirewatch.stories.text import STOPWORDS, content_hash, content_words, proxy_entities, sentences
+from wirewatch.stories.text import STOPWORDS, content_hash, content_words, normalise, proxy_entities, sentences
 
 from . import texts
 
@@ -59,3 +59,13 @@ def test_content_words_never_yield_stopwords(text):
 def test_proxy_entities_are_lower_case_and_never_empty(text):
     for name in proxy_entities(text):
         assert name and name == name.lower()
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_normalise_drops_every_combining_mark_and_straightens_quotes(text):
+    """Regression guard for the translate-table rewrite: same result as the per-character rule."""
+    import unicodedata
+
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    assert normalise(text) == " ".join(folded.lower().split())

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..store import Store
 from ..store import story_queries as q
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
+from ..stories.summary import content_window
 
 
 @dataclass
@@ -46,6 +47,12 @@ def article_input(article: q.StoredArticle) -> ArticleInput:
         entities=[(entity.name, entity.type) for entity in doc.entities],
         quotes=[quote.text for quote in doc.quotes],
     )
+
+
+def header_input(header: q.ArticleHeader) -> ArticleInput:
+    """An article as the story record needs it when its text is not read (see content_window)."""
+    return ArticleInput(id=str(header.id), title=header.title, text="", published=header.published,
+                        source=header.source)
 
 
 class StoryStage:
@@ -141,8 +148,7 @@ class StoryStage:
     @staticmethod
     def _rebuild_story(conn: Connection, insert, story_id: str, now: datetime) -> None:
         log = q.story_log(conn, story_id)
-        articles = q.articles_by_id(conn, [entry.document_id for entry in log])
-        inputs = [article_input(articles[entry.document_id]) for entry in log]
+        headers = q.article_headers(conn, [entry.document_id for entry in log])
         assignments = [
             Assignment(
                 article_id=str(entry.document_id), story_id=story_id, role=entry.role,
@@ -151,13 +157,19 @@ class StoryStage:
             )
             for entry in log
         ]
+        # Every article is listed, but only a bounded window of them is read in full: parsing
+        # every member's document on each arrival made large stories quadratic.
+        inputs = [header_input(headers[entry.document_id]) for entry in log]
+        window = [int(key) for key in content_window(inputs, assignments)]
+        full = q.articles_by_id(conn, window)
+        inputs = [article_input(full[int(item.id)]) if int(item.id) in full else item for item in inputs]
         story = build_story(story_id, inputs, assignments, now=now)
         record = story.to_dict()
         for item in record["articles"]:  # link articles to the store's documents by record id too
-            document = articles[int(item["id"])].document
-            item["url"] = document.url
-            item["record_id"] = document.id
-        times = [articles[e.document_id].document.published or articles[e.document_id].ingested_at for e in log]
+            header = headers[int(item["id"])]
+            item["url"] = header.url
+            item["record_id"] = header.record_id
+        times = [headers[e.document_id].published or headers[e.document_id].ingested_at for e in log]
         q.save_story(conn, insert, record, first_seen=story.first_seen or min(times),
                      last_seen=story.last_seen or max(times), now=now)
 

@@ -31,6 +31,19 @@ class StoredArticle:
 
 
 @dataclass
+class ArticleHeader:
+    """What a story record lists of an article, read from columns without parsing the document."""
+
+    id: int
+    record_id: str | None
+    url: str | None
+    title: str
+    source: str | None
+    published: datetime | None
+    ingested_at: datetime
+
+
+@dataclass
 class LogEntry:
     seq: int
     document_id: int
@@ -84,6 +97,17 @@ def articles_by_id(conn: Connection, ids: list[int]) -> dict[int, StoredArticle]
         select(documents.c.id, documents.c.data, documents.c.ingested_at).where(documents.c.id.in_(ids))
     )
     return {row.id: _stored(row) for row in rows}
+
+
+def article_headers(conn: Connection, ids: list[int]) -> dict[int, ArticleHeader]:
+    if not ids:
+        return {}
+    c = documents.c
+    rows = conn.execute(
+        select(c.id, c.ext_id, c.url, c.title, c.source, c.published, c.ingested_at).where(c.id.in_(ids))
+    )
+    return {row.id: ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published,
+                                  row.ingested_at) for row in rows}
 
 
 def log_after(conn: Connection, seq: int) -> list[LogEntry]:

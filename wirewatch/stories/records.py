@@ -132,10 +132,18 @@ class Story:
     velocity: int  # articles published in the hour before `now`
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
-        data["last_seen"] = self.last_seen.isoformat() if self.last_seen else None
-        for article in data["articles"]:
-            published = article["published"]
-            article["published"] = published.isoformat() if published else None
-        return data
+        # Written out by hand: dataclasses.asdict deep-copies every field of every article, and
+        # this runs on each arrival for the whole story.
+        return {
+            "id": self.id, "title": self.title, "summary": list(self.summary),
+            "articles": [
+                {"id": a.id, "role": a.role, "duplicate_of": a.duplicate_of,
+                 "published": a.published.isoformat() if a.published else None,
+                 "source": a.source, "title": a.title}
+                for a in self.articles
+            ],
+            "sources": list(self.sources),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+            "entities": list(self.entities), "velocity": self.velocity,
+        }

@@ -6,8 +6,10 @@ story stage runs on every article and must stay fast without spaCy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import sys
 import unicodedata
 
 # Function words and reporting verbs: they say nothing about which story an article tells.
@@ -49,10 +51,20 @@ def normalise(text: str) -> str:
     """Lower-case, accent-folded, whitespace-collapsed text: what "the same text" means."""
     if text.isascii():  # most English news: nothing to fold, and the per-character pass is the cost
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    folded = unicodedata.normalize("NFKD", text).translate(_folding_table())
     return " ".join(folded.lower().split())
+
+
+@functools.cache
+def _folding_table() -> dict[int, str | None]:
+    """Drop every combining mark and straighten curly quotes, as one C-speed `str.translate`
+    (a per-character Python test was most of the story stage's time on non-ASCII text). Built on
+    first use: scanning all code points takes a tenth of a second."""
+    table: dict[int, str | None] = {
+        point: None for point in range(sys.maxunicode + 1) if unicodedata.combining(chr(point))
+    }
+    table.update({ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"'})
+    return table
 
 
 def content_hash(text: str) -> str:
