@@ -46,3 +46,13 @@ def test_sentence_starters_are_not_recovered_as_names():
 def test_recovery_never_overlaps_the_ner():
     spans = spans_of("Jan Hoekstra said it was over.", persons=["Jan Hoekstra"])
     assert [(s.text, s.recovered) for s in spans] == [("Jan Hoekstra", False)]
+
+
+def test_an_inverted_cue_is_not_part_of_the_name():
+    """"Said Ellis:" came out as a person called "Said Ellis"; "Said" as a real name stays."""
+    [span] = spans_of("Said Ellis: “We will not back down.”", persons=["Said Ellis"])
+    assert span.text == "Ellis"
+    [span] = spans_of("Added Maria Lindqvist, “Prices will rise.”", persons=["Added Maria Lindqvist"])
+    assert span.text == "Maria Lindqvist"
+    [span] = spans_of("Said Jalili said the talks were over.", persons=["Said Jalili"])
+    assert span.text == "Said Jalili"

@@ -110,9 +110,20 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += lead.end()
     while True:
         first, space, rest = text[start:end].partition(" ")
-        if not (space and rest and first in LEADING_FUNCTION_WORDS):
+        if not (space and rest and (first in LEADING_FUNCTION_WORDS or _inverted_cue(first, text, end))):
             return start, end
         start += len(first) + 1
+
+
+# Capitalised cue verbs that open an inverted attribution ("Said Ellis: ...", "Added Ruiz, ...").
+_INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Wrote", "Writes", "Told", "Tells", "Asked", "Asks",
+                  "Warned", "Continued", "Replied", "Explained"}
+
+
+def _inverted_cue(first: str, text: str, end: int) -> bool:
+    """"Said Ellis:" names Ellis; only before a colon or comma, since "Said" can also be a name
+    ("Said Jalili said", "Edward Said")."""
+    return first in _INVERTED_CUES and text[end:end + 1] in (":", ",")
 
 
 def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:
