@@ -22,6 +22,7 @@ from ..errors import FetchError
 from ._decoding import DecodeFailed, OverLimit, decoder_for, supported_encodings
 from ._ratelimit import HostRateLimiter
 from ._robots import ROBOTS_MAX_BYTES, RobotsRules
+from ._transport import guarded_transport
 from ._urlguard import check_url
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -77,6 +78,7 @@ class Fetcher:
             timeout=settings.timeout,
             follow_redirects=False,  # we follow them ourselves, re-checking every hop
             trust_env=False,  # no proxy or netrc from the environment: settings are explicit
+            transport=guarded_transport(allow_private=settings.allow_private_urls),
             headers={
                 "User-Agent": settings.user_agent,
                 "Accept": ACCEPT,

@@ -44,6 +44,16 @@ def check_url(url: str, *, allow_private: bool) -> None:
             )
 
 
+def public_addresses(host: str, port: int) -> list[IPAddress]:
+    """The addresses `host` resolves to, all public, else FetchError: what a connection may use."""
+    addresses = _resolve(f"{host}:{port}", host, port)
+    for address in addresses:
+        if not _is_public(address):
+            raise FetchError(f"refused to connect to {host}: it resolves to a non-public address ({address})"
+                             " — set allow_private_urls to allow it")
+    return addresses
+
+
 def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
     literal = _parse_ip(host)
     if literal is not None:
