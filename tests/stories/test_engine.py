@@ -190,3 +190,24 @@ def test_follow_up_reusing_the_report_but_stating_new_numbers_is_a_development_n
     assert later.story_id == "first"
     retold = engine.add(ArticleInput(id="retold", title="Earthquake shakes Crete", text=first.replace("early on", "in the early hours of")))
     assert retold.role == COPY  # the same facts retold stay a copy
+
+
+def test_follow_up_reusing_the_report_but_naming_new_people_is_a_development_not_a_copy():
+    """Regression: a follow-up that repeats the first report and adds who reacted, without any
+    number, was taken for a copy; a retelling with a misspelt name stays a copy."""
+    first = (
+        "Ferry crews on the Aegean routes walked out on Tuesday after talks with the operators broke "
+        "down, leaving hundreds of travellers stranded in the port of Piraeus. The union said the strike "
+        "would continue until the companies restored the crews' overtime pay and rest periods."
+    )
+    update = first + (
+        " Shipping minister Elena Vasilaki called the walkout irresponsible, while union leader Nikos "
+        "Papadakis said the crews were ready to meet the operators at any time."
+    )
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="first", title="Ferry strike strands travellers", text=first))
+    later = engine.add(ArticleInput(id="update", title="Ferry strike strands travellers", text=update))
+    assert later.role == DEVELOPMENT and later.duplicate_of is None and later.story_id == "first"
+    misspelt = engine.add(ArticleInput(id="again", title="Ferry strike strands travellers",
+                                       text=update.replace("Papadakis", "Papadakes").replace("Tuesday", "tuesday")))
+    assert misspelt.role == COPY and misspelt.duplicate_of == "update"

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
+from rapidfuzz import fuzz
 
 from .details import NUMBER, YEAR, event_details
 from .fingerprints import Fingerprint
 from .records import StoryConfig
-from .text import content_hash
+from .text import content_hash, proxy_entities
 
 
 @dataclass
@@ -35,6 +36,7 @@ class DuplicateIndex:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._root: dict[str, str] = {}  # article id -> the earliest article it copies
         self._numbers: dict[str, frozenset[str]] = {}  # article id -> numbers and years it states
+        self._names: dict[str, frozenset[str]] = {}  # article id -> the names it mentions
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -43,8 +45,9 @@ class DuplicateIndex:
         """The earliest article this text copies, or None when it copies none.
 
         A follow-up often reuses the background paragraphs of the first report, so word overlap
-        alone can call it a copy; one that states new numbers (a toll, a date, a score) the
-        matched article does not is news, and goes to clustering as a development instead."""
+        alone can call it a copy; one that states new numbers (a toll, a date, a score) or names
+        new people, places or bodies the matched article does not is news, and goes to clustering
+        as a development instead."""
         exact = self._by_hash.get(content_hash(text))
         if exact is not None:
             return DuplicateMatch(self._root.get(exact, exact), 1.0)
@@ -55,14 +58,21 @@ class DuplicateIndex:
                 best_id, best_score = candidate, value
         if best_id is None or best_score < self.config.duplicate_threshold:
             return None
-        if best_score < NEAR_EXACT and len(stated_numbers(text) - self._numbers.get(best_id, frozenset())) >= NEW_FACTS:
+        if best_score < NEAR_EXACT and self._adds_facts(text, best_id):
             return None
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
+
+    def _adds_facts(self, text: str, matched: str) -> bool:
+        if len(stated_numbers(text) - self._numbers.get(matched, frozenset())) >= NEW_FACTS:
+            return True
+        known = self._names.get(matched)
+        return known is not None and len(new_names(stated_names(text), known)) >= NEW_FACTS
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
         self._fingerprints[article_id] = fingerprint
         self._numbers[article_id] = stated_numbers(text)
+        self._names[article_id] = stated_names(text)
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
         if copies is not None:
@@ -75,6 +85,7 @@ class DuplicateIndex:
             "roots": self._root,
             "fingerprints": {key: fp.to_dict() for key, fp in self._fingerprints.items()},
             "numbers": {key: sorted(values) for key, values in self._numbers.items()},
+            "names": {key: sorted(values) for key, values in self._names.items()},
         }
 
     @classmethod
@@ -83,6 +94,8 @@ class DuplicateIndex:
         index._by_hash = dict(data["hashes"])
         index._root = dict(data["roots"])
         index._numbers = {key: frozenset(values) for key, values in data.get("numbers", {}).items()}
+        # States saved before names were kept have none: those articles are judged on numbers only.
+        index._names = {key: frozenset(values) for key, values in data.get("names", {}).items()}
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint
@@ -92,13 +105,39 @@ class DuplicateIndex:
 
 
 NEAR_EXACT = 0.9  # copy scores above this are the same text whatever its numbers say
-NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
+NEW_FACTS = 2  # numbers (or names) a matched article lacks that make a text a development, not a copy
+SAME_NAME = 60.0  # rapidfuzz ratio from which two spellings are one name word ("Stemmer"/"Starmer" 71)
 
 
 def stated_numbers(text: str) -> frozenset[str]:
     """The numbers and years a text states (see details.py), to tell follow-ups from copies."""
     found = event_details(text, [])
     return frozenset(found[YEAR]) | frozenset(found[NUMBER])
+
+
+def stated_names(text: str) -> frozenset[str]:
+    """Full names a text mentions (two or more capitalised words of three letters or more, lower-
+    cased), to tell follow-ups from copies. Single capitalised words are left out: a reworded copy
+    moves ordinary words to the start of sentences, and a typo'd one misspells months."""
+    return frozenset(
+        name for name in proxy_entities(text)
+        if len(words := name.split()) >= 2 and all(len(word) >= 3 and word.isalpha() for word in words)
+    )
+
+
+def new_names(names: frozenset[str], known: frozenset[str]) -> set[str]:
+    """Names with a word that is in no name of `known`, even misspelt ("Rooiz" for "Ruiz", "Prin"
+    for "Putin": machine-translated copies garble names, and a garbled name is no new person)."""
+    known_words = {word for name in known for word in name.split()}
+    found = set()
+    for name in names - known:
+        if any(not _is_known_word(word, known_words) for word in name.split()):
+            found.add(name)
+    return found
+
+
+def _is_known_word(word: str, known_words: set[str]) -> bool:
+    return word in known_words or any(fuzz.ratio(word, other) >= SAME_NAME for other in known_words)
 
 
 def copy_score(new: Fingerprint, old: Fingerprint) -> float:
