@@ -5,7 +5,10 @@
 Writes:
   ner-train.spacy  CoNLL-2003 train (conllpp_train.txt), one Doc per -DOCSTART- document
   ner-dev.spacy    CoNLL-2003 dev (conllpp_dev.txt)
-  ner-full.spacy   train + dev (used for the shipped model; see docs/model.md)
+  ner-full.spacy   train + dev (first NER stage; see docs/model.md)
+  ner-mixed.spacy  CoNLL train + dev + GUM train (NER fine-tune, training/ner_gum.cfg, --gum)
+  ner-mixdev.spacy CoNLL dev + GUM dev; ner-gumdev.spacy GUM dev alone
+  ner-names.json   PERSON / ORG / GPE names of ner-mixed, for the entity-swap augmenter
   ud-train.spacy   UD English EWT train (tags, morphology, dependencies, sentences)
   ud-dev.spacy     UD English EWT dev
 
@@ -17,6 +20,7 @@ docs/model.md. WikiGold is never read here: it is kept for evaluation only.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 from collections import defaultdict
@@ -178,6 +182,8 @@ def conllu_docs(paths: Iterable[Path], sentences_per_doc: int = 10) -> list[Doc]
 # that a capitalised title is not a person.
 GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "LOC", "event": "EVENT",
              "abstract": "MISC", "object": "MISC"}
+# reddit: its text is not distributed (the files hold underscores)
+GUM_SKIPPED_GENRES = {"reddit"}
 # Function words allowed inside a name ("Bank of England", "Simon & Garfunkel").
 _NAME_GLUE = {"of", "the", "and", "&", "de", "la", "du", "von", "van", "der", "for", "'s", "-", "."}
 _GUM_TITLES = {
@@ -185,6 +191,11 @@ _GUM_TITLES = {
     "prince", "princess", "pope", "general", "gen", "senator", "sen", "rep", "governor", "judge",
     "secretary", "chairman", "captain", "lord", "lady", "saint", "st", "prof", "professor",
     "justice", "emperor", "empress", "duke", "count", "sergeant", "colonel", "officer",
+}
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "thanksgiving", "halloween", "ramadan",
 }
 _ENTITY_PART = re.compile(r"\((\d+)-([a-z]+)-[^()]*?(\))?(?=\(|\d+\)|$)|(\d+)\)")
 
@@ -221,16 +232,21 @@ def _gum_mentions(misc_fields: list[str]) -> list[tuple[int, int, str]]:
 def _named_part(words: list[str], upos: list[str], start: int, end: int) -> tuple[int, int] | None:
     """The proper-name part of a mention ("the Bank of England" -> "Bank of England"), if any.
 
-    GUM tags "New" in "New York" as ADJ, so names are found by capitalisation: leading and
-    trailing words that are not capitalised (or are determiners) are trimmed, the rest must be
+    GUM tags "New" in "New York" as ADJ, so names are found by capitalisation: leading words
+    that are not capitalised (or are determiners) are trimmed, the rest must be
     capitalised words or name glue ("of", "&"), and at least one must be a PROPN."""
     def capitalised(i: int) -> bool:
         return words[i][:1].isupper() or words[i][:1].isdigit()
 
     while start < end and (not capitalised(start) or upos[start] in ("DET", "PRON", "ADP", "PUNCT")):
         start += 1
-    while end > start and not capitalised(end - 1):
-        end -= 1
+    while end > start and (words[end - 1].lower() in ("'s", "’s", "'", "’") or upos[end - 1] == "PUNCT"):
+        end -= 1  # "[Warhol 's]": GUM's possessor mentions include the clitic
+    if end <= start or not capitalised(end - 1):
+        # "[Keir Starmer]'s speech", "the [Obama] administration": the name only modifies the
+        # mention, whose type is not the name's; the name's own nested mention (if annotated)
+        # is used instead
+        return None
     if end <= start or end - start > 8 or not words[start][:1].isalpha():
         return None
     text = " ".join(words[start:end]).lower()
@@ -243,6 +259,31 @@ def _named_part(words: list[str], upos: list[str], start: int, end: int) -> tupl
     return None
 
 
+def _capitalised_runs(words: list[str], upos: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words with a PROPN inside a mention that is not itself a name
+    ("[Keir Starmer] 's speech"): names of an unknown type, left out of the NER loss rather than
+    taught as non-entities (GUM annotates such a name as its own mention only sometimes)."""
+    runs, i = [], start
+    while i < end:
+        j = i
+        while j < end and words[j][:1].isupper():
+            j += 1
+        if j > i and any(upos[k] == "PROPN" for k in range(i, j)):
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _gum_group_name(words: list[str], xpos: list[str], span: tuple[int, int]) -> bool:
+    """A plural demonym or party name ("Americans", "Democrats"): CoNLL calls these MISC, which
+    becomes NORP; GUM annotates them as person or organisation groups. Only plural proper nouns
+    (NNPS), since the demonym pattern also matches surnames ("Morgan", "Jordan")."""
+    start, end = span
+    word = words[start]
+    return (end - start == 1 and xpos[start] == "NNPS" and word.lower() not in _EVENT_WORDS
+            and word.title() not in _NOT_NORP and bool(_DEMONYM.match(word)))
+
+
 def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
     """GUM documents of the given splits with their named mentions as entities (no reddit:
     its text is not distributed; no GENTLE test2)."""
@@ -252,9 +293,9 @@ def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
     docs = []
     for path in sorted((datasets / "gum" / "dep").glob("GUM_*.conllu.gz")):
         name = path.name.split(".")[0]
-        if name not in wanted or name.startswith("GUM_reddit"):
+        if name not in wanted or name.split("_")[1] in GUM_SKIPPED_GENRES:
             continue
-        words, spaces, upos, misc, sent_starts = [], [], [], [], []
+        words, spaces, upos, xpos, misc, sent_starts = [], [], [], [], [], []
         first = True
         for line in gzip.open(path, "rt", encoding="utf-8"):
             line = line.rstrip("\n")
@@ -269,21 +310,31 @@ def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
             words.append(cols[1])
             spaces.append("SpaceAfter=No" not in cols[9])
             upos.append(cols[3])
+            xpos.append(cols[4])
             misc.append(cols[9])
             sent_starts.append(first)
             first = False
         doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-        spans = []
+        spans: list[tuple[int, int, str]] = []
+        unsure: list[tuple[int, int]] = []  # names whose type GUM does not give: no loss there
         for start, end, kind in _gum_mentions(misc):
             if kind not in GUM_TYPES:
                 continue
             named = _named_part(words, upos, start, end)
             if named is None:
+                unsure.extend(_capitalised_runs(words, upos, start, end))
                 continue
             label = GUM_TYPES[kind]
-            if label == "PERSON":  # CoNLL leaves titles out: "President [Biden]"
-                while named[1] - named[0] > 1 and words[named[0]].lower().rstrip(".") in _GUM_TITLES:
+            if label == "EVENT" and words[named[0]].lower() in _CALENDAR_WORDS:
+                continue  # "Thursday", "Christmas Eve": dates, which CoNLL leaves untagged
+            if label == "PERSON":  # CoNLL leaves titles out: "(British) President [Biden]"
+                while named[1] - named[0] > 1 and (words[named[0]].lower().rstrip(".") in _GUM_TITLES
+                                                   or upos[named[0]] == "ADJ"):
                     named = (named[0] + 1, named[1])
+                if words[named[0]].lower().rstrip(".") in _GUM_TITLES:
+                    continue  # "the Chief Justice": a title alone, not a name
+            if kind in ("person", "organization") and _gum_group_name(words, xpos, named):
+                label = "NORP"
             if label == "LOC":
                 label = refine_label("LOC", words[named[0]:named[1]])
             spans.append((named[0], named[1], label))
@@ -294,9 +345,27 @@ def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
             if start >= taken:
                 ents.append(Span(doc, start, end, label=label))
                 taken = end
-        doc.ents = ents
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        unknown = {i for s, e in unsure if not covered.intersection(range(s, e)) for i in range(s, e)}
+        missing = [Span(doc, i, i + 1) for i in sorted(unknown)]
+        doc.set_ents(ents, missing=missing, default="outside")
         docs.append(doc)
     return docs
+
+
+# Entity types whose names training/augment.py swaps between training documents.
+SWAPPED_TYPES = ("PERSON", "ORG", "GPE")
+
+
+def entity_names(docs: list[Doc], labels: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """The distinct names (as token lists) of each label in the training documents, sorted so
+    the file is deterministic; the pool for the entity-swap augmenter."""
+    forms: dict[str, set[tuple[str, ...]]] = {label: set() for label in labels}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in forms and len(ent) <= 5:
+                forms[ent.label_].add(tuple(t.text for t in ent))
+    return {label: [list(f) for f in sorted(found)] for label, found in forms.items()}
 
 
 def default_datasets() -> Path:
@@ -316,19 +385,26 @@ def main(argv: list[str] | None = None) -> None:
     train = conll_docs(nlp.vocab, conll / "conllpp_train.txt")
     dev = conll_docs(nlp.vocab, conll / "conllpp_dev.txt")
     ewt = args.datasets / "ud-english-ewt"
+    gum_train = gum_docs(nlp.vocab, args.datasets, ("train",))
+    gum_dev = gum_docs(nlp.vocab, args.datasets, ("dev",))
+    mixed = train + dev + gum_train
     outputs = {
         "ner-train": train,
         "ner-dev": dev,
         "ner-full": train + dev,
         # CoNLL train + dev with GUM train (varied genres and names); dev: CoNLL dev + GUM dev
-        "ner-mixed": train + dev + gum_docs(nlp.vocab, args.datasets, ("train",)),
-        "ner-mixdev": dev + gum_docs(nlp.vocab, args.datasets, ("dev",)),
+        "ner-mixed": mixed,
+        "ner-mixdev": dev + gum_dev,
+        "ner-gumdev": gum_dev,
         "ud-train": conllu_docs([ewt / "en_ewt-ud-train.conllu"]),
         "ud-dev": conllu_docs([ewt / "en_ewt-ud-dev.conllu"]),
     }
     for name, docs in outputs.items():
         DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
         print(f"{name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+    names = entity_names(mixed, SWAPPED_TYPES)
+    (args.out / "ner-names.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    print("ner-names:", {label: len(forms) for label, forms in names.items()})
 
 
 if __name__ == "__main__":

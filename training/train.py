@@ -3,10 +3,14 @@
     python training/train.py            # the whole thing (what `make model` runs)
     python training/train.py --quick    # a few epochs, for a first working model
     python training/train.py --only assemble   # re-assemble from finished training runs
+    python training/train.py --gum      # also fine-tune the NER on GUM and ship that (not shipped
+                                        # now: see docs/model.md)
 
 Steps: convert the corpora (training/convert.py) -> train the NER (training/ner.cfg, CoNLL-2003)
--> train the tagger/parser (training/ud.cfg, UD English EWT) -> assemble one pipeline (parser
-sentences, tags, dependencies, NER, document-level propagation) -> swap it into the package.
+-> [--gum: fine-tune it on CoNLL-2003 + GUM, training/ner_gum.cfg with the entity-swap augmenter
+of training/augment.py] -> train the tagger/parser (training/ud.cfg, UD English EWT) -> assemble
+one pipeline (parser sentences, tags, dependencies, NER, document-level propagation) -> check it
+on plain news sentences (training/evaluate.py) -> swap it into the package.
 The package directory is replaced by a rename, so it is always loadable. Intermediate outputs
 stay under training/corpus/ and training/output/ (git-ignored).
 """
@@ -26,7 +30,7 @@ TRAINING = ROOT / "training"
 CORPUS = TRAINING / "corpus"
 OUTPUT = TRAINING / "output"
 SHIPPED = ROOT / "wirewatch" / "models" / "en_wirewatch"
-STEPS = ("convert", "ner", "ud", "assemble")
+STEPS = ("convert", "ner", "gum", "ud", "assemble")
 
 
 def run(command: list[str]) -> None:
@@ -37,11 +41,12 @@ def run(command: list[str]) -> None:
 
 def spacy_train(config: str, output: Path, overrides: list[str]) -> None:
     run([sys.executable, "-m", "spacy", "train", str(TRAINING / config),
-         "--output", str(output), *overrides])
+         "--output", str(output), "--code", str(TRAINING / "augment.py"), *overrides])
 
 
-def assemble(ner_model: Path, ud_model: Path | None, target: Path) -> None:
-    """One pipeline from separately trained parts, saved to `target` by a directory swap."""
+def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool = True) -> None:
+    """One pipeline from separately trained parts, saved to `target` by a directory swap;
+    with `check`, only if it finds the people of training/evaluate.py's news sentences."""
     import spacy
 
     sys.path.insert(0, str(ROOT))
@@ -57,6 +62,13 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path) -> None:
     ner = spacy.load(ner_model)
     nlp.add_pipe("ner", source=ner)
     nlp.add_pipe(COMPONENT_NAME)
+    sys.path.insert(0, str(TRAINING))
+    from evaluate import check_news
+
+    missed = check_news(nlp) if check else []
+    if missed:
+        raise SystemExit("not shipped: the NER misses people in plain news sentences:\n  "
+                         + "\n  ".join(missed))
     nlp.meta.update({
         "name": "wirewatch", "version": "0.1.0",
         "description": "wirewatch English news pipeline (see docs/model.md)",
@@ -80,10 +92,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few epochs, small model, no parser")
     parser.add_argument("--only", choices=STEPS, action="append", help="run only these steps")
+    parser.add_argument("--gum", action="store_true",
+                        help="fine-tune the NER on CoNLL + GUM and ship that NER (experimental)")
     parser.add_argument("--datasets", help="folder with the corpora (default: ../shared/datasets)")
     args = parser.parse_args(argv)
-    steps = args.only or (["convert", "ner", "assemble"] if args.quick else list(STEPS))
+    default = [s for s in STEPS if s != "gum" or args.gum]
+    steps = args.only or (["convert", "ner", "assemble"] if args.quick else default)
     ner_out = OUTPUT / ("ner-quick" if args.quick else "ner")
+    gum_out = OUTPUT / "ner-gum"
     ud_out = OUTPUT / "ud"
     if "convert" in steps:
         run([sys.executable, str(TRAINING / "convert.py"), "--out", str(CORPUS)]
@@ -92,11 +108,15 @@ def main(argv: list[str] | None = None) -> None:
         quick = ["--paths.train", str(CORPUS / "ner-train.spacy"), "--training.max_steps", "2000",
                  "--components.ner.model.tok2vec.encode.width", "96"]
         spacy_train("ner.cfg", ner_out, quick if args.quick else [])
+    if "gum" in steps:  # sources training/output/ner/model-best
+        spacy_train("ner_gum.cfg", gum_out, [])
     if "ud" in steps:
         spacy_train("ud.cfg", ud_out, [])
     if "assemble" in steps:
         ud_best = ud_out / "model-best"
-        assemble(ner_out / "model-best", None if args.quick else ud_best, SHIPPED)
+        final_ner = gum_out if args.gum and not args.quick else ner_out
+        assemble(final_ner / "model-best", None if args.quick else ud_best, SHIPPED,
+                 check=not args.quick)
 
 
 if __name__ == "__main__":
