@@ -43,7 +43,7 @@ def build_story(
         raise InputError(f"story {story_id!r} has no articles")
     ordered = _time_order(articles)
     fresh = [a for a in ordered if by_id[a.id].role != COPY]  # copies add nothing new
-    window = set(content_window(articles, assignments))
+    window = {a.id for a in _window(fresh or ordered)}
     dated = [_aware(a.published) for a in articles if a.published is not None]
     now = _aware(now) if now is not None else datetime.now(timezone.utc)
     return Story(
@@ -77,10 +77,16 @@ def content_window(articles: list[ArticleInput], assignments: list[Assignment]) 
     """Ids of the articles whose text `build_story` reads (the others need only title, time and
     source), so a caller holding texts elsewhere loads just these."""
     roles = {a.article_id: a.role for a in assignments}
-    fresh = [a for a in _time_order(articles) if roles.get(a.id) != COPY] or _time_order(articles)
+    ordered = _time_order(articles)
+    fresh = [a for a in ordered if roles.get(a.id) != COPY]
+    return [a.id for a in _window(fresh or ordered)]
+
+
+def _window(fresh: list[ArticleInput]) -> list[ArticleInput]:
+    """The earliest and the latest of a story's non-copy articles, in time order."""
     if len(fresh) <= CONTENT_EARLIEST + CONTENT_LATEST:
-        return [a.id for a in fresh]
-    return [a.id for a in fresh[:CONTENT_EARLIEST] + fresh[-CONTENT_LATEST:]]
+        return fresh
+    return fresh[:CONTENT_EARLIEST] + fresh[-CONTENT_LATEST:]
 
 
 def _time_order(articles: list[ArticleInput]) -> list[ArticleInput]:
