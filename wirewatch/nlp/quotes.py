@@ -54,7 +54,8 @@ _GROUP_NOUNS = (
     r"prosecutors|lawmakers|Democrats|Republicans|voters|economists|diplomats|others|many)"
 )
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.? )?[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|bin|al))*"
-_NOUN_PHRASE = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)(?: [\w.'’\-]+){1,5}?"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)"
+_NOUN_PHRASE = rf"{_DETERMINER}(?: [\w.'’\-]+){{1,5}}?"
 # "Obama's former campaign strategist", "Clinton’s spokesman": someone else than the name.
 _POSSESSIVE_NP = rf"{_NAME}['’]s(?: [a-z][\w\-]*){{1,4}}?"
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*['’]s ")
@@ -90,9 +91,8 @@ _PREPOSITIONS = (
     r"through|without|inside|outside|near)"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)"
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
-_DETERMINER_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir) ")
+_DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 # Nominative pronouns are always subjects (unlike "it" or "her").
 # ... where it opens its clause: the sentence, a comma, "and"/"but" ("because they …" is not).
 _SUBJECT_PRONOUN = re.compile(
