@@ -36,22 +36,26 @@ def check_url(url: str, *, allow_private: bool) -> None:
         raise FetchError(f"refused URL {url!r}: it has no host")
     if allow_private:
         return
-    for address in _resolve(url, host, port or (443 if scheme == "https" else 80)):
-        if not _is_public(address):
-            raise FetchError(
-                f"refused URL {url!r}: {host} is a non-public address ({address})"
-                " — set allow_private_urls to allow it"
-            )
+    address = _first_non_public(_resolve(url, host, port or (443 if scheme == "https" else 80)))
+    if address is not None:
+        raise FetchError(
+            f"refused URL {url!r}: {host} is a non-public address ({address})"
+            " — set allow_private_urls to allow it"
+        )
 
 
 def public_addresses(host: str, port: int) -> list[IPAddress]:
     """The addresses `host` resolves to, all public, else FetchError: what a connection may use."""
     addresses = _resolve(f"{host}:{port}", host, port)
-    for address in addresses:
-        if not _is_public(address):
-            raise FetchError(f"refused to connect to {host}: it resolves to a non-public address ({address})"
-                             " — set allow_private_urls to allow it")
+    address = _first_non_public(addresses)
+    if address is not None:
+        raise FetchError(f"refused to connect to {host}: it resolves to a non-public address ({address})"
+                         " — set allow_private_urls to allow it")
     return addresses
+
+
+def _first_non_public(addresses: list[IPAddress]) -> IPAddress | None:
+    return next((address for address in addresses if not _is_public(address)), None)
 
 
 def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
