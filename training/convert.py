@@ -184,6 +184,11 @@ GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "LOC", "event":
              "abstract": "MISC", "object": "MISC"}
 # reddit: its text is not distributed (the files hold underscores)
 GUM_SKIPPED_GENRES = {"reddit"}
+# Genres whose texts gum/LICENSE.txt puts under a licence that allows shipping weights trained on
+# them (CC BY / CC BY-SA): academic, court (CC BY 4.0), bio, voyage (CC BY-SA 3.0), news and
+# interview (Wikinews, CC BY 2.5). Essays, fiction, letters, podcasts and wikiHow are CC BY-NC-SA;
+# conversation, speech, textbook and vlog have no licence stated there.
+GUM_OPEN_GENRES = frozenset({"academic", "court", "bio", "voyage", "news", "interview"})
 # Function words allowed inside a name ("Bank of England", "Simon & Garfunkel").
 _NAME_GLUE = {"of", "the", "and", "&", "de", "la", "du", "von", "van", "der", "for", "'s", "-", "."}
 _GUM_TITLES = {
@@ -284,16 +289,18 @@ def _gum_group_name(words: list[str], xpos: list[str], span: tuple[int, int]) ->
             and word.title() not in _NOT_NORP and bool(_DEMONYM.match(word)))
 
 
-def gum_docs(vocab, datasets: Path, splits: tuple[str, ...]) -> list[Doc]:
-    """GUM documents of the given splits with their named mentions as entities (no reddit:
-    its text is not distributed; no GENTLE test2)."""
+def gum_docs(vocab, datasets: Path, splits: tuple[str, ...],
+             genres: frozenset[str] | None = None) -> list[Doc]:
+    """GUM documents of the given splits (and `genres`, when given) with their named mentions as
+    entities (no reddit: its text is not distributed; no GENTLE test2)."""
     import gzip
 
     wanted = {name for name, split in gum_split(datasets).items() if split in splits}
     docs = []
     for path in sorted((datasets / "gum" / "dep").glob("GUM_*.conllu.gz")):
         name = path.name.split(".")[0]
-        if name not in wanted or name.split("_")[1] in GUM_SKIPPED_GENRES:
+        genre = name.split("_")[1]
+        if name not in wanted or genre in GUM_SKIPPED_GENRES or (genres and genre not in genres):
             continue
         words, spaces, upos, xpos, misc, sent_starts = [], [], [], [], [], []
         first = True
@@ -388,6 +395,8 @@ def main(argv: list[str] | None = None) -> None:
     gum_train = gum_docs(nlp.vocab, args.datasets, ("train",))
     gum_dev = gum_docs(nlp.vocab, args.datasets, ("dev",))
     mixed = train + dev + gum_train
+    # what a shippable NER may train on: CoNLL + GUM's openly licensed genres
+    open_mixed = train + dev + gum_docs(nlp.vocab, args.datasets, ("train",), GUM_OPEN_GENRES)
     outputs = {
         "ner-train": train,
         "ner-dev": dev,
@@ -396,6 +405,7 @@ def main(argv: list[str] | None = None) -> None:
         "ner-mixed": mixed,
         "ner-mixdev": dev + gum_dev,
         "ner-gumdev": gum_dev,
+        "ner-mixed-open": open_mixed,
         "ud-train": conllu_docs([ewt / "en_ewt-ud-train.conllu"]),
         "ud-dev": conllu_docs([ewt / "en_ewt-ud-dev.conllu"]),
     }
@@ -405,6 +415,10 @@ def main(argv: list[str] | None = None) -> None:
     names = entity_names(mixed, SWAPPED_TYPES)
     (args.out / "ner-names.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     print("ner-names:", {label: len(forms) for label, forms in names.items()})
+    # the swap pools of the shippable runs: CoNLL's names, and CoNLL's with the open GUM genres'
+    for pool, docs in (("ner-names-conll", train + dev), ("ner-names-open", open_mixed)):
+        (args.out / f"{pool}.json").write_text(
+            json.dumps(entity_names(docs, SWAPPED_TYPES), ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

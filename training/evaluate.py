@@ -58,7 +58,7 @@ def ner_pipeline(model: str, keywords: bool = False) -> Language:
     from wirewatch.nlp.propagation import COMPONENT_NAME
 
     source = spacy.load(model)
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", vocab=source.vocab)  # its vocab carries the NER's static vectors, if any
     nlp.add_pipe("ner", source=source)
     nlp.add_pipe(COMPONENT_NAME, config={"keywords": keywords})
     return nlp

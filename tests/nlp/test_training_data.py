@@ -86,3 +86,11 @@ def test_entity_swap_replaces_names_with_same_type_names(tmp_path):
     unchanged = create_entity_swap(str(names), level=0.0, swap=1.0)
     [same] = unchanged(nlp, Example(nlp.make_doc(reference.text), reference))
     assert same.reference.text == reference.text
+
+
+def test_gum_reader_keeps_only_the_genres_asked_for(tmp_path):
+    """A shippable NER trains only on GUM genres whose texts allow it (training/convert.py)."""
+    datasets = gum_fixture(tmp_path)
+    vocab = spacy.blank("en").vocab
+    assert len(gum_docs(vocab, datasets, ("train",), frozenset({"news", "bio"}))) == 1
+    assert gum_docs(vocab, datasets, ("train",), frozenset({"fiction"})) == []
