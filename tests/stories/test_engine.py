@@ -211,3 +211,54 @@ def test_follow_up_reusing_the_report_but_naming_new_people_is_a_development_not
     misspelt = engine.add(ArticleInput(id="again", title="Ferry strike strands travellers",
                                        text=update.replace("Papadakis", "Papadakes").replace("Tuesday", "tuesday")))
     assert misspelt.role == COPY and misspelt.duplicate_of == "update"
+
+
+def test_reworded_copy_that_moves_names_out_of_sentence_starts_stays_a_copy():
+    """Regression: a spun copy that moved "Warren Jeffs" from the start of a sentence into its
+    middle, or split "U.S. District Judge Barbara Walther", made full names the original had only
+    in forms that did not count as names, so copies of a wire story were taken for developments."""
+    first = (
+        "Warren Jeffs, leader of a polygamist sect, told the jury on Friday that he had done nothing "
+        "wrong. The court recessed after U.S. District Judge Barbara Walther warned him twice to keep "
+        "to the charges. Prosecutors said they would play a recording seized at the Zion Ranch in "
+        "Texas, and the defence said it would call its own witnesses next week."
+    )
+    reworded = (
+        "The head of a polygamist sect, Warren Jeffs, informed jurors on Friday that he had done "
+        "nothing wrong. The court adjourned after District Judge Barbara Walther cautioned him twice to "
+        "stick to the charges. Prosecutors stated they would play a tape taken at the Zion Ranch in "
+        "Texas, and the defence said it would summon its own witnesses next week."
+    )
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="wire", title="Jeffs tells jury he did nothing wrong", text=first))
+    copy = engine.add(ArticleInput(id="copy", title="Jeffs tells jury he did nothing wrong", text=reworded))
+    assert copy.role == COPY and copy.duplicate_of == "wire"
+
+
+def test_copy_of_a_copy_that_dropped_facts_is_judged_against_the_original_too():
+    """Regression: a reworded copy that dropped three numbers became the best match of the next
+    copy, which then "stated new numbers" and was taken for a development; what the original
+    states is known."""
+    first = (
+        "Firefighters brought a blaze at a paper mill in Tampere under control on Sunday after 14 "
+        "hours, the regional rescue service said. About 60 firefighters and 22 vehicles fought the "
+        "fire, which started in a storage hall at 3 a.m. No one was hurt, but 120 workers were sent "
+        "home and production will stay stopped for at least a week, the company said."
+    )
+    shortened = (
+        "Firefighters brought a blaze at a paper mill in Tampere under control on Sunday, the area "
+        "rescue service reported. Crews fought the fire, which began in a storage hall at 3 a.m. No "
+        "one was hurt, but 120 employees were sent home and production will stay stopped for at least "
+        "a week, the company said."
+    )
+    again = (  # the shortened copy's wording, with the original's numbers
+        "Firefighters brought a blaze at a paper mill in Tampere under control on Sunday after 14 "
+        "hours, the area rescue service reported. About 60 crews and 22 vehicles fought the fire, which "
+        "began in a storage hall at 3 a.m. No one was hurt, but 120 employees were told to go home and "
+        "production will stay stopped for at least a week, the company said."
+    )
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="wire", title="Fire at Tampere paper mill", text=first))
+    assert engine.add(ArticleInput(id="short", title="Fire at Tampere paper mill", text=shortened)).role == COPY
+    later = engine.add(ArticleInput(id="again", title="Fire at Tampere paper mill", text=again))
+    assert later.role == COPY and later.duplicate_of == "wire"

@@ -9,6 +9,7 @@ spun and typo'd copies against same-story articles that are not copies (benchmar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
@@ -36,7 +37,7 @@ class DuplicateIndex:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._root: dict[str, str] = {}  # article id -> the earliest article it copies
         self._numbers: dict[str, frozenset[str]] = {}  # article id -> numbers and years it states
-        self._names: dict[str, frozenset[str]] = {}  # article id -> the names it mentions
+        self._names: dict[str, frozenset[str]] = {}  # article id -> its capitalised words (name words)
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -63,16 +64,22 @@ class DuplicateIndex:
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
 
     def _adds_facts(self, text: str, matched: str) -> bool:
-        if len(stated_numbers(text) - self._numbers.get(matched, frozenset())) >= NEW_FACTS:
+        # The matched article may itself be a reworded copy that dropped a number or a name; what
+        # its original states is known too, so a copy of a copy is not news.
+        sources = {matched, self._root.get(matched, matched)}
+        numbers = frozenset().union(*(self._numbers.get(key, frozenset()) for key in sources))
+        if len(stated_numbers(text) - numbers) >= NEW_FACTS:
             return True
-        known = self._names.get(matched)
-        return known is not None and len(new_names(stated_names(text), known)) >= NEW_FACTS
+        if all(key not in self._names for key in sources):
+            return False
+        names = frozenset().union(*(self._names.get(key, frozenset()) for key in sources))
+        return len(new_names(stated_names(text), names)) >= NEW_FACTS
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
         self._fingerprints[article_id] = fingerprint
         self._numbers[article_id] = stated_numbers(text)
-        self._names[article_id] = stated_names(text)
+        self._names[article_id] = name_words(text)
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
         if copies is not None:
@@ -95,6 +102,7 @@ class DuplicateIndex:
         index._root = dict(data["roots"])
         index._numbers = {key: frozenset(values) for key, values in data.get("numbers", {}).items()}
         # States saved before names were kept have none: those articles are judged on numbers only.
+        # States saved before name words were kept hold full names, whose words serve the same way.
         index._names = {key: frozenset(values) for key, values in data.get("names", {}).items()}
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
@@ -125,9 +133,23 @@ def stated_names(text: str) -> frozenset[str]:
     )
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.\-][^\W\d_]+)*")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Every capitalised word of a text, lower-cased: the words a name in a copy of it may use.
+
+    Wider than the words of its `stated_names` on purpose: a name that opens a sentence, or that
+    sits in a run with an abbreviation ("U.S. District Judge Barbara Walther"), is no full name
+    there, but a reworded copy that moves or splits it ("... Saints, Warren Jeffs") names nobody
+    new."""
+    return frozenset(re.sub(r"['’]s$", "", word).lower() for word in _CAPITALISED_WORD.findall(text))
+
+
 def new_names(names: frozenset[str], known: frozenset[str]) -> set[str]:
-    """Names with a word that is in no name of `known`, even misspelt ("Rooiz" for "Ruiz", "Prin"
-    for "Putin": machine-translated copies garble names, and a garbled name is no new person)."""
+    """Names with a word that is in no name of `known` (full names or single name words), even
+    misspelt ("Rooiz" for "Ruiz", "Prin" for "Putin": machine-translated copies garble names,
+    and a garbled name is no new person)."""
     known_words = {word for name in known for word in name.split()}
     found = set()
     for name in names - known:
