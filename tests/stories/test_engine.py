@@ -262,3 +262,29 @@ def test_copy_of_a_copy_that_dropped_facts_is_judged_against_the_original_too():
     assert engine.add(ArticleInput(id="short", title="Fire at Tampere paper mill", text=shortened)).role == COPY
     later = engine.add(ArticleInput(id="again", title="Fire at Tampere paper mill", text=again))
     assert later.role == COPY and later.duplicate_of == "wire"
+
+
+def _typo_copy(text: str, n: int) -> str:
+    """`text` with the n-th and a few following words' letters swapped: a distinct near copy."""
+    words = text.split()
+    for i in range(n % 7, len(words), 9):
+        word = words[i]
+        if len(word) > 4:
+            words[i] = word[0] + word[2] + word[1] + word[3:]
+    return " ".join(words) + f" (copy {n})"
+
+
+def test_a_wire_story_copied_many_times_stays_one_story_of_copies_across_a_restart():
+    """A wire story republished dozens of times: every copy is found (the index keeps only the
+    first copies of one original), and an engine restored mid-way decides as the whole one."""
+    copies = [article("WIRE", 0)] + [
+        article("WIRE", 1 + n, id=f"copy-{n}", text=_typo_copy(texts.WIRE, n)) for n in range(45)]
+    whole = StoryEngine()
+    expected = [whole.add(item) for item in copies]
+    assert {(a.role, a.duplicate_of) for a in expected[1:]} == {(COPY, "wire")}
+    first = StoryEngine()
+    for item in copies[:30]:
+        first.add(item)
+    restored = StoryEngine.from_state(json.loads(json.dumps(first.state())))
+    assert [restored.add(item) for item in copies[30:]] == expected[30:]
+    assert restored.state() == whole.state()

@@ -20,6 +20,7 @@ from ..store import Store
 from ..store import story_queries as q
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
 from ..stories.summary import content_window
+from .story_members import StoryMembers
 
 
 @dataclass
@@ -65,6 +66,7 @@ class StoryStage:
         self._engine: StoryEngine | None = None
         self._seq = 0  # the last log entry folded into the engine
         self._saved_seq = 0
+        self._members = StoryMembers()
 
     # --- keeping the engine in step with the log ----------------------------------------------------
 
@@ -86,11 +88,13 @@ class StoryStage:
             if article is None:
                 raise StoreError(f"story log names article {entry.document_id}, which is not stored")
             self._engine.add(article_input(article))
+            self._members.fold(entry)
             self._seq = entry.seq
 
     def _reset(self) -> None:
         """Forget the in-memory engine (it saw an article whose assignment did not commit)."""
         self._engine = None
+        self._members.clear()
 
     # --- assigning new articles -------------------------------------------------------------------
 
@@ -138,6 +142,7 @@ class StoryStage:
             score=float(assignment.score), new_story=assignment.new_story,
         )
         q.append_assignment(conn, entry, now)
+        self._members.fold(entry)
         self._seq = entry.seq
         self._rebuild_story(conn, insert, assignment.story_id, now)
         return StoryUpdate(
@@ -145,10 +150,8 @@ class StoryStage:
             duplicate_of=entry.duplicate_of, new_story=assignment.new_story,
         )
 
-    @staticmethod
-    def _rebuild_story(conn: Connection, insert, story_id: str, now: datetime) -> None:
-        log = q.story_log(conn, story_id)
-        headers = q.article_headers(conn, [entry.document_id for entry in log])
+    def _rebuild_story(self, conn: Connection, insert, story_id: str, now: datetime) -> None:
+        log, headers = self._members.get(conn, story_id, self._seq)
         assignments = [
             Assignment(
                 article_id=str(entry.document_id), story_id=story_id, role=entry.role,

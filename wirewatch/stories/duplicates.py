@@ -38,6 +38,7 @@ class DuplicateIndex:
         self._root: dict[str, str] = {}  # article id -> the earliest article it copies
         self._numbers: dict[str, frozenset[str]] = {}  # article id -> numbers and years it states
         self._names: dict[str, frozenset[str]] = {}  # article id -> its capitalised words (name words)
+        self._indexed_copies: dict[str, int] = {}  # original -> how many of its copies are indexed
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -77,13 +78,19 @@ class DuplicateIndex:
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
+        if copies is not None:
+            self._root[article_id] = copies
+            # A wire story copied hundreds of times would make every later copy score against all
+            # of them; its first copies already stand for its wordings, and a later copy of it is
+            # still found through them (or the exact hash), so the rest are not indexed.
+            if self._indexed_copies.get(copies, 0) >= MAX_INDEXED_COPIES:
+                return
+            self._indexed_copies[copies] = self._indexed_copies.get(copies, 0) + 1
         self._fingerprints[article_id] = fingerprint
         self._numbers[article_id] = stated_numbers(text)
         self._names[article_id] = name_words(text)
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
-        if copies is not None:
-            self._root[article_id] = copies
 
     def to_dict(self) -> dict:
         # Insertion order is kept (dicts are ordered), so the restored LSH answers the same.
@@ -107,11 +114,15 @@ class DuplicateIndex:
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint
+            if key in index._root:
+                root = index._root[key]
+                index._indexed_copies[root] = index._indexed_copies.get(root, 0) + 1
             if fingerprint.word_count:
                 index._lsh.insert(key, fingerprint.words)
         return index
 
 
+MAX_INDEXED_COPIES = 20  # copies of one original kept in the LSH index (see DuplicateIndex.add)
 NEAR_EXACT = 0.9  # copy scores above this are the same text whatever its numbers say
 NEW_FACTS = 2  # numbers (or names) a matched article lacks that make a text a development, not a copy
 SAME_NAME = 60.0  # rapidfuzz ratio from which two spellings are one name word ("Stemmer"/"Starmer" 71)

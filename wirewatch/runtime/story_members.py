@@ -1,0 +1,57 @@
+"""The assignment log and article headers of recently touched stories, kept in step with the log.
+
+Rebuilding a story record after each arrival needs the story's whole log and every member's
+header. Read from the store every time, that is two queries the size of the story per arrival,
+and a wire story copied hundreds of times made the stage slow down with every copy. The stage
+folds each log entry it sees (its own and other processes') into this cache in `seq` order, so a
+cached story is exactly the store's log up to the stage's position; a story not cached (first
+touch, evicted, or after a reset) is read from the store once. Headers never change once stored.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Connection
+
+from ..store import story_queries as q
+
+
+@dataclass
+class _Members:
+    log: list[q.LogEntry] = field(default_factory=list)
+    headers: dict[int, q.ArticleHeader] = field(default_factory=dict)
+
+
+class StoryMembers:
+    """Log entries and headers of up to `capacity` stories, least recently used evicted first."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._capacity = capacity
+        self._stories: OrderedDict[str, _Members] = OrderedDict()
+
+    def fold(self, entry: q.LogEntry) -> None:
+        """One more log entry, in `seq` order; only stories already cached need it."""
+        members = self._stories.get(entry.story_id)
+        if members is not None:
+            members.log.append(entry)
+
+    def get(self, conn: Connection, story_id: str, upto_seq: int) -> tuple[list[q.LogEntry], dict[int, q.ArticleHeader]]:
+        """The story's log up to `upto_seq` (the last entry folded) and its members' headers."""
+        members = self._stories.get(story_id)
+        if members is None:
+            # Entries after `upto_seq` (another writer's, not folded yet) arrive through fold().
+            members = _Members(log=[e for e in q.story_log(conn, story_id) if e.seq <= upto_seq])
+            self._stories[story_id] = members
+            while len(self._stories) > self._capacity:
+                self._stories.popitem(last=False)
+        else:
+            self._stories.move_to_end(story_id)
+        missing = [e.document_id for e in members.log if e.document_id not in members.headers]
+        if missing:
+            members.headers.update(q.article_headers(conn, missing))
+        return members.log, members.headers
+
+    def clear(self) -> None:
+        self._stories.clear()
