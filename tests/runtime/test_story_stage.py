@@ -125,3 +125,24 @@ def test_an_empty_article_does_not_stop_the_stage(db_url):
         assert [u.role for u in updates] == ["original", "original"]
         assert len({u.story_id for u in updates}) == 2
         assert StoryStage(store).run() == []  # nothing left pending on the next run
+
+
+def test_story_records_list_every_member_when_two_stages_take_turns(db_url):
+    """Each stage keeps the log of the stories it touched in memory: the other stage's
+    assignments in between must still reach every record it rebuilds."""
+    from wirewatch.document import Document
+
+    text = ("The city council of Lund approved a new cycle bridge over the railway on Monday, after "
+            "two years of debate about its cost and the trees that will be felled for it.")
+    documents = [Document(id=f"r{n}", url=f"https://news{n}.example/bridge", title="Lund approves bridge",
+                          text=text + f" Reported by outlet number {n}.", source=f"news{n}.example")
+                 for n in range(8)]
+    with Store.open(db_url) as store:
+        store.add_documents([(document, None, None, None) for document in documents])
+        stages = [StoryStage(store), StoryStage(store)]
+        for turn in range(len(documents)):
+            assert len(stages[turn % 2].run(limit=1)) == 1
+        log = _log(store)
+        [story] = store.stories(limit=10)
+    assert {entry.story_id for entry in log} == {story.id}
+    assert [item["record_id"] for item in story.data["articles"]] == [f"r{n}" for n in range(8)]
