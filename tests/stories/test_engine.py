@@ -288,3 +288,25 @@ def test_a_wire_story_copied_many_times_stays_one_story_of_copies_across_a_resta
     restored = StoryEngine.from_state(json.loads(json.dumps(first.state())))
     assert [restored.add(item) for item in copies[30:]] == expected[30:]
     assert restored.state() == whole.state()
+
+
+def test_copy_that_garbles_decimals_and_times_states_no_new_numbers():
+    """Regression: a spun copy of a detokenised wire text ("11. 30 p. m.", "$2. 6 million") that
+    lost digits around the point stated "11" and "6" where the original had 11.30 and 2.6, and
+    was taken for a development."""
+    first = (
+        "Thieves stole jewellery and watches valued at $2.6 million from a hotel boutique in Cannes "
+        "early on Monday. At around 4:30 a.m. local time (11.30 p.m. ET) three masked men smashed the "
+        "window and fled on foot, police said. Days earlier a necklace worth $2.5 million was taken "
+        "from a dealer staying at the same seafront hotel during the film festival."
+    )
+    garbled = (
+        "Robbers took jewellery and watches valued at $ 6 million from a boutique of a hotel in Cannes "
+        "early Monday. At about 4:30 a.m. local time (11. p.m. ET) three masked men broke the window "
+        "and escaped on foot, officers said. Days before a necklace worth $2. 5 million was stolen from "
+        "a merchant staying at the same seafront hotel during the film festival."
+    )
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="wire", title="Jewels stolen in Cannes", text=first))
+    copy = engine.add(ArticleInput(id="copy", title="Jewels stolen in Cannes", text=garbled))
+    assert copy.role == COPY and copy.duplicate_of == "wire"

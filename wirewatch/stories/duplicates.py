@@ -68,7 +68,7 @@ class DuplicateIndex:
         # The matched article may itself be a reworded copy that dropped a number or a name; what
         # its original states is known too, so a copy of a copy is not news.
         sources = {matched, self._root.get(matched, matched)}
-        numbers = frozenset().union(*(self._numbers.get(key, frozenset()) for key in sources))
+        numbers = known_numbers(frozenset().union(*(self._numbers.get(key, frozenset()) for key in sources)))
         if len(stated_numbers(text) - numbers) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
@@ -142,6 +142,12 @@ def stated_names(text: str) -> frozenset[str]:
         name for name in proxy_entities(text)
         if len(words := name.split()) >= 2 and all(len(word) >= 3 and word.isalpha() for word in words)
     )
+
+
+def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
+    """`numbers` with the parts of each ("11" and "30" of "11.30", "2" and "5" of "2.5"): copies
+    reformat or garble decimals and times ("11. 30" in a detokenised wire text), which is no new fact."""
+    return numbers | {part for number in numbers for part in re.split(r"[.,:]", number) if part}
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.\-][^\W\d_]+)*")
