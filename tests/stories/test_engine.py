@@ -310,3 +310,27 @@ def test_copy_that_garbles_decimals_and_times_states_no_new_numbers():
     engine.add(ArticleInput(id="wire", title="Jewels stolen in Cannes", text=first))
     copy = engine.add(ArticleInput(id="copy", title="Jewels stolen in Cannes", text=garbled))
     assert copy.role == COPY and copy.duplicate_of == "wire"
+
+
+@pytest.mark.parametrize("credit", [
+    "Associated Press writers Jill Lawless in London and Hanna Arhirova in Kyiv contributed to this report.",
+    "(Reporting by Andrew Osborn and Natalia Zinets; Editing by Mark Heinrich)",
+    "Follow Maria Gonzalez on Twitter. Sign up for the Morning Brief newsletter from Daily Planet Media.",
+])
+def test_republished_wire_story_with_a_credit_line_stays_a_copy(credit):
+    """Regression: a site republishing the wire story with its own credit line or sign-up prompt
+    named "new people" and was called a development, alerting subscribers to nothing new."""
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    copy = engine.add(article("WIRE", 1, id="credited", text=f"{texts.WIRE}\n{credit}"))
+    assert copy.role == COPY and copy.duplicate_of == "wire"
+
+
+def test_republished_wire_story_with_new_officials_is_still_a_development():
+    """The credit rule drops credit sentences only: people named in the news stay news."""
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    visit = ("Interior Minister Carolina Toha and Senator Felipe Kast visited the damaged homes in "
+             "Talca on Wednesday.")
+    later = engine.add(article("WIRE", 1, id="visit", text=f"{texts.WIRE}\n{visit}"))
+    assert later.role == DEVELOPMENT

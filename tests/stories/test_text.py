@@ -69,3 +69,17 @@ def test_normalise_drops_every_combining_mark_and_straightens_quotes(text):
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     assert normalise(text) == " ".join(folded.lower().split())
+
+
+@given(st.lists(st.sampled_from([
+    "Rescuers searched the rubble on Tuesday.", "The toll rose to 12.",
+    "Associated Press writer Jill Lawless contributed to this report.",
+    "(Reporting by Andrew Osborn; Editing by Mark Heinrich)", "Sign up for our newsletter today.",
+    "Officials said the reporting by local media was accurate.", "Copyright 2025 Daily Planet.",
+]), max_size=8))
+def test_credit_sentences_are_dropped_and_nothing_else(chosen):
+    from wirewatch.stories.duplicates import without_credits
+
+    kept = without_credits("\n".join(chosen)).split("\n")
+    credits = {"Associated", "(Reporting", "Sign", "Copyright"}
+    assert [s for s in kept if s] == [s for s in chosen if s.split()[0] not in credits]

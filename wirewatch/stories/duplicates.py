@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .details import NUMBER, YEAR, event_details
 from .fingerprints import Fingerprint
 from .records import StoryConfig
-from .text import content_hash, proxy_entities
+from .text import content_hash, proxy_entities, sentences
 
 
 @dataclass
@@ -68,6 +68,7 @@ class DuplicateIndex:
         # The matched article may itself be a reworded copy that dropped a number or a name; what
         # its original states is known too, so a copy of a copy is not news.
         sources = {matched, self._root.get(matched, matched)}
+        text = without_credits(text)
         numbers = known_numbers(frozenset().union(*(self._numbers.get(key, frozenset()) for key in sources)))
         if len(stated_numbers(text) - numbers) >= NEW_FACTS:
             return True
@@ -142,6 +143,26 @@ def stated_names(text: str) -> frozenset[str]:
         name for name in proxy_entities(text)
         if len(words := name.split()) >= 2 and all(len(word) >= 3 and word.isalpha() for word in words)
     )
+
+
+# Sentences a republisher adds around a wire text that name people or state numbers without being
+# news: contributor and desk credits, photo credits, copyright lines, follow and sign-up prompts.
+_CREDIT = re.compile(
+    r"contributed (?:reporting|to (?:this|the) (?:report|story|article))"
+    r"|(?:^|[(\[;]\s*)(?:Additional |Further )?(?:Reporting|Editing|Writing|Compiled|Produced|Edited|Written)"
+    r" by\b"
+    r"|\b(?:AP|Reuters|AFP|Getty|EPA) ?(?:Photo|Images)\b"
+    r"|\b[Cc]opyright\b|\b[Aa]ll rights reserved\b"
+    r"|\b[Ff]ollow\b.{0,80}\bon (?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn)\b"
+    r"|\b[Ss]ign up\b.{0,80}\bnewsletter",
+)
+
+
+def without_credits(text: str) -> str:
+    """The text without its credit and boilerplate sentences (`_CREDIT`), for the new-facts test:
+    "Associated Press writers Jill Lawless and Hanna Arhirova contributed to this report" on a
+    republished wire story names two people, and it is still a copy."""
+    return "\n".join(sentence for sentence in sentences(text) if not _CREDIT.search(sentence))
 
 
 def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
