@@ -316,6 +316,8 @@ def test_copy_that_garbles_decimals_and_times_states_no_new_numbers():
     "Associated Press writers Jill Lawless in London and Hanna Arhirova in Kyiv contributed to this report.",
     "(Reporting by Andrew Osborn and Natalia Zinets; Editing by Mark Heinrich)",
     "Follow Maria Gonzalez on Twitter. Sign up for the Morning Brief newsletter from Daily Planet Media.",
+    "Related: Mount Etna Erupts Again, Closing Catania Airport",
+    "This article originally appeared on The Conversation. Read the original article by Maria Lopez.",
 ])
 def test_republished_wire_story_with_a_credit_line_stays_a_copy(credit):
     """Regression: a site republishing the wire story with its own credit line or sign-up prompt

@@ -146,9 +146,13 @@ def stated_names(text: str) -> frozenset[str]:
 
 
 # Sentences a republisher adds around a wire text that name people or state numbers without being
-# news: contributor and desk credits, photo credits, copyright lines, follow and sign-up prompts.
+# news: contributor and desk credits, photo credits, copyright lines, follow and sign-up prompts,
+# links to its other stories ("Related: ..."), and where the text first appeared.
 _CREDIT = re.compile(
     r"contributed (?:reporting|to (?:this|the) (?:report|story|article))"
+    r"|^\W*(?:READ MORE|Read [Mm]ore|RELATED|Related(?: [Ss]tor(?:y|ies))?|ALSO READ|Also [Rr]ead|SEE ALSO"
+    r"|See [Aa]lso|WATCH|Watch|MORE|More|Recommended|RECOMMENDED|Trending|TRENDING)\s*[:|\-–—]"
+    r"|originally (?:appeared|published|ran)\b|\bRead the original\b|\brepublished (?:with|under)\b"
     r"|(?:^|[(\[;]\s*)(?:Additional |Further )?(?:Reporting|Editing|Writing|Compiled|Produced|Edited|Written)"
     r" by\b"
     r"|\b(?:AP|Reuters|AFP|Getty|EPA) ?(?:Photo|Images)\b"
