@@ -328,11 +328,14 @@ def test_republished_wire_story_with_a_credit_line_stays_a_copy(credit):
     assert copy.role == COPY and copy.duplicate_of == "wire"
 
 
-def test_republished_wire_story_with_new_officials_is_still_a_development():
+@pytest.mark.parametrize("news", [
+    "Interior Minister Carolina Toha and Senator Felipe Kast visited the damaged homes in Talca on Wednesday.",
+    # regression: one new person was not enough, so this update was a copy and alerted no one
+    "President Gabriel Boric cancelled a trip abroad to visit the area.",
+])
+def test_wire_story_updated_with_a_newly_named_person_is_a_development(news):
     """The credit rule drops credit sentences only: people named in the news stay news."""
     engine = StoryEngine()
     engine.add(article("WIRE"))
-    visit = ("Interior Minister Carolina Toha and Senator Felipe Kast visited the damaged homes in "
-             "Talca on Wednesday.")
-    later = engine.add(article("WIRE", 1, id="visit", text=f"{texts.WIRE}\n{visit}"))
+    later = engine.add(article("WIRE", 1, id="update", text=f"{texts.WIRE}\n{news}"))
     assert later.role == DEVELOPMENT
