@@ -339,3 +339,30 @@ def test_wire_story_updated_with_a_newly_named_person_is_a_development(news):
     engine.add(article("WIRE"))
     later = engine.add(article("WIRE", 1, id="update", text=f"{texts.WIRE}\n{news}"))
     assert later.role == DEVELOPMENT
+
+
+@pytest.mark.parametrize("old, new", [
+    ("three people were injured", "15 people were injured"),
+    ("three people were injured", "five people were injured"),
+    ("A magnitude 6.4 earthquake", "A magnitude 6.7 earthquake"),
+    ("at a depth of 35 kilometers", "at a depth of 10 kilometers"),
+])
+def test_wire_story_with_a_revised_number_is_a_development(old, new):
+    """Regression: a write-through that revises the injured count or the magnitude is nearly the
+    same text, so it was a copy and the update alerted no one."""
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    assert old in texts.WIRE
+    later = engine.add(article("WIRE", 1, id="update", text=texts.WIRE.replace(old, new)))
+    assert later.role == DEVELOPMENT and later.story_id == "wire"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("3:12 p.m.", "3.12 p.m."),
+    ("three people were injured", "3 people were injured"),
+])
+def test_copy_that_rewrites_a_number_in_another_form_stays_a_copy(old, new):
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    copy = engine.add(article("WIRE", 1, id="copy", text=texts.WIRE.replace(old, new)))
+    assert copy.role == COPY and copy.duplicate_of == "wire"

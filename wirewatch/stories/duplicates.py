@@ -39,6 +39,7 @@ class DuplicateIndex:
         self._numbers: dict[str, frozenset[str]] = {}  # article id -> numbers and years it states
         self._names: dict[str, frozenset[str]] = {}  # article id -> its capitalised words (name words)
         self._indexed_copies: dict[str, int] = {}  # original -> how many of its copies are indexed
+        self._contexts: dict[str, frozenset[tuple[str, str, str]]] = {}  # article id -> number_contexts
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -62,7 +63,21 @@ class DuplicateIndex:
             return None
         if best_score < NEAR_EXACT and self._adds_facts(text, best_id):
             return None
+        if self._changes_numbers(text, best_id):
+            return None  # "three people were injured" -> "15 people were injured": an update
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
+
+    def _changes_numbers(self, text: str, matched: str) -> bool:
+        """Whether the text states another number where the matched article (or its original) has
+        one in the same words: a revised toll, magnitude or count, however close the texts are."""
+        before: dict[tuple[str, str], set[str]] = {}
+        for key in {matched, self._root.get(matched, matched)}:
+            for left, right, value in self._contexts.get(key, ()):
+                before.setdefault((left, right), set()).add(value)
+        return any(
+            value not in known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
+            for left, right, value in number_contexts(without_credits(text)) if (left, right) in before
+        )
 
     def _adds_facts(self, text: str, matched: str) -> bool:
         # The matched article may itself be a reworded copy that dropped a number or a name; what
@@ -90,6 +105,7 @@ class DuplicateIndex:
         self._fingerprints[article_id] = fingerprint
         self._numbers[article_id] = stated_numbers(text)
         self._names[article_id] = name_words(text)
+        self._contexts[article_id] = number_contexts(text)
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
 
@@ -101,6 +117,7 @@ class DuplicateIndex:
             "fingerprints": {key: fp.to_dict() for key, fp in self._fingerprints.items()},
             "numbers": {key: sorted(values) for key, values in self._numbers.items()},
             "names": {key: sorted(values) for key, values in self._names.items()},
+            "number_contexts": {key: sorted(values) for key, values in self._contexts.items()},
         }
 
     @classmethod
@@ -112,6 +129,9 @@ class DuplicateIndex:
         # States saved before names were kept have none: those articles are judged on numbers only.
         # States saved before name words were kept hold full names, whose words serve the same way.
         index._names = {key: frozenset(values) for key, values in data.get("names", {}).items()}
+        # States saved before number contexts were kept have none: no revised numbers are seen there.
+        index._contexts = {key: frozenset(tuple(item) for item in values)
+                           for key, values in data.get("number_contexts", {}).items()}
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint
@@ -172,6 +192,34 @@ def without_credits(text: str) -> str:
     "Associated Press writers Jill Lawless and Hanna Arhirova contributed to this report" on a
     republished wire story names two people, and it is still a copy."""
     return "\n".join(sentence for sentence in sentences(text) if not _CREDIT.search(sentence))
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
+}
+_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+
+
+def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
+    """(two words before, two words after, value) of every number a text states, digits or words
+    ("three" is "3"; "3:12" and "3.12" are one value): where a copy of it would state the same."""
+    tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
+    found = set()
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            value = re.sub(r"(?<=\d),(?=\d{3}\b)", "", token).replace(",", ".").replace(":", ".")
+        elif token in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[token]
+        else:
+            continue
+        left, right = " ".join(tokens[max(0, i - 2):i]), " ".join(tokens[i + 1:i + 3])
+        if left and right:
+            found.add((left, right, value))
+    return frozenset(found)
 
 
 def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
