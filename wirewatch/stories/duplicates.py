@@ -48,9 +48,9 @@ class DuplicateIndex:
         """The earliest article this text copies, or None when it copies none.
 
         A follow-up often reuses the background paragraphs of the first report, so word overlap
-        alone can call it a copy; one that states new numbers (a toll, a date, a score) or names
-        new people, places or bodies the matched article does not is news, and goes to clustering
-        as a development instead."""
+        alone can call it a copy; one that states new numbers (a toll, a date, a score), names new
+        people, places or bodies the matched article does not, or revises one of its numbers is
+        news, and goes to clustering as a development instead. Credit lines do not count."""
         exact = self._by_hash.get(content_hash(text))
         if exact is not None:
             return DuplicateMatch(self._root.get(exact, exact), 1.0)
@@ -61,36 +61,33 @@ class DuplicateIndex:
                 best_id, best_score = candidate, value
         if best_id is None or best_score < self.config.duplicate_threshold:
             return None
-        if best_score < NEAR_EXACT and self._adds_facts(text, best_id):
+        news = without_credits(text)
+        # The matched article may itself be a reworded copy that dropped a number or a name; what
+        # its original states is known too, so a copy of a copy is not news.
+        sources = {best_id, self._root.get(best_id, best_id)}
+        if best_score < NEAR_EXACT and self._adds_facts(news, sources):
             return None
-        if self._changes_numbers(text, best_id):
+        if self._changes_numbers(news, sources):
             return None  # "three people were injured" -> "15 people were injured": an update
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
 
-    def _changes_numbers(self, text: str, matched: str) -> bool:
-        """Whether the text states another number where the matched article (or its original) has
-        one in the same words: a revised toll, magnitude or count, however close the texts are."""
+    def _changes_numbers(self, news: str, sources: set[str]) -> bool:
+        """Whether the text states another number where a source states one in the same words: a
+        revised toll, magnitude or count, however close the texts are."""
         before: dict[tuple[str, str], set[str]] = {}
-        for key in {matched, self._root.get(matched, matched)}:
-            for left, right, value in self._contexts.get(key, ()):
-                before.setdefault((left, right), set()).add(value)
+        for left, right, value in _union(self._contexts, sources):
+            before.setdefault((left, right), set()).add(value)
         return any(
             value not in known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
-            for left, right, value in number_contexts(without_credits(text)) if (left, right) in before
+            for left, right, value in number_contexts(news) if (left, right) in before
         )
 
-    def _adds_facts(self, text: str, matched: str) -> bool:
-        # The matched article may itself be a reworded copy that dropped a number or a name; what
-        # its original states is known too, so a copy of a copy is not news.
-        sources = {matched, self._root.get(matched, matched)}
-        text = without_credits(text)
-        numbers = known_numbers(frozenset().union(*(self._numbers.get(key, frozenset()) for key in sources)))
-        if len(stated_numbers(text) - numbers) >= NEW_FACTS:
+    def _adds_facts(self, news: str, sources: set[str]) -> bool:
+        if len(stated_numbers(news) - known_numbers(_union(self._numbers, sources))) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
-        names = frozenset().union(*(self._names.get(key, frozenset()) for key in sources))
-        return len(new_names(stated_names(text), names)) >= NEW_NAMES
+        return len(new_names(stated_names(news), _union(self._names, sources))) >= NEW_NAMES
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
@@ -141,6 +138,10 @@ class DuplicateIndex:
             if fingerprint.word_count:
                 index._lsh.insert(key, fingerprint.words)
         return index
+
+
+def _union(table: dict[str, frozenset], keys: set[str]) -> frozenset:
+    return frozenset().union(*(table.get(key, frozenset()) for key in keys))
 
 
 MAX_INDEXED_COPIES = 20  # copies of one original kept in the LSH index (see DuplicateIndex.add)
