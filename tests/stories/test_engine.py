@@ -366,3 +366,12 @@ def test_copy_that_rewrites_a_number_in_another_form_stays_a_copy(old, new):
     engine.add(article("WIRE"))
     copy = engine.add(article("WIRE", 1, id="copy", text=texts.WIRE.replace(old, new)))
     assert copy.role == COPY and copy.duplicate_of == "wire"
+
+
+@pytest.mark.parametrize("site", [" | Daily Planet News", " - Morning Star"])
+def test_wire_story_with_the_site_name_glued_to_its_title_stays_a_copy(site):
+    """A republisher's name in the title is no newly named person (the copy is near-exact)."""
+    engine = StoryEngine()
+    engine.add(article("WIRE"))
+    copy = engine.add(article("WIRE", 1, id="site", title=texts.WIRE_TITLE + site))
+    assert copy.role == COPY and copy.duplicate_of == "wire"
