@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--datasets", help="folder with the corpora (default: ../shared/datasets)")
     args = parser.parse_args(argv)
     default = [s for s in STEPS if (s != "gum" or args.gum) and (s != "vectors" or args.vectors)]
-    steps = args.only or (["convert", "ner", "assemble"] if args.quick else default)
+    quick_steps = ["convert", *(["vectors"] if args.vectors else []), "ner", "assemble"]
+    steps = args.only or (quick_steps if args.quick else default)
     ner_out = OUTPUT / ("ner-quick" if args.quick else "ner")
     gum_out = OUTPUT / "ner-gum"
     ud_out = OUTPUT / "ud"
