@@ -23,6 +23,7 @@ import httpx
 
 from ..errors import DeliveryError, FetchError, InputError
 from ..sources import check_url
+from ..sources._transport import guarded_transport
 
 WEBHOOK_SCHEMES = {"json": "http", "jsons": "https"}
 # Services whose URL host is the machine Apprise connects to (self-hosted or generic). For cloud
@@ -123,12 +124,13 @@ def send(channel: str, message: OutgoingMessage, *, timeout: float, user_agent: 
         raise DeliveryError(str(exc)) from None
     scheme = urlsplit(channel.strip()).scheme.lower()
     if scheme in WEBHOOK_SCHEMES:
-        _post_webhook(channel, message, timeout=timeout, user_agent=user_agent)
+        _post_webhook(channel, message, timeout=timeout, user_agent=user_agent, allow_private=allow_private)
     else:
         _notify_with_apprise(channel, message)
 
 
-def _post_webhook(channel: str, message: OutgoingMessage, *, timeout: float, user_agent: str) -> None:
+def _post_webhook(channel: str, message: OutgoingMessage, *, timeout: float, user_agent: str,
+                  allow_private: bool) -> None:
     plugin = _plugin(channel)
     scheme = WEBHOOK_SCHEMES[urlsplit(channel.strip()).scheme.lower()]
     port = f":{plugin.port}" if plugin.port else ""
@@ -143,11 +145,16 @@ def _post_webhook(channel: str, message: OutgoingMessage, *, timeout: float, use
     body = json.dumps({**message.payload, "idempotency_key": message.key}, ensure_ascii=False)
     method = (getattr(plugin, "method", None) or "POST").upper()
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        # The connection itself is guarded too: the host was checked a moment ago, but a hostile
+        # resolver could answer the connection's own lookup with 127.0.0.1 (DNS rebinding).
+        transport = guarded_transport(allow_private=allow_private)
+        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, transport=transport) as client:
             response = client.request(method, target, content=body.encode("utf-8"),
                                       headers=headers, auth=auth)
     except httpx.HTTPError as exc:
         raise DeliveryError(f"webhook {redact(channel)} failed: {type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]) from None
+    except FetchError as exc:  # the guarded connection refused the address the host resolved to
+        raise DeliveryError(f"webhook {redact(channel)} refused: {exc}"[:MAX_ERROR_LENGTH]) from None
     if not 200 <= response.status_code < 300:
         raise DeliveryError(f"webhook {redact(channel)} answered HTTP {response.status_code}")
 
