@@ -157,3 +157,59 @@ def test_propagation_drops_an_entity_without_a_letter(propagate):
     blank, component = propagate
     doc = component(tagged(blank, "It reached # 68 .", [("#", "PERSON")]))
     assert entities(doc) == set()
+
+
+# --- common words opening a sentence ("Look, ...", "Thus ...") are not names
+
+
+def test_propagation_drops_a_common_word_tagged_where_it_opens_a_sentence(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Look , the deal is done . Thus Kyiv said no .",
+                           [("Look", "PERSON"), ("Thus", "ORG"), ("Kyiv", "GPE")]))
+    assert entities(doc) == {("Kyiv", "GPE")}
+
+
+def test_propagation_drops_a_common_word_after_a_line_break_or_opening_quote(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, 'Crews came .\nBorn in Kyiv , he said : " Alright , go . "',
+                           [("Born", "GPE"), ("Alright", "PERSON"), ("Kyiv", "GPE")]))
+    assert entities(doc) == {("Kyiv", "GPE")}
+
+
+def test_propagation_keeps_a_common_word_inside_a_sentence_or_a_hyphenated_name(propagate):
+    blank, component = propagate
+    text = "The rally was led by Hope . Maurice Jones-Drew ran ."
+    doc = blank.make_doc(text)
+    hope = [t.i for t in doc if t.text == "Hope"][0]
+    drew = [t.i for t in doc if t.text == "Drew"][0]
+    doc.ents = [Span(doc, hope, hope + 1, label="PERSON"), Span(doc, drew, drew + 1, label="PERSON")]
+    assert entities(component(doc)) == {("Hope", "PERSON"), ("Drew", "PERSON")}
+
+
+def test_propagation_keeps_a_sentence_opener_the_article_also_uses_as_a_name(propagate):
+    blank, component = propagate
+    # "Will" is also capitalised inside a sentence; "Hope Hicks" makes the later "Hope" a name.
+    doc = component(tagged(blank, "Will agreed with Will .", [("Will", "PERSON")]))
+    assert ("Will", "PERSON") in entities(doc)
+    doc2 = blank.make_doc("Hope Hicks left . Hope said no .")
+    doc2.ents = [Span(doc2, 0, 2, label="PERSON"), Span(doc2, 4, 5, label="PERSON")]
+    assert entities(component(doc2)) == {("Hope Hicks", "PERSON"), ("Hope", "PERSON")}
+
+
+def test_propagation_keeps_a_name_that_is_no_common_word_at_a_sentence_start(propagate):
+    blank, component = propagate
+    doc = component(tagged(blank, "Talks ended . Bush said no .", [("Bush", "PERSON")]))
+    assert entities(doc) == {("Bush", "PERSON")}
+
+
+def test_the_common_word_rule_can_be_turned_off():
+    blank = spacy.blank("en")
+    component = blank.add_pipe(COMPONENT_NAME, config={"common_words": False})
+    doc = component(tagged(blank, "Look , the deal is done .", [("Look", "PERSON")]))
+    assert entities(doc) == {("Look", "PERSON")}
+
+
+def test_the_shipped_pipeline_does_not_call_sentence_openers_people(nlp):
+    doc = nlp("Look, the deal is done. Alright. Born in Kyiv, Volodymyr Zelenskyy was an actor.")
+    assert {e.text for e in doc.ents} >= {"Kyiv", "Volodymyr Zelenskyy"}
+    assert not {"Look", "Alright", "Born"} & {e.text for e in doc.ents}
