@@ -39,6 +39,7 @@ TO_CONLL = {
     "LAW": "MISC", "LANGUAGE": "MISC",
 }
 SCORED = ("PER", "LOC", "ORG")
+SYNTAX = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 REFERENCE = {"conll2003-test": 0.82, "wikigold": 0.52}
 TARGET = {"conll2003-test": 0.85, "wikigold": 0.60}
 
@@ -57,9 +58,10 @@ def gold_documents(path: Path) -> list[tuple[list[str], list[tuple[int, int, str
 def predict(nlp, documents, skip: tuple[str, ...] = ()) -> set[Span]:
     spans: set[Span] = set()
     docs = (Doc(nlp.vocab, words=words) for words, _ in documents)
-    ner_only = [name for name in nlp.pipe_names
-                if name not in ("ner", COMPONENT_NAME) and not name.startswith("tok2vec")]
-    with nlp.select_pipes(disable=[*ner_only, *skip]):
+    # only the syntax is left out: every NER and entity component (the news NER and its people
+    # backstop, propagation) runs as in the product
+    syntax = [name for name in nlp.pipe_names if name in SYNTAX]
+    with nlp.select_pipes(disable=[*syntax, *skip]):
         for number, doc in enumerate(nlp.pipe(docs, batch_size=16)):
             for ent in doc.ents:
                 if ent.label_ in TO_CONLL:
@@ -119,6 +121,10 @@ def main(argv: list[str] | None = None) -> None:
             bf = scores(gold, base, types)[2]
             ratio = f"{f / bf:.3f}" if bf else "-"
             print(f"{name:<15} {label:<13} {p:6.3f} {r:6.3f} {f:6.3f} {bf:8.3f} {ratio:>6}")
+        if name in TARGET:  # decided on the unrounded figure: 0.5996 prints as 0.600 above
+            f = scores(gold, predicted, SCORED)[2]
+            verdict = "met" if f >= TARGET[name] else "NOT met"
+            print(f"{name:<15} target F1 >= {TARGET[name]:.2f}: {verdict} (F1 {f:.4f})")
         words = sum(len(w) for w, _ in documents)
         print(f"{name:<15} ({len(documents)} docs, {words} words, NER {words / seconds:,.0f} words/s)")
     print("reference (issue): from-scratch spaCy CNN, default settings: F1 0.82 CoNLL-2003 test, "

@@ -3,16 +3,17 @@
     python training/train.py            # the whole thing (what `make model` runs)
     python training/train.py --quick    # a few epochs, for a first working model
     python training/train.py --only assemble   # re-assemble from finished training runs
-    python training/train.py --gum      # also fine-tune the NER on GUM and ship that (not shipped
-                                        # now: see docs/model.md)
+    python training/train.py --no-gum   # ship the CoNLL-2003 NER alone (no GUM fine-tune and
+                                        # no people backstop: the first three sessions' model)
     python training/train.py --vectors  # the NER with static vectors made from MiniLM (needs the
                                         # embeddings extra; not shipped now: see docs/model.md)
 
 Steps: convert the corpora (training/convert.py) -> train the NER (training/ner.cfg, CoNLL-2003)
--> [--gum: fine-tune it on CoNLL-2003 + GUM, training/ner_gum.cfg with the entity-swap augmenter
-of training/augment.py] -> train the tagger/parser (training/ud.cfg, UD English EWT) -> assemble
-one pipeline (parser sentences, tags, dependencies, NER, document-level propagation) -> check it
-on plain news sentences (training/evaluate.py) -> swap it into the package.
+-> fine-tune it on CoNLL-2003 + GUM's openly licensed genres (training/ner_gum.cfg, with the
+entity-swap augmenter of training/augment.py) -> train the tagger/parser (training/ud.cfg, UD
+English EWT) -> assemble one pipeline (parser sentences, tags, dependencies, the CoNLL NER as the
+people backstop, the fine-tuned NER, document-level propagation; wirewatch/nlp/backstop.py) ->
+check it on plain news sentences (training/evaluate.py) -> swap it into the package.
 The package directory is replaced by a rename, so it is always loadable. Intermediate outputs
 stay under training/corpus/ and training/output/ (git-ignored).
 """
@@ -57,12 +58,15 @@ def build_vectors() -> None:
     run([sys.executable, str(TRAINING / "vectors.py"), "--out", str(VECTORS)])
 
 
-def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool = True) -> None:
+def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool = True,
+             news_ner: Path | None = None) -> None:
     """One pipeline from separately trained parts, saved to `target` by a directory swap;
-    with `check`, only if it finds the people of training/evaluate.py's news sentences."""
+    with `check`, only if it finds the people of training/evaluate.py's news sentences.
+    With `news_ner`, that NER runs first as the people backstop of wirewatch/nlp/backstop.py."""
     import spacy
 
     sys.path.insert(0, str(ROOT))
+    from wirewatch.nlp.backstop import NEWS_PEOPLE, PEOPLE_BACKSTOP
     from wirewatch.nlp.propagation import COMPONENT_NAME
 
     ner = spacy.load(ner_model)
@@ -71,11 +75,16 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool =
     if ud_model is not None:
         ud = spacy.load(ud_model)
         for name in ud.pipe_names:
-            if name not in ("ner", COMPONENT_NAME):  # the shipped pipeline has them too
-                nlp.add_pipe(name, source=ud)
+            if name not in ("ner", "ner_news", NEWS_PEOPLE, PEOPLE_BACKSTOP, COMPONENT_NAME):
+                nlp.add_pipe(name, source=ud)  # (the shipped pipeline, if sourced, has those too)
     else:
         nlp.add_pipe("sentencizer")
+    if news_ner is not None:
+        nlp.add_pipe("ner", name="ner_news", source=spacy.load(news_ner))
+        nlp.add_pipe(NEWS_PEOPLE)
     nlp.add_pipe("ner", source=ner)
+    if news_ner is not None:
+        nlp.add_pipe(PEOPLE_BACKSTOP)
     nlp.add_pipe(COMPONENT_NAME)
     sys.path.insert(0, str(TRAINING))
     from evaluate import check_news
@@ -107,14 +116,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few epochs, small model, no parser")
     parser.add_argument("--only", choices=STEPS, action="append", help="run only these steps")
-    parser.add_argument("--gum", action="store_true",
-                        help="fine-tune the NER on CoNLL + GUM and ship that NER (experimental)")
+    parser.add_argument("--no-gum", action="store_true",
+                        help="ship the CoNLL-2003 NER alone, without the CoNLL + GUM fine-tune and the "
+                             "people backstop (the pipeline of the first three sessions)")
     parser.add_argument("--vectors", action="store_true",
                         help="train the NER with static vectors made from MiniLM (experimental: "
                              "not shipped, see docs/model.md; needs the embeddings extra)")
     parser.add_argument("--datasets", help="folder with the corpora (default: ../shared/datasets)")
     args = parser.parse_args(argv)
-    default = [s for s in STEPS if (s != "gum" or args.gum) and (s != "vectors" or args.vectors)]
+    default = [s for s in STEPS if (s != "gum" or not args.no_gum) and (s != "vectors" or args.vectors)]
     quick_steps = ["convert", *(["vectors"] if args.vectors else []), "ner", "assemble"]
     steps = args.only or (quick_steps if args.quick else default)
     ner_out = OUTPUT / ("ner-quick" if args.quick else "ner")
@@ -140,9 +150,10 @@ def main(argv: list[str] | None = None) -> None:
             # e.g. `--only ner assemble`: keep the shipped tagger, morphologizer and parser
             print(f"{ud_best} not found: the tagger and parser come from the shipped pipeline")
             ud_best = SHIPPED
-        final_ner = gum_out if args.gum and not args.quick else ner_out
-        assemble(final_ner / "model-best", None if args.quick else ud_best, SHIPPED,
-                 check=not args.quick)
+        if args.quick or args.no_gum:
+            assemble(ner_out / "model-best", None if args.quick else ud_best, SHIPPED, check=not args.quick)
+        else:  # the CoNLL + GUM NER, with the CoNLL NER as the people backstop (docs/model.md)
+            assemble(gum_out / "model-best", ud_best, SHIPPED, news_ner=ner_out / "model-best")
 
 
 if __name__ == "__main__":

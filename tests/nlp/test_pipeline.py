@@ -213,3 +213,67 @@ def test_the_shipped_pipeline_does_not_call_sentence_openers_people(nlp):
     doc = nlp("Look, the deal is done. Alright. Born in Kyiv, Volodymyr Zelenskyy was an actor.")
     assert {e.text for e in doc.ents} >= {"Kyiv", "Volodymyr Zelenskyy"}
     assert not {"Look", "Alright", "Born"} & {e.text for e in doc.ents}
+
+
+# --- the news NER as a backstop for people (wirewatch/nlp/backstop.py), on hand-made entities
+
+
+@pytest.fixture()
+def backstop():
+    from wirewatch.nlp.backstop import NEWS_PEOPLE, PEOPLE_BACKSTOP
+
+    blank = spacy.blank("en")
+    return blank, blank.add_pipe(NEWS_PEOPLE), blank.add_pipe(PEOPLE_BACKSTOP)
+
+
+def _two_readings(blank, stash, text, news, main):
+    """`text` as the news NER tagged it (`news`), stashed, then as the main NER tagged it."""
+    doc = stash(tagged(blank, text, news))
+    tokens = [t.text for t in doc]
+    ents = []
+    for surface, label in main:
+        words = surface.split()
+        start = next(i for i in range(len(tokens)) if tokens[i:i + len(words)] == words)
+        ents.append(Span(doc, start, start + len(words), label=label))
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def test_news_people_are_set_aside_and_the_entities_left_missing(backstop):
+    blank, stash, _ = backstop
+    doc = stash(tagged(blank, "Keir Starmer met Macron in London .",
+                       [("Keir Starmer", "PERSON"), ("Macron", "PERSON"), ("London", "GPE")]))
+    assert [s.text for s in doc.spans["news_people"]] == ["Keir Starmer"]  # people of 2+ words
+    assert list(doc.ents) == [] and {t.ent_iob_ for t in doc} == {""}  # missing, not "O"
+
+
+def test_a_news_person_replaces_the_main_ners_other_reading(backstop):
+    blank, stash, merge = backstop
+    doc = _two_readings(blank, stash, "Keir Starmer spoke in London .", [("Keir Starmer", "PERSON")],
+                        [("Starmer", "ORG"), ("London", "GPE")])
+    assert entities(merge(doc)) == {("Keir Starmer", "PERSON"), ("London", "GPE")}
+
+
+def test_a_news_person_whose_last_word_the_article_calls_a_place_is_left_out(backstop):
+    blank, stash, merge = backstop
+    text = "We sailed to Coron . Background Coron is quiet . Coron has reefs ."
+    doc = _two_readings(blank, stash, text, [("Background Coron", "PERSON")],
+                        [("Coron", "GPE"), ("Coron has", "GPE")])
+    assert ("Background Coron", "PERSON") not in entities(merge(doc))
+
+
+def test_a_news_person_stays_when_the_article_also_calls_the_surname_a_person(backstop):
+    blank, stash, merge = backstop
+    text = "Xi Jinping spoke . Later , President Xi said more ."
+    doc = _two_readings(blank, stash, text, [("Xi Jinping", "PERSON")],
+                        [("Xi Jinping", "ORG"), ("President Xi", "PERSON")])
+    assert ("Xi Jinping", "PERSON") in entities(merge(doc))
+
+
+def test_the_shipped_pipeline_runs_the_news_ner_as_a_people_backstop(nlp):
+    names = nlp.pipe_names
+    assert names.index("ner_news") < names.index("wirewatch_news_people") < names.index("ner") \
+        < names.index("wirewatch_people_backstop") < names.index(COMPONENT_NAME)
+    for text, person in [("Keir Starmer spoke in London on Monday about the ceasefire talks.", "Keir Starmer"),
+                         ("Xi Jinping and Narendra Modi spoke by phone on Friday.", "Xi Jinping")]:
+        assert (person, "PERSON") in entities(nlp(text))

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ConfigError
-from . import propagation  # noqa: F401  registers the components the shipped config names
+from . import backstop, propagation  # noqa: F401  register the components the shipped config names
 
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_wirewatch"
 
