@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,22 @@ def db_url(request, tmp_path):
     """A fresh, empty store URL on each engine (SQLite file; PostgreSQL schema of its own)."""
     with fresh_store_url(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture
+def rebinding_dns(monkeypatch):
+    """A hostile resolver for `rebind.example`: a public address for the first lookup (what a
+    guard checks), 127.0.0.1 for every later one (what an unguarded connection would use).
+    The fixture's dict counts the lookups."""
+    real = socket.getaddrinfo
+    answers = {"count": 0}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        answers["count"] += 1
+        address = "93.184.216.34" if answers["count"] == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return answers

@@ -1,39 +1,17 @@
 """DNS rebinding against webhook delivery: the address checked must be the address posted to.
 
 The channel's host is checked when the alert is sent; a hostile resolver can then answer the
-connection's own lookup with 127.0.0.1. `getaddrinfo` is made to answer a public address first
-and the loopback receiver's address afterwards; a real loopback receiver stands where an internal
+connection's own lookup with 127.0.0.1. The `rebinding_dns` fixture (tests/conftest.py) makes
+`getaddrinfo` answer a public address first and the loopback receiver's address afterwards; a real loopback receiver stands where an internal
 service would be.
 """
 
 from __future__ import annotations
 
-import socket
-
-import pytest
-
 from alerts.helpers import NOW, article, subscribe
 from alerts.receivers import WebhookReceiver
 
 from wirewatch.alerts import alerts_for_article, build_index, deliver_due
-
-PUBLIC = "93.184.216.34"
-
-
-@pytest.fixture
-def rebinding_dns(monkeypatch):
-    real = socket.getaddrinfo
-    answers = {"count": 0}
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host != "rebind.example":
-            return real(host, port, *args, **kwargs)
-        answers["count"] += 1
-        address = PUBLIC if answers["count"] == 1 else "127.0.0.1"
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return answers
 
 
 def _queue(alert_store, channel):

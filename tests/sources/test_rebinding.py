@@ -1,36 +1,16 @@
 """DNS rebinding: the address the guard checked must be the address the fetcher connects to.
 
-A hostile resolver is emulated by answering `getaddrinfo` with a public address first and the
-loopback server's address afterwards; a real loopback HTTP server stands where an internal
+A hostile resolver is emulated (the `rebinding_dns` fixture of tests/conftest.py) by answering
+`getaddrinfo` with a public address first and the loopback server's address afterwards; a real loopback HTTP server stands where an internal
 service would be.
 """
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 from wirewatch.config import Settings
 from wirewatch.errors import FetchError
 from wirewatch.sources import Fetcher
-
-PUBLIC = "93.184.216.34"
-
-
-@pytest.fixture
-def rebinding_dns(monkeypatch):
-    real = socket.getaddrinfo
-    answers = {"count": 0}
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host != "rebind.example":
-            return real(host, port, *args, **kwargs)
-        answers["count"] += 1
-        address = PUBLIC if answers["count"] == 1 else "127.0.0.1"
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return answers
 
 
 def test_a_host_that_rebinds_to_loopback_after_the_check_is_never_contacted(http_server, rebinding_dns):
