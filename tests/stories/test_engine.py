@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from wirewatch.errors import ConfigError, InputError
-from wirewatch.stories import COPY, DEVELOPMENT, ORIGINAL, ArticleInput, StoryConfig, StoryEngine
+from wirewatch.stories import COPY, DEVELOPMENT, ORIGINAL, ArticleInput, Assignment, StoryConfig, StoryEngine
 
 from . import texts
 
@@ -22,6 +22,13 @@ def article(key: str, hours: float = 0.0, **changes) -> ArticleInput:
     item = ArticleInput(id=key.lower(), title=title, text=text, published=T0 + timedelta(hours=hours),
                         source=f"{key.lower()}.example")
     return replace(item, **changes)
+
+
+def after(original: ArticleInput, later: ArticleInput) -> Assignment:
+    """How a fresh engine assigns `later` once it has seen `original`."""
+    engine = StoryEngine()
+    engine.add(original)
+    return engine.add(later)
 
 
 @pytest.fixture
@@ -229,9 +236,8 @@ def test_reworded_copy_that_moves_names_out_of_sentence_starts_stays_a_copy():
         "stick to the charges. Prosecutors stated they would play a tape taken at the Zion Ranch in "
         "Texas, and the defence said it would summon its own witnesses next week."
     )
-    engine = StoryEngine()
-    engine.add(ArticleInput(id="wire", title="Jeffs tells jury he did nothing wrong", text=first))
-    copy = engine.add(ArticleInput(id="copy", title="Jeffs tells jury he did nothing wrong", text=reworded))
+    copy = after(ArticleInput(id="wire", title="Jeffs tells jury he did nothing wrong", text=first),
+                 ArticleInput(id="copy", title="Jeffs tells jury he did nothing wrong", text=reworded))
     assert copy.role == COPY and copy.duplicate_of == "wire"
 
 
@@ -306,9 +312,8 @@ def test_copy_that_garbles_decimals_and_times_states_no_new_numbers():
         "and escaped on foot, officers said. Days before a necklace worth $2. 5 million was stolen from "
         "a merchant staying at the same seafront hotel during the film festival."
     )
-    engine = StoryEngine()
-    engine.add(ArticleInput(id="wire", title="Jewels stolen in Cannes", text=first))
-    copy = engine.add(ArticleInput(id="copy", title="Jewels stolen in Cannes", text=garbled))
+    copy = after(ArticleInput(id="wire", title="Jewels stolen in Cannes", text=first),
+                 ArticleInput(id="copy", title="Jewels stolen in Cannes", text=garbled))
     assert copy.role == COPY and copy.duplicate_of == "wire"
 
 
@@ -322,9 +327,7 @@ def test_copy_that_garbles_decimals_and_times_states_no_new_numbers():
 def test_republished_wire_story_with_a_credit_line_stays_a_copy(credit):
     """Regression: a site republishing the wire story with its own credit line or sign-up prompt
     named "new people" and was called a development, alerting subscribers to nothing new."""
-    engine = StoryEngine()
-    engine.add(article("WIRE"))
-    copy = engine.add(article("WIRE", 1, id="credited", text=f"{texts.WIRE}\n{credit}"))
+    copy = after(article("WIRE"), article("WIRE", 1, id="credited", text=f"{texts.WIRE}\n{credit}"))
     assert copy.role == COPY and copy.duplicate_of == "wire"
 
 
@@ -335,9 +338,7 @@ def test_republished_wire_story_with_a_credit_line_stays_a_copy(credit):
 ])
 def test_wire_story_updated_with_a_newly_named_person_is_a_development(news):
     """The credit rule drops credit sentences only: people named in the news stay news."""
-    engine = StoryEngine()
-    engine.add(article("WIRE"))
-    later = engine.add(article("WIRE", 1, id="update", text=f"{texts.WIRE}\n{news}"))
+    later = after(article("WIRE"), article("WIRE", 1, id="update", text=f"{texts.WIRE}\n{news}"))
     assert later.role == DEVELOPMENT
 
 
@@ -350,10 +351,8 @@ def test_wire_story_updated_with_a_newly_named_person_is_a_development(news):
 def test_wire_story_with_a_revised_number_is_a_development(old, new):
     """Regression: a write-through that revises the injured count or the magnitude is nearly the
     same text, so it was a copy and the update alerted no one."""
-    engine = StoryEngine()
-    engine.add(article("WIRE"))
     assert old in texts.WIRE
-    later = engine.add(article("WIRE", 1, id="update", text=texts.WIRE.replace(old, new)))
+    later = after(article("WIRE"), article("WIRE", 1, id="update", text=texts.WIRE.replace(old, new)))
     assert later.role == DEVELOPMENT and later.story_id == "wire"
 
 
@@ -362,16 +361,12 @@ def test_wire_story_with_a_revised_number_is_a_development(old, new):
     ("three people were injured", "3 people were injured"),
 ])
 def test_copy_that_rewrites_a_number_in_another_form_stays_a_copy(old, new):
-    engine = StoryEngine()
-    engine.add(article("WIRE"))
-    copy = engine.add(article("WIRE", 1, id="copy", text=texts.WIRE.replace(old, new)))
+    copy = after(article("WIRE"), article("WIRE", 1, id="copy", text=texts.WIRE.replace(old, new)))
     assert copy.role == COPY and copy.duplicate_of == "wire"
 
 
 @pytest.mark.parametrize("site", [" | Daily Planet News", " - Morning Star"])
 def test_wire_story_with_the_site_name_glued_to_its_title_stays_a_copy(site):
     """A republisher's name in the title is no newly named person (the copy is near-exact)."""
-    engine = StoryEngine()
-    engine.add(article("WIRE"))
-    copy = engine.add(article("WIRE", 1, id="site", title=texts.WIRE_TITLE + site))
+    copy = after(article("WIRE"), article("WIRE", 1, id="site", title=texts.WIRE_TITLE + site))
     assert copy.role == COPY and copy.duplicate_of == "wire"
