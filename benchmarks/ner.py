@@ -116,13 +116,15 @@ def main(argv: list[str] | None = None) -> None:
         seconds = time.perf_counter() - started
         base = predict(baseline_nlp, documents, baseline_skip)
         rows = [("PER+LOC+ORG", SCORED), *((t, (t,)) for t in (*SCORED, "MISC"))]
+        overall = 0.0
         for label, types in rows:
             p, r, f = scores(gold, predicted, types)
+            overall = f if types == SCORED else overall
             bf = scores(gold, base, types)[2]
             ratio = f"{f / bf:.3f}" if bf else "-"
             print(f"{name:<15} {label:<13} {p:6.3f} {r:6.3f} {f:6.3f} {bf:8.3f} {ratio:>6}")
         if name in TARGET:  # decided on the unrounded figure: 0.5996 prints as 0.600 above
-            f = scores(gold, predicted, SCORED)[2]
+            f = overall
             verdict = "met" if f >= TARGET[name] else "NOT met"
             print(f"{name:<15} target F1 >= {TARGET[name]:.2f}: {verdict} (F1 {f:.4f})")
         words = sum(len(w) for w, _ in documents)
