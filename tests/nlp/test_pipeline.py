@@ -183,7 +183,8 @@ def test_propagation_keeps_a_common_word_inside_a_sentence_or_a_hyphenated_name(
     hope = [t.i for t in doc if t.text == "Hope"][0]
     drew = [t.i for t in doc if t.text == "Drew"][0]
     doc.ents = [Span(doc, hope, hope + 1, label="PERSON"), Span(doc, drew, drew + 1, label="PERSON")]
-    assert entities(component(doc)) == {("Hope", "PERSON"), ("Drew", "PERSON")}
+    # "Drew" after a glued hyphen is kept, and joined to the rest of the name
+    assert entities(component(doc)) == {("Hope", "PERSON"), ("Jones-Drew", "PERSON")}
 
 
 def test_propagation_keeps_a_sentence_opener_the_article_also_uses_as_a_name(propagate):
@@ -277,3 +278,46 @@ def test_the_shipped_pipeline_runs_the_news_ner_as_a_people_backstop(nlp):
     for text, person in [("Keir Starmer spoke in London on Monday about the ceasefire talks.", "Keir Starmer"),
                          ("Xi Jinping and Narendra Modi spoke by phone on Friday.", "Xi Jinping")]:
         assert (person, "PERSON") in entities(nlp(text))
+
+
+# --- a person split at a glued hyphen is one person
+
+
+def with_ents(blank, text: str, spans: list[tuple[str, str]]) -> Doc:
+    """`text` with each (exact token sequence, label) tagged at its first occurrence."""
+    doc = blank.make_doc(text)
+    words = [t.text for t in doc]
+    ents = []
+    for surface, label in spans:
+        wanted = blank.make_doc(surface)
+        n = len(wanted)
+        start = next(i for i in range(len(words)) if words[i:i + n] == [t.text for t in wanted])
+        ents.append(Span(doc, start, start + n, label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_propagation_joins_a_person_split_at_a_hyphen(propagate):
+    blank, component = propagate
+    doc = component(with_ents(blank, "Maurice Jones-Drew ran for 100 yards .",
+                              [("Maurice Jones", "PERSON"), ("Drew", "PERSON")]))
+    assert entities(doc) == {("Maurice Jones-Drew", "PERSON")}
+    doc = component(with_ents(blank, "Catherine Zeta-Jones came to Cannes .", [("Catherine Zeta", "PERSON")]))
+    assert ("Catherine Zeta-Jones", "PERSON") in entities(doc)
+
+
+def test_propagation_keeps_two_people_joined_by_a_hyphen_apart(propagate):
+    blank, component = propagate
+    text = "Donald Trump met Vladimir Putin . The Trump-Putin summit ended ."
+    doc = blank.make_doc(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON"),
+                Span(doc, 7, 8, label="PERSON"), Span(doc, 9, 10, label="PERSON")]
+    assert [e.text for e in component(doc).ents] == ["Donald Trump", "Vladimir Putin", "Trump", "Putin"]
+
+
+def test_propagation_never_joins_places_or_spaced_hyphens(propagate):
+    blank, component = propagate
+    doc = component(with_ents(blank, "The Israel-Gaza war went on .", [("Israel", "GPE"), ("Gaza", "GPE")]))
+    assert entities(doc) == {("Israel", "GPE"), ("Gaza", "GPE")}
+    doc = component(with_ents(blank, "Maurice Jones - Drew said .", [("Maurice Jones", "PERSON")]))
+    assert entities(doc) == {("Maurice Jones", "PERSON")}
