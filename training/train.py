@@ -12,7 +12,8 @@ Steps: convert the corpora (training/convert.py) -> train the NER (training/ner.
 -> fine-tune it on CoNLL-2003 + GUM's openly licensed genres (training/ner_gum.cfg, with the
 entity-swap augmenter of training/augment.py) -> train the tagger/parser (training/ud.cfg, UD
 English EWT) -> assemble one pipeline (parser sentences, tags, dependencies, the CoNLL NER as the
-people backstop, the fine-tuned NER, document-level propagation; wirewatch/nlp/backstop.py) ->
+people backstop and as a check the fine-tuned NER's entities must agree with, the fine-tuned
+NER, document-level propagation; wirewatch/nlp/backstop.py) ->
 check it on plain news sentences (training/evaluate.py) -> swap it into the package.
 The package directory is replaced by a rename, so it is always loadable. Intermediate outputs
 stay under training/corpus/ and training/output/ (git-ignored).
@@ -66,7 +67,7 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool =
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from wirewatch.nlp.backstop import NEWS_PEOPLE, PEOPLE_BACKSTOP
+    from wirewatch.nlp.backstop import NEWS_AGREEMENT, NEWS_PEOPLE, PEOPLE_BACKSTOP
     from wirewatch.nlp.propagation import COMPONENT_NAME
 
     ner = spacy.load(ner_model)
@@ -75,7 +76,8 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool =
     if ud_model is not None:
         ud = spacy.load(ud_model)
         for name in ud.pipe_names:
-            if name not in ("ner", "ner_news", NEWS_PEOPLE, PEOPLE_BACKSTOP, COMPONENT_NAME):
+            if name not in ("ner", "ner_news", NEWS_PEOPLE, NEWS_AGREEMENT, PEOPLE_BACKSTOP,
+                            COMPONENT_NAME):
                 nlp.add_pipe(name, source=ud)  # (the shipped pipeline, if sourced, has those too)
     else:
         nlp.add_pipe("sentencizer")
@@ -84,6 +86,7 @@ def assemble(ner_model: Path, ud_model: Path | None, target: Path, check: bool =
         nlp.add_pipe(NEWS_PEOPLE)
     nlp.add_pipe("ner", source=ner)
     if news_ner is not None:
+        nlp.add_pipe(NEWS_AGREEMENT)
         nlp.add_pipe(PEOPLE_BACKSTOP)
     nlp.add_pipe(COMPONENT_NAME)
     sys.path.insert(0, str(TRAINING))

@@ -245,6 +245,7 @@ def test_news_people_are_set_aside_and_the_entities_left_missing(backstop):
     doc = stash(tagged(blank, "Keir Starmer met Macron in London .",
                        [("Keir Starmer", "PERSON"), ("Macron", "PERSON"), ("London", "GPE")]))
     assert [s.text for s in doc.spans["news_people"]] == ["Keir Starmer"]  # people of 2+ words
+    assert [s.text for s in doc.spans["ner_news"]] == ["Keir Starmer", "Macron", "London"]
     assert list(doc.ents) == [] and {t.ent_iob_ for t in doc} == {""}  # missing, not "O"
 
 
@@ -271,10 +272,23 @@ def test_a_news_person_stays_when_the_article_also_calls_the_surname_a_person(ba
     assert ("Xi Jinping", "PERSON") in entities(merge(doc))
 
 
+def test_the_main_ners_entities_stand_only_where_the_news_ner_read_the_same_words(backstop):
+    from wirewatch.nlp.backstop import NEWS_AGREEMENT
+
+    blank, stash, _ = backstop
+    agree = blank.add_pipe(NEWS_AGREEMENT)
+    doc = _two_readings(blank, stash, "Look , Kyiv and Paris Hilton spoke .",
+                        [("Kyiv", "GPE"), ("Hilton", "ORG")],
+                        [("Look", "PERSON"), ("Kyiv", "LOC"), ("Paris Hilton", "PERSON")])
+    # the same words with another type count (the main NER's type stands); other words do not
+    assert entities(agree(doc)) == {("Kyiv", "LOC")}
+
+
 def test_the_shipped_pipeline_runs_the_news_ner_as_a_people_backstop(nlp):
     names = nlp.pipe_names
     assert names.index("ner_news") < names.index("wirewatch_news_people") < names.index("ner") \
-        < names.index("wirewatch_people_backstop") < names.index(COMPONENT_NAME)
+        < names.index("wirewatch_news_agreement") < names.index("wirewatch_people_backstop") \
+        < names.index(COMPONENT_NAME)
     for text, person in [("Keir Starmer spoke in London on Monday about the ceasefire talks.", "Keir Starmer"),
                          ("Xi Jinping and Narendra Modi spoke by phone on Friday.", "Xi Jinping")]:
         assert (person, "PERSON") in entities(nlp(text))
