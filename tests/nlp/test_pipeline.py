@@ -264,6 +264,13 @@ def test_a_news_person_whose_last_word_the_article_calls_a_place_is_left_out(bac
     assert ("Background Coron", "PERSON") not in entities(merge(doc))
 
 
+def test_a_news_person_with_a_common_word_in_the_name_is_left_out(backstop):
+    blank, stash, merge = backstop
+    doc = _two_readings(blank, stash, "Rockets from Blue Origin flew .", [("Blue Origin", "PERSON")],
+                        [("Blue Origin", "ORG")])
+    assert entities(merge(doc)) == {("Blue Origin", "ORG")}
+
+
 def test_a_news_person_stays_when_the_article_also_calls_the_surname_a_person(backstop):
     blank, stash, merge = backstop
     text = "Xi Jinping spoke . Later , President Xi said more ."
