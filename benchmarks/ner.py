@@ -13,6 +13,10 @@ Label mapping, prediction -> CoNLL type (the shipped NER predicts wirewatch's re
 The baseline measured in the same run is the same pipeline without the document-level
 propagation component (or --baseline, another pipeline). The issue's reference numbers for a
 from-scratch spaCy CNN with default settings are printed too (0.82 CoNLL test, 0.52 WikiGold).
+
+The propagation component's name-word lists (`keywords`: "Records", "FC", "Lake" ... in a
+"person") were written in the second session after looking at WikiGold's errors, so WikiGold is
+also scored with them off ("no lists" row), and its target verdict rests on that figure.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ SCORED = ("PER", "LOC", "ORG")
 SYNTAX = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 REFERENCE = {"conll2003-test": 0.82, "wikigold": 0.52}
 TARGET = {"conll2003-test": 0.85, "wikigold": 0.60}
+WITHOUT_LISTS = ("wikigold",)  # datasets whose errors the name-word lists were written from
 
 Span = tuple[int, int, int, str]  # document number, start token, end token, CoNLL type
 
@@ -123,6 +128,16 @@ def main(argv: list[str] | None = None) -> None:
             bf = scores(gold, base, types)[2]
             ratio = f"{f / bf:.3f}" if bf else "-"
             print(f"{name:<15} {label:<13} {p:6.3f} {r:6.3f} {f:6.3f} {bf:8.3f} {ratio:>6}")
+        if name in WITHOUT_LISTS and has_propagation:
+            propagation = nlp.get_pipe(COMPONENT_NAME)
+            keywords, propagation.keywords = propagation.keywords, False
+            try:
+                p, r, overall = scores(gold, predict(nlp, documents), SCORED)
+            finally:
+                propagation.keywords = keywords
+            bf = scores(gold, base, SCORED)[2]
+            print(f"{name:<15} {'... no lists':<13} {p:6.3f} {r:6.3f} {overall:6.3f} {bf:8.3f} "
+                  f"{overall / bf if bf else 0:6.3f}")
         if name in TARGET:  # decided on the unrounded figure: 0.5996 prints as 0.600 above
             f = overall
             verdict = "met" if f >= TARGET[name] else "NOT met"
