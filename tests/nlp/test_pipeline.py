@@ -63,6 +63,13 @@ def test_config_error_message_is_one_line(tmp_path):
     assert "\n" not in str(caught.value)
 
 
+def test_the_pipeline_multiplies_matrices_through_numpy_not_bundled_blis(nlp):
+    # numpy's OpenBLAS was 3x faster than thinc's BLIS at the CNN products (docs/benchmarks.md)
+    nodes = [node for _, component in nlp.pipeline if hasattr(component, "model")
+             for node in component.model.walk()]
+    assert nodes and not any(getattr(node.ops, "use_blis", False) for node in nodes)
+
+
 def test_a_pipeline_path_can_be_chosen(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "blank")
     assert load_pipeline(str(tmp_path / "blank")).pipe_names == []

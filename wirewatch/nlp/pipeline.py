@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 from ..errors import ConfigError
 from . import backstop, propagation  # noqa: F401  register the components the shipped config names
@@ -30,7 +31,23 @@ def load_pipeline(model: str | None = None) -> Language:
     if model is None and not (SHIPPED_MODEL / "config.cfg").is_file():
         raise ConfigError(f"the shipped spaCy pipeline is missing from {SHIPPED_MODEL}")
     try:
-        return spacy.load(target)
+        return _with_numpy_matmul(spacy.load(target))
     except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, ... for bad models
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(f"cannot load spaCy pipeline {str(target)!r}: {reason}") from None
+
+
+def _with_numpy_matmul(nlp: Language) -> Language:
+    """`nlp` with its models multiplying matrices through numpy instead of thinc's BLIS.
+
+    thinc's CPU ops use the BLIS bundled with it; numpy's OpenBLAS picks kernels for the CPU it
+    runs on and was 3x faster at the CNNs' matrix products here (the whole analysis 1.7x faster,
+    the same output). Set on each model node, so nothing outside this pipeline changes.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+    return nlp
