@@ -28,7 +28,7 @@ news-wire NER (`ner_news`, trained on CoNLL-2003 only) before it:
     a first name, and places and companies for people (GUM dev +0.5, GUM test +0.2).
 
 Chosen on development data (GUM dev, and the plain news sentences of training/evaluate.py); see
-docs/model.md, "Update (4)".
+docs/model.md, "Update (4)" and "Update (5)".
 """
 
 from __future__ import annotations

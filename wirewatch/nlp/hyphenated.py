@@ -29,19 +29,13 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
             and left.text[:1].isupper() and right.text[:1].isupper())
 
 
-def _hyphenated_only(doc: Doc, word: str, hyphens: set[int]) -> bool:
-    """Whether every use of `word` (lower-cased) in `doc` sits next to one of `hyphens`."""
-    for token in doc:
-        if token.lower_ == word and token.i - 1 not in hyphens and token.i + 1 not in hyphens:
-            return False
-    return True
-
-
 def joined_hyphenated_names(doc: Doc, entities: list[Span]) -> list[Span]:
     """`entities` with each person split at a glued hyphen made whole again."""
     hyphens = {i for i in range(1, len(doc) - 1) if _glued_hyphen(doc, i)}
     if not hyphens:
         return entities
+    # words the article also uses away from any glued hyphen: names of their own ("Putin")
+    standalone = {t.lower_ for t in doc if t.i - 1 not in hyphens and t.i + 1 not in hyphens}
     owner: dict[int, Span] = {}
     for ent in entities:
         for i in range(ent.start, ent.end):
@@ -53,8 +47,7 @@ def joined_hyphenated_names(doc: Doc, entities: list[Span]) -> list[Span]:
         halves = [ent for ent in (left, right) if ent is not None]
         if not halves or any(ent.label_ != "PERSON" for ent in halves) or i in owner:
             continue
-        if not (_hyphenated_only(doc, doc[i - 1].lower_, hyphens)
-                and _hyphenated_only(doc, doc[i + 1].lower_, hyphens)):
+        if doc[i - 1].lower_ in standalone or doc[i + 1].lower_ in standalone:
             continue  # "Trump-Putin": each half is a name of its own elsewhere
         start = left.start if left is not None else i - 1
         end = right.end if right is not None else i + 2

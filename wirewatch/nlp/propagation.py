@@ -5,13 +5,13 @@ or calls it an ORG, in another. News articles repeat their names; once a surface
 tagged somewhere in the document, the other capitalised occurrences of the same form almost
 always refer to the same thing. This component (registered as `wirewatch_entity_propagation`,
 placed after the NER) therefore
-  0. first corrects labels that a name's own words contradict (`keywords`, on by default): a
+  0. first joins a person split at a glued hyphen ("Maurice Jones" + "Drew" -> "Maurice
+     Jones-Drew"; `hyphens`, on by default; see hyphenated.py);
+  0a. corrects labels that a name's own words contradict (`keywords`, on by default): a
      PERSON containing "Records", "FC", "University", "Hospital" ... is an ORG, one containing
      "Lake", "River", "County" ... a place (the CNN calls many band, label and club names
      people: +1.4 F1 on WikiGold, no change on CoNLL-2003 test), and drops "entities" without
      a letter ("#", "2,100");
-  0a. joins a person split at a glued hyphen ("Maurice Jones" + "Drew" -> "Maurice Jones-Drew";
-     `hyphens`, on by default; see hyphenated.py);
   0b. drops a one-word entity that only opens a sentence when its word is one English almost
      never capitalises elsewhere ("Look, ...", "Alright.", "Thus ...", "Born in ...";
      `common_words`, on by default; the list is `common_words.txt`, made by
