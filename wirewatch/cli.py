@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .ids import is_ascii_number
 from .config import Settings, load_settings
 from .document import Document, SourceItem
 from .errors import InputError, WirewatchError
@@ -253,7 +254,7 @@ def _parse_since(value: str | None):
         return None
     units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
     text = value.strip().lower()
-    if text[:-1].isdigit() and text[-1:] in units:
+    if is_ascii_number(text[:-1]) and len(text) < 8 and text[-1:] in units:
         return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
         moment = datetime.fromisoformat(value)
@@ -403,9 +404,9 @@ app.add_typer(sources_app, name="sources")
 def _parse_interval(value: str) -> int:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     text = value.strip().lower()
-    if text.isdigit():
+    if is_ascii_number(text) and len(text) < 10:
         return int(text)
-    if text[:-1].isdigit() and text[-1:] in units:
+    if is_ascii_number(text[:-1]) and len(text) < 10 and text[-1:] in units:
         return int(text[:-1]) * units[text[-1]]
     raise InputError(f"--every takes seconds or a span like 90s, 5m, 1h, not {value!r}")
 

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ..ids import MAX_ROW_ID, parse_row_id
 from ..store import EntitySummary, QuoteRecord, StorySummary
 from . import queries
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
@@ -155,7 +156,7 @@ def story_out(story: StorySummary) -> StoryOut:
 
 
 def _int_or_none(value: Any) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return parse_row_id(value if isinstance(value, int) else str(value or ""))
 
 
 def _entity_out(summary: EntitySummary, model: type[EntityOut] = EntityOut, **extra: Any) -> Any:
@@ -209,7 +210,7 @@ def get_story(story_id: str, request: Request) -> Any:
             published=a.get("published"), source=a.get("source"), title=str(a.get("title") or ""),
             url=a.get("url"), record_id=a.get("record_id"),
         )
-        for a in story.data.get("articles") or [] if isinstance(a, dict) and str(a.get("id", "")).isdigit()
+        for a in story.data.get("articles") or [] if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None
     ]
     return StoryDetailOut(**story_out(story).model_dump(), articles=articles)
 
@@ -257,7 +258,7 @@ def list_quotes(
     offset: int = OffsetParam,
     speaker: str | None = Query(None, min_length=1, max_length=200,
                                 description="the person, by any name or spelling the registry knows"),
-    document: int | None = Query(None, ge=1, description="only quotes from this article, in text order"),
+    document: int | None = Query(None, ge=1, le=MAX_ROW_ID, description="only quotes from this article, in text order"),
 ) -> Any:
     """Who said what, newest first (in text order for one document)."""
     if speaker is not None and document is not None:

@@ -18,6 +18,7 @@ import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
+from ..ids import parse_row_id
 from . import queries
 
 router = APIRouter(prefix="/events", tags=["live"])
@@ -39,7 +40,8 @@ def render_story_card(request: Request, card: queries.StoryCard) -> str:
 
 def _resume_point(request: Request, after: int | None) -> int | None:
     resume = request.headers.get("last-event-id", "")
-    return int(resume) if resume.isdigit() else after
+    resumed = parse_row_id(resume)
+    return resumed if resumed is not None else after
 
 
 def _event_stream(request: Request, start: int, poll: Callable[[int], list[tuple[int, str, dict]]]) -> StreamingResponse:
