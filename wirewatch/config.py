@@ -26,6 +26,7 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024  # largest body wirewatch reads, compressed or not
     max_redirects: int = 5
     host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
+    poll_concurrency: int = 8  # sources the monitor fetches at once (a slow one delays no other)
     respect_robots: bool = True
     allow_private_urls: bool = False  # SSRF guard: refuse loopback/private/link-local targets
     spacy_model: str | None = None
