@@ -32,7 +32,7 @@ from . import (
 )
 from .metrics import Metrics, MetricsMiddleware
 from .responses import ERROR_CODES, error_response
-from .security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from .security import BodySizeLimitMiddleware, HostOriginMiddleware, SecurityHeadersMiddleware, allowed_hosts_for
 from .templating import build_templates
 
 log = logging.getLogger("wirewatch.web")
@@ -59,11 +59,14 @@ def create_app(
     *,
     live_poll_seconds: float = 1.0,
     live_max_seconds: float = 300.0,
+    bind_host: str = "127.0.0.1",
 ) -> FastAPI:
     """Build the app over `store` (or the store at `settings.db`, opened here and closed on shutdown).
 
     `live_poll_seconds` is how often event streams look for new articles; `live_max_seconds`
     bounds one stream's life (the browser's EventSource reconnects by itself, resuming by id).
+    `bind_host` is the address the server listens on: the host names it answers to follow from
+    it unless `settings.allowed_hosts` names them.
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
@@ -100,6 +103,7 @@ def create_app(
     app.add_middleware(_UnexpectedErrorMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(HostOriginMiddleware, allowed=allowed_hosts_for(bind_host, settings))
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
