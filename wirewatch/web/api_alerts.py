@@ -7,7 +7,6 @@ same rules as every API write: a JSON body, and the bearer token when one is con
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -17,7 +16,7 @@ from ..ids import MAX_ROW_ID
 from ..alerts import AlertStore, Subscription, preview, redact, subscription_feed, validate_subscription
 from ..alerts.preview import MAX_PREVIEW
 from ..errors import InputError
-from .params import RowId
+from .params import UtcDateTime, RowId
 from .alert_actions import preview_item, send_test
 from .api import ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
 from .security import require_json_body, require_write_access
@@ -46,7 +45,7 @@ class SubscriptionOut(BaseModel):
     digest: str | None = Field(description="null: one message per alert; hourly | daily: digests")
     updates: str
     paused: bool
-    created_at: datetime | None
+    created_at: UtcDateTime | None
     links: SubscriptionLinks
 
 
@@ -90,7 +89,7 @@ class PreviewHitOut(BaseModel):
     title: str
     url: str | None
     source: str | None
-    published: datetime | None
+    published: UtcDateTime | None
     story_id: str | None
     story_title: str | None
     role: str | None = Field(description="original | copy | development")
@@ -119,9 +118,9 @@ class AlertOut(BaseModel):
     status: str = Field(description="delivery status: pending, sent, failed, ...")
     attempts: int
     last_error: str | None = Field(description="why the last delivery attempt failed")
-    next_attempt_at: datetime | None
-    created_at: datetime | None
-    sent_at: datetime | None
+    next_attempt_at: UtcDateTime | None
+    created_at: UtcDateTime | None
+    sent_at: UtcDateTime | None
 
 
 TestSendOut.model_rebuild()

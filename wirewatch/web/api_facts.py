@@ -6,7 +6,7 @@ Same conventions as api.py: lists answer `{"items", "limit", "offset", "total", 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -17,6 +17,7 @@ from ..store import EntitySummary, QuoteRecord, StorySummary
 from . import queries
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .templating import path_segment
+from .params import UtcDateTime, IsoDateTime
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -31,7 +32,7 @@ class StoryArticleOut(BaseModel):
     id: int = Field(description="the store's document id")
     role: str = Field(description="original | copy | development")
     duplicate_of: int | None = Field(description="for copies: the article this one repeats")
-    published: datetime | None
+    published: UtcDateTime | None
     source: str | None
     title: str
     url: str | None
@@ -41,8 +42,8 @@ class StoryArticleOut(BaseModel):
 class StoryOut(BaseModel):
     id: str
     title: str
-    first_seen: datetime
-    last_seen: datetime
+    first_seen: UtcDateTime
+    last_seen: UtcDateTime
     article_count: int
     source_count: int
     velocity: int = Field(description="articles that arrived in the last hour")
@@ -68,8 +69,8 @@ class EntityOut(BaseModel):
     type: str = Field(description="PERSON, ORG, GPE, LOC, NORP, EVENT, ...")
     documents: int
     mentions: int
-    first_seen: datetime
-    last_seen: datetime
+    first_seen: UtcDateTime
+    last_seen: UtcDateTime
     links: EntityLinks
 
 
@@ -88,7 +89,7 @@ class QuoteOut(BaseModel):
     title: str = Field(description="the article's title")
     url: str | None
     source: str | None
-    published: datetime | None
+    published: UtcDateTime | None
     links: QuoteLinks
 
 
@@ -109,7 +110,7 @@ class RelatedOut(EntityOut):
 class StoryRef(BaseModel):
     id: str
     title: str
-    last_seen: datetime
+    last_seen: UtcDateTime
     article_count: int
     links: StoryLinks
 
@@ -181,7 +182,7 @@ def list_stories(
     request: Request,
     limit: int = LimitParam,
     offset: int = OffsetParam,
-    since: datetime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
+    since: IsoDateTime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
     q: str | None = Query(None, min_length=1, max_length=2000,
                           description="only stories with an article matching this query (the search language)"),
 ) -> Any:

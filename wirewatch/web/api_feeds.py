@@ -7,7 +7,6 @@ Unlike the Sources page, the API registers the URL as given: no discovery fetch.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -19,7 +18,7 @@ from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .api_alerts import WRITE_ERRORS
 from .feed_discovery import MAX_INTERVAL, MIN_INTERVAL, clean_url
 from .security import require_json_body, require_write_access
-from .params import RowId
+from .params import UtcDateTime, RowId
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -30,9 +29,9 @@ class FeedOut(BaseModel):
     name: str | None
     interval_seconds: int = Field(description="how often it is polled (longer after failures)")
     paused: bool
-    added_at: datetime | None
-    next_fetch_at: datetime | None
-    last_fetch_at: datetime | None
+    added_at: UtcDateTime | None
+    next_fetch_at: UtcDateTime | None
+    last_fetch_at: UtcDateTime | None
     last_status: str | None = Field(description="ok | error | null (not fetched yet)")
     last_error: str | None = Field(description="why the last fetch failed")
     articles: int = Field(description="new articles found over its lifetime")
