@@ -47,3 +47,9 @@ def test_a_document_or_entity_is_not_reached_through_another_scripts_digits(clie
     assert client.get("/api/documents/1").status_code == 200
     assert client.get(f"/api/documents/{digit}").status_code == 404
     assert client.get(f"/api/entities/{digit}").status_code == 404
+
+
+@pytest.mark.parametrize("path", [f"/events/documents?after={HUGE}", f"/events/stories?after={HUGE}"])
+def test_event_stream_positions_beyond_a_row_id_are_refused(client, stored, path):
+    # Found by the schemathesis run: SQLite raised OverflowError for the resume position.
+    assert client.get(path).status_code == 422
