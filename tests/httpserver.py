@@ -23,6 +23,7 @@ conftest.py (as tests/sources/conftest.py does) and `from httpserver import Loca
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 import zlib
@@ -225,3 +226,44 @@ def _validator_headers(route: _Route) -> dict[str, str]:
     if route.last_modified is not None:
         headers["Last-Modified"] = route.last_modified
     return headers
+
+
+# A chunked 200 answer's status line and headers, for servers that trickle what follows.
+STATUS_AND_HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+
+class TrickleServer:
+    """Answers every connection by sending `before` at once, then `trickle` one byte per `every` s."""
+
+    def __init__(self, before: bytes, trickle: bytes, every: float) -> None:
+        self.before, self.trickle, self.every = before, trickle, every
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(8)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/feed.xml"
+        self.stopped = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.recv(65536)
+                connection.sendall(self.before)
+                for byte in self.trickle:
+                    if self.stopped.wait(self.every):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:  # the client gave up: what the test wants
+                return
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.socket.close()

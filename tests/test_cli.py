@@ -170,3 +170,29 @@ def test_entities_entity_and_quotes_commands(capsys, samples, db_url):
     assert any(t.startswith("We agree that the ball is now in the Russian court") for t in said)
     code, _, err = run(capsys, "entity", "Nobody Atall", "--db", db_url)
     assert code == 2 and "no entity" in err
+
+
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["search", "-rumour"], "goes after '--'"),  # the README's NOT syntax as the first word
+        (["search", "--bogus", "x"], "No such option: --bogus"),
+        (["nosuchcmd"], "No such command 'nosuchcmd'"),
+        (["search"], "Missing argument"),
+        (["stories", "--limit", "many"], "Invalid value"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(argv, says, tmp_path):
+    result = wirewatch(*argv, cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert says in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_query_starting_with_not_runs_after_double_dash(tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = wirewatch("search", "--db", db, "--", "-rumour", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "no matches" in result.stdout.decode()

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .ids import is_ascii_number
 from .config import Settings, load_settings
 from .document import Document, SourceItem
 from .errors import InputError, WirewatchError
@@ -253,7 +254,7 @@ def _parse_since(value: str | None):
         return None
     units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
     text = value.strip().lower()
-    if text[:-1].isdigit() and text[-1:] in units:
+    if is_ascii_number(text[:-1]) and len(text) < 8 and text[-1:] in units:
         return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
         moment = datetime.fromisoformat(value)
@@ -403,9 +404,9 @@ app.add_typer(sources_app, name="sources")
 def _parse_interval(value: str) -> int:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     text = value.strip().lower()
-    if text.isdigit():
+    if is_ascii_number(text) and len(text) < 10:
         return int(text)
-    if text[:-1].isdigit() and text[-1:] in units:
+    if is_ascii_number(text[:-1]) and len(text) < 10 and text[-1:] in units:
         return int(text[:-1]) * units[text[-1]]
     raise InputError(f"--every takes seconds or a span like 90s, 5m, 1h, not {value!r}")
 
@@ -664,22 +665,43 @@ def demo(
 # ------------------------------------------------------------------------------------------- main
 
 
+def _usage_exception_types() -> tuple[type[BaseException], ...]:
+    """The classes a usage error arrives as.
+
+    Typer >= 0.22 parses with its own copy of click (`typer._click`), whose exceptions derive from
+    `typer.TyperException`, not from `click.ClickException`; older Typer raises click's own.
+    """
+    return tuple(t for t in (click.ClickException, getattr(typer, "TyperException", None)) if t)
+
+
+def _usage_message(exc: BaseException) -> str:
+    """One line for a usage error, with a hint where the README's syntax collides with options."""
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    option = getattr(exc, "option_name", None)
+    if option and option.startswith("-") and not option.startswith("--"):
+        message += " (a query that starts with '-' goes after '--', e.g. wirewatch search -- -word)"
+    return " ".join(message.split())
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: runs the Typer app and turns errors into one line and an exit status."""
+    """Entry point: runs the Typer app and turns errors into one line and an exit status.
+
+    Usage errors (unknown command or option, missing argument) exit 2, like click's own.
+    """
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         rc = app(args=argv, prog_name="wirewatch", standalone_mode=False)
     except WirewatchError as exc:
         err.print(f"[red]wirewatch: error:[/red] {escape(str(exc))}")
         return exc.exit_code
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except (click.exceptions.Exit, getattr(typer, "Exit", click.exceptions.Exit)) as exc:
+        return getattr(exc, "exit_code", 0)
+    except (click.exceptions.Abort, getattr(typer, "Abort", click.exceptions.Abort)):
         err.print("wirewatch: aborted")
         return 130
+    except _usage_exception_types() as exc:
+        err.print(f"[red]wirewatch: error:[/red] {escape(_usage_message(exc))}")
+        return int(getattr(exc, "exit_code", 2) or 2)
     except KeyboardInterrupt:
         err.print("wirewatch: interrupted")
         return 130

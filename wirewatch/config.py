@@ -26,10 +26,14 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024  # largest body wirewatch reads, compressed or not
     max_redirects: int = 5
     host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
+    poll_concurrency: int = 8  # sources the monitor fetches at once (a slow one delays no other)
     respect_robots: bool = True
     allow_private_urls: bool = False  # SSRF guard: refuse loopback/private/link-local targets
     spacy_model: str | None = None
     api_token: str | None = None
+    # Host names the web app answers to (comma-separated; "*" for any). Unset: derived from the
+    # address `serve` binds to, so a DNS-rebinding page cannot drive a local instance.
+    allowed_hosts: str | None = None
     executor: str = "local"
     alert_max_attempts: int = 8  # deliveries tried before an alert is kept as `failed`
     alert_retry_seconds: float = 20.0  # first retry after this (minus jitter), doubling after

@@ -118,12 +118,15 @@ def ingest(
     alerting: Alerting | None = None,
     deliver: bool = True,
     story_batch: int = 50,
+    fetched: Iterable[SourceItem | SourceFailure] = (),
 ) -> IngestSummary:
     """Read every source, analyse each item, store it and assign it to a story.
 
     Stories are assigned every `story_batch` stored articles and at the end, by `stage` (one is
     made when not given; pass the service's long-lived one to avoid reloading the engine). Alerts
-    are queued as articles are assigned and, with `deliver`, sent before returning."""
+    are queued as articles are assigned and, with `deliver`, sent before returning.
+    `fetched` are items already read from their sources (the monitor fetches feeds concurrently,
+    away from the store); they are processed before `sources`."""
     summary = IngestSummary()
     stage = stage or StoryStage(store)
     alerting = alerting or Alerting(store, settings)
@@ -151,6 +154,10 @@ def ingest(
         return recurring_cache[site]
 
     def items() -> Iterator[SourceItem | IngestFailure]:
+        for entry in fetched:
+            yield IngestFailure(entry.origin, entry.reason) if isinstance(entry, SourceFailure) else entry
+        if not sources:
+            return
         with Fetcher(settings, validators=store) as fetcher:
             for source in sources:
                 try:

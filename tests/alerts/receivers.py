@@ -20,13 +20,15 @@ class WebhookReceiver:
     """Accepts POSTs on 127.0.0.1; fails the first `fail_first` with HTTP 503.
 
     With `hold=True` it records each request, then does not answer until `release()` (the crash
-    test kills the sender while it waits).
+    test kills the sender while it waits); with `delay` it answers each request that much later
+    (the crash-injection test widens the window in which a kill lands mid-send).
     """
 
-    def __init__(self, *, fail_first: int = 0, hold: bool = False) -> None:
+    def __init__(self, *, fail_first: int = 0, hold: bool = False, delay: float = 0.0) -> None:
         self.received: list[Received] = []
         self.fail_first = fail_first
         self.hold = hold
+        self.delay = delay
         self.arrived = threading.Event()
         self._released = threading.Event()
         self._lock = threading.Lock()
@@ -44,6 +46,8 @@ class WebhookReceiver:
                 receiver.arrived.set()
                 if receiver.hold:
                     receiver._released.wait(30)
+                elif receiver.delay:
+                    receiver._released.wait(receiver.delay)
                 status = 503 if failing else 200
                 try:
                     self.send_response(status)

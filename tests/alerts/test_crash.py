@@ -1,6 +1,6 @@
 """A sender killed between sending and recording it loses nothing and doubles nothing.
 
-Delivery is at-least-once with idempotency keys: the killed attempt was recorded before the send,
+Delivery is at-least-once with idempotency keys: the killed attempt was recorded just before its send,
 so the alert is sent again once its lease runs out, with the SAME key, and the outbox ends with
 exactly one `sent` row. A receiver that dedupes on the key (body or Idempotency-Key header) sees
 the alert once: an exactly-once effect.
@@ -38,7 +38,7 @@ def test_sender_killed_after_sending_resends_once_with_the_same_key(alert_store,
             if sender.poll() is None:
                 sender.kill()
         [interrupted] = alert_store.alerts()
-        assert (interrupted.status, interrupted.attempts) == ("pending", 1)  # attempt recorded first
+        assert (interrupted.status, interrupted.attempts) == ("pending", 1)  # recorded before the send
 
         receiver.hold = False
         receiver.release()
@@ -51,3 +51,24 @@ def test_sender_killed_after_sending_resends_once_with_the_same_key(alert_store,
     assert receiver.received[0].body["idempotency_key"] == receiver.received[1].body["idempotency_key"]
     [final] = alert_store.alerts()
     assert (final.status, final.attempts) == ("sent", 2)
+
+
+def test_claims_interrupted_before_any_send_use_up_no_tries(alert_store, settings):
+    # The probe's crash loop took one alert to 7 of 8 attempts without a single failed send:
+    # the attempt was counted when the row was claimed. Here every delivery pass claims the row
+    # and "dies" before sending, more times than the alert has tries; then one pass completes.
+    from wirewatch.alerts.outbox import RetryPolicy
+
+    policy = RetryPolicy(max_attempts=3)
+    with WebhookReceiver() as receiver:
+        subscribe(alert_store, "ceasefire", [receiver.channel()])
+        alerts_for_article(alert_store, build_index(alert_store), article(1, "Ceasefire agreed"),
+                           story_id="s1", role="original", now=NOW)
+        moment = NOW
+        for _ in range(policy.max_attempts + 3):
+            [claimed] = alert_store.claim_due(now=moment, policy=policy)  # then the process dies
+            moment = claimed.next_attempt_at
+        report = deliver_due(alert_store, settings=settings, now=moment, policy=policy)
+    assert report.sent == 1 and len(receiver.received) == 1
+    [final] = alert_store.alerts()
+    assert (final.status, final.attempts) == ("sent", 1)

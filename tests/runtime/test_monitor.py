@@ -7,6 +7,7 @@ real CLI and the real service cycle.
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timedelta, timezone
 
 from alerts.receivers import WebhookReceiver
@@ -116,3 +117,29 @@ def test_bad_subscription_is_one_line_error(capsys, db_url):
     assert main(["subscribe", "ceasefire", "--notify", "nosuchscheme://x", "--db", db_url]) != 0
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 2 and "Traceback" not in err
+
+
+def test_a_stalled_source_delays_no_other_source(db_url):
+    # Three sources trickle one byte at a time; with one total deadline per fetch and the sources
+    # fetched at once, the cycle takes about one deadline, and the healthy source is read.
+    from httpserver import STATUS_AND_HEADERS, TrickleServer
+
+    slow = [TrickleServer(STATUS_AND_HEADERS, b"1\r\nx\r\n" * 5000, every=0.05) for _ in range(3)]
+    try:
+        with LocalHTTPServer() as server, Store.open(db_url) as store:
+            server.route("/feed.xml", body=feed(FIRST), content_type="application/rss+xml")
+            for source in slow:
+                store.add_feed(source.url, interval_seconds=60)
+            store.add_feed(server.url("/feed.xml"), interval_seconds=60)
+            monitor = Monitor(store, load_settings().with_overrides(timeout=1.5, host_delay=0))
+            started = time.monotonic()
+            report = monitor.cycle()
+            elapsed = time.monotonic() - started
+            monitor.close()
+    finally:
+        for source in slow:
+            source.close()
+    assert report.polled == 4 and report.new_articles == 1
+    assert all("timed out" in reason for _, reason in report.failures)
+    assert len(report.failures) == 3
+    assert elapsed < 4.5  # one after another it took at least 3 x 1.5 s

@@ -57,3 +57,33 @@ def test_file_that_is_not_a_warc_is_a_failure(tmp_path):
     [failure] = iter_items(str(path))
     assert isinstance(failure, SourceFailure)
     assert failure.reason.startswith("invalid WARC")
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_an_archive_cut_at_any_byte_yields_items_and_failures_never_an_exception(tmp_path, gzip):
+    # warcio raised AttributeError for a header block cut before its target URI.
+    full = tmp_path / "full.warc"
+    write_warc(
+        full,
+        [("https://news.example/a", "text/html", "200 OK", PAGE), ("https://news.example/b", "text/html", "200 OK", PAGE)],
+        gzip=gzip,
+    )
+    data = full.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    for end in range(1, len(data), 3 if gzip else 7):
+        cut.write_bytes(data[:end])
+        items = list(iter_items(str(cut)))
+        for item in items:
+            assert isinstance(item, SourceFailure) or item.content == PAGE
+        assert len(items) <= 3
+
+
+def test_ingest_reports_a_truncated_warc_as_one_failed_item(tmp_path):
+    from wirewatch.cli import main
+
+    full = tmp_path / "full.warc"
+    write_warc(full, [("https://news.example/a", "text/html", "200 OK", PAGE)], gzip=False)
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(full.read_bytes()[:29])  # inside the first record's header block
+    code = main(["ingest", str(cut), "--db", f"sqlite:///{tmp_path / 'w.db'}"])
+    assert code == 1

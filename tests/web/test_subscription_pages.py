@@ -260,7 +260,9 @@ def test_alert_log_pages_show_story_channel_status_attempts_and_error(client, st
                                   story_id=story_id, article_id=1,
                                   payload={"story": {"title": "Ceasefire story"}, "article": {"title": "First report"}})])
     now = datetime.now(timezone.utc)
-    alert_store.mark_failed_attempt(alert_store.claim_due(now=now)[0], "webhook answered HTTP 503", now=now)
+    [claimed] = alert_store.claim_due(now=now)
+    assert alert_store.record_attempt(claimed)  # what a delivery worker does right before sending
+    alert_store.mark_failed_attempt(claimed, "webhook answered HTTP 503", now=now)
     for path in ("/alerts", f"/subscriptions/{sub_id}"):
         page = client.get(path).text
         row = re.search(r'<tr class="alert-row status-retrying".*?</tr>', page, re.S).group(0)

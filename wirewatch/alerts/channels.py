@@ -6,9 +6,12 @@ the receiver needs the idempotency key both in the JSON body and in an `Idempote
 Telegram, ntfy, Matrix, Discord, ...) goes through `apprise.Apprise().notify`, which only answers
 True/False: the reason for a failure is read back from Apprise's log.
 
-Every channel that names a host we would connect to (webhooks, self-hosted services, the SMTP
-server) passes the SSRF guard, both when the subscription is created and again before each send
-(DNS can change in between).
+Every channel passes the SSRF guard twice. When a subscription is created, the hosts the URL
+names are checked: those of the self-hosted schemes, and any IP literal or `localhost` in any
+scheme (`kodi://127.0.0.1`). At send time every connection is checked where it is made, after
+DNS: webhooks through the guarded httpx transport, Apprise's plugins through the connect-time
+guard (`connections_guarded`), whatever the scheme, so a plugin this module knows nothing about
+cannot reach loopback or the private network either.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import httpx
 
 from ..errors import DeliveryError, FetchError, InputError
 from ..sources import check_url
+from ..sources._socketguard import connections_guarded
 from ..sources._transport import guarded_transport
+from ..sources._urlguard import parse_ip
 
 WEBHOOK_SCHEMES = {"json": "http", "jsons": "https"}
 # Services whose URL host is the machine Apprise connects to (self-hosted or generic). For cloud
@@ -100,10 +105,26 @@ def _bracket(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
+def _literal_target(plugin: Any) -> str | None:
+    """An http URL for the plugin's host when it is an address or `localhost`, in any scheme.
+
+    For cloud services the "host" is often a token, which must not be resolved; an IP literal or
+    `localhost` is never a token.
+    """
+    host = getattr(plugin, "host", None)
+    if not isinstance(host, str) or not host:
+        return None
+    bare = host.strip("[]")
+    if parse_ip(bare) is None and bare.lower().rstrip(".") not in ("localhost", "localhost.localdomain"):
+        return None
+    return f"http://{_bracket(bare)}/"
+
+
 def check_channel_url(url: str, *, allow_private: bool) -> None:
     """InputError unless Apprise understands `url` and every host it names is allowed."""
-    _plugin(url)
-    for target in network_targets(url):
+    plugin = _plugin(url)
+    literal = _literal_target(plugin)
+    for target in [*network_targets(url), *([literal] if literal else [])]:
         try:
             check_url(target, allow_private=allow_private)
         except FetchError as exc:
@@ -126,7 +147,7 @@ def send(channel: str, message: OutgoingMessage, *, timeout: float, user_agent: 
     if scheme in WEBHOOK_SCHEMES:
         _post_webhook(channel, message, timeout=timeout, user_agent=user_agent, allow_private=allow_private)
     else:
-        _notify_with_apprise(channel, message)
+        _notify_with_apprise(channel, message, allow_private=allow_private)
 
 
 def _post_webhook(channel: str, message: OutgoingMessage, *, timeout: float, user_agent: str,
@@ -159,15 +180,19 @@ def _post_webhook(channel: str, message: OutgoingMessage, *, timeout: float, use
         raise DeliveryError(f"webhook {redact(channel)} answered HTTP {response.status_code}")
 
 
-def _notify_with_apprise(channel: str, message: OutgoingMessage) -> None:
+def _notify_with_apprise(channel: str, message: OutgoingMessage, *, allow_private: bool) -> None:
     import apprise
 
-    notifier = apprise.Apprise(asset=apprise.AppriseAsset(storage_mode="memory"))
+    # async_mode=False: Apprise sends in this thread, where the connect-time guard is active.
+    notifier = apprise.Apprise(asset=apprise.AppriseAsset(storage_mode="memory", async_mode=False))
     if not notifier.add(channel):
         raise DeliveryError(f"not a notification URL Apprise understands: {redact(channel)!r}")
-    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured, \
+            connections_guarded(allow_private=allow_private) as refusals:
         delivered = notifier.notify(title=message.title, body=message.body)
         log = captured.getvalue()
+    if refusals:
+        raise DeliveryError(f"{redact(channel)} refused: {refusals[0]}"[:MAX_ERROR_LENGTH])
     if not delivered:
         lines = [line.strip() for line in log.splitlines() if line.strip()]
         reason = lines[-1] if lines else "Apprise reported a failure without a reason"

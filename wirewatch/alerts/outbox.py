@@ -1,12 +1,15 @@
 """The durable outbox: alerts wait in the store until a channel has accepted them.
 
-Delivery is at-least-once with idempotency keys. Each row is claimed by recording the attempt
-(attempts + 1, and a lease: `next_attempt_at` moved to when a retry would be due) and committing
-BEFORE anything is sent. If the process dies after sending but before marking the row sent, the
-row becomes due again when the lease runs out and is sent once more with the SAME key, which the
-webhook carries in its body and its `Idempotency-Key` header: a receiver that remembers keys sees
-the alert exactly once. Nothing is lost (the row stays until a channel accepts it or the retries
-are used up) and the outbox never holds two rows for one (key, channel).
+Delivery is at-least-once with idempotency keys. Due rows are claimed with a lease
+(`next_attempt_at` moved to when a retry would be due), committed before anything is sent, so
+two deliverers never send one row at once. The attempt itself is recorded (attempts + 1, committed)
+only just before that row's send: a process killed after claiming but before sending has used up
+no try, so crashes alone never exhaust a channel's retries. If the process dies after sending but
+before marking the row sent, the row becomes due again when the lease runs out and is sent once
+more with the SAME key, which the webhook carries in its body and its `Idempotency-Key` header: a
+receiver that remembers keys sees the alert exactly once. Nothing is lost (the row stays until a
+channel accepts it or the retries are used up) and the outbox never holds two rows for one (key,
+channel).
 
 Retries back off exponentially with jitter: the n-th retry waits `min(max_delay, base_delay *
 2**(n-1))`, shortened by a random share up to `jitter` (so many failed alerts do not all retry
@@ -142,9 +145,9 @@ class Outbox:
 
     def claim_due(self, *, now: datetime, limit: int, policy: RetryPolicy,
                   rng: random.Random) -> list[Alert]:
-        """Claim up to `limit` due rows for sending, recording the attempt first (see module doc).
+        """Claim up to `limit` due rows for sending under a lease (see module doc).
 
-        Rows whose last allowed attempt was interrupted are marked failed instead.
+        Rows whose last allowed attempt was interrupted mid-send are marked failed instead.
         """
         due = (
             select(alerts)
@@ -171,13 +174,27 @@ class Outbox:
                 result = conn.execute(
                     update(alerts)
                     .where(alerts.c.id == alert.id, alerts.c.attempts == alert.attempts)
-                    .values(attempts=alert.attempts + 1, next_attempt_at=now + lease)
+                    .values(next_attempt_at=now + lease)
                 )
                 if result.rowcount == 1:
-                    alert.attempts += 1
                     alert.next_attempt_at = now + lease
                     claimed.append(alert)
         return claimed
+
+    def record_attempt(self, alert: Alert) -> bool:
+        """Count the send about to be made (committed before it). False when the row is no longer
+        this claim's (another deliverer took it after the lease ran out): then do not send."""
+        with self._engine.begin() as conn:
+            result = conn.execute(
+                update(alerts)
+                .where(alerts.c.id == alert.id, alerts.c.attempts == alert.attempts,
+                       alerts.c.status.in_((PENDING, RETRYING)))
+                .values(attempts=alert.attempts + 1)
+            )
+        if result.rowcount != 1:
+            return False
+        alert.attempts += 1
+        return True
 
     def mark_sent(self, alert: Alert, *, now: datetime) -> None:
         with self._engine.begin() as conn:

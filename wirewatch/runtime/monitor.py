@@ -3,19 +3,26 @@
 `wirewatch run` drives it in the foreground (`--once`: one full cycle, then exit); `wirewatch
 serve` runs it in a background thread next to the web app. Every step reads and writes the store,
 so stopping it at any point loses nothing: the next cycle picks up where it stopped.
+
+Due sources are fetched concurrently (`poll_concurrency` at once), each fetch bounded by its
+total deadline, and processed one at a time as their fetches finish: a slow or stalled source
+delays no other, and only the processing touches the store's write path.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..alerts import DeliveryReport
 from ..config import Settings
+from ..errors import WirewatchError
 from ..ingest import ingest
-from ..store import Store
+from ..sources import Fetcher, MemoryValidatorCache, SourceFailure, iter_items
+from ..store import Feed, Store
 from .alerting import Alerting
 from .story_stage import StoryStage
 
@@ -50,24 +57,50 @@ class Monitor:
     def cycle(self, now: datetime | None = None) -> CycleReport:
         """Poll every due source once, assign stories to anything left unassigned, deliver."""
         report = CycleReport()
-        for feed in self.store.due_feeds(now):
-            with self._lock:
-                summary = ingest([feed.url], store=self.store, settings=self.settings, stage=self.stage,
-                                 alerting=self.alerting, deliver=False, workers=1)
-            report.polled += 1
-            report.new_articles += summary.ingested
-            stored_anything = summary.ingested or summary.duplicates
-            error = summary.failed[0].reason if summary.failed and not stored_anything else None
-            if error:
-                report.failures.append((feed.url, error))
-                log.warning("source %s failed: %s", feed.url, error)
-            self.store.record_fetch(feed, status="error" if error else "ok", error=error,
-                                    new_articles=summary.ingested)
-            log.info("polled %s: %d new, %d duplicates", feed.url, summary.ingested, summary.duplicates)
+        feeds = self.store.due_feeds(now)
+        if feeds:
+            workers = max(1, min(len(feeds), self.settings.poll_concurrency))
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="wirewatch-poll") as pool:
+                fetches = {pool.submit(self._fetch, feed): feed for feed in feeds}
+                for done in as_completed(fetches):
+                    self._process(fetches[done], *done.result(), report)
         with self._lock:
             self.stage.run(on_assigned=self.alerting.on_assigned)
         report.delivery = self.alerting.deliver()
         return report
+
+    def _fetch(self, feed: Feed) -> tuple[list, "_ReadThroughValidators"]:
+        """Read one source's items (network only); conditional-GET validators are kept aside
+        and written by the processing thread, so fetch threads never write to the store."""
+        validators = _ReadThroughValidators(self.store)
+        items: list = []
+        try:
+            with Fetcher(self.settings, validators=validators) as fetcher:
+                for item in iter_items(feed.url, fetcher=fetcher):
+                    items.append(item)
+        except WirewatchError as exc:  # what was read before the failure is still processed
+            items.append(SourceFailure(feed.url, str(exc)))
+        except Exception as exc:  # one source's surprise must not end the cycle for the rest
+            log.exception("fetching %s failed", feed.url)
+            items.append(SourceFailure(feed.url, f"fetch failed: {exc!r}"))
+        return items, validators
+
+    def _process(self, feed: Feed, items: list, validators: "_ReadThroughValidators",
+                 report: CycleReport) -> None:
+        with self._lock:
+            validators.write_to(self.store)
+            summary = ingest([], store=self.store, settings=self.settings, stage=self.stage,
+                             alerting=self.alerting, deliver=False, workers=1, fetched=items)
+        report.polled += 1
+        report.new_articles += summary.ingested
+        stored_anything = summary.ingested or summary.duplicates
+        error = summary.failed[0].reason if summary.failed and not stored_anything else None
+        if error:
+            report.failures.append((feed.url, error))
+            log.warning("source %s failed: %s", feed.url, error)
+        self.store.record_fetch(feed, status="error" if error else "ok", error=error,
+                                new_articles=summary.ingested)
+        log.info("polled %s: %d new, %d duplicates", feed.url, summary.ingested, summary.duplicates)
 
     def run_forever(self, stop: threading.Event, *, tick: float = 5.0) -> None:
         """Cycle until `stop` is set; wake at least every `tick` seconds for due retries."""
@@ -85,3 +118,18 @@ class Monitor:
     def close(self) -> None:
         with self._lock:
             self.stage.save()
+
+
+class _ReadThroughValidators(MemoryValidatorCache):
+    """Reads stored ETag / Last-Modified values; keeps new ones in memory until `write_to`."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self._store = store
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        return super().get_validators(url) or self._store.get_validators(url)
+
+    def write_to(self, store: Store) -> None:
+        for url, (etag, last_modified) in self._validators.items():
+            store.put_validators(url, etag, last_modified)

@@ -19,10 +19,11 @@ import httpx
 
 from ..config import Settings
 from ..errors import FetchError
+from ..ids import is_ascii_number
 from ._decoding import DecodeFailed, OverLimit, decoder_for, supported_encodings
 from ._ratelimit import HostRateLimiter
 from ._robots import ROBOTS_MAX_BYTES, RobotsRules
-from ._transport import guarded_transport
+from ._transport import fetch_deadline, guarded_transport
 from ._urlguard import check_url
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -136,7 +137,9 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-        deadline = time.monotonic() + self._settings.timeout
+        # One deadline for the whole fetch, redirects included; time spent waiting for the
+        # per-host rate limit is not the server's and is not counted.
+        budget = self._settings.timeout
         seen: set[str] = set()
         current = url
         for _ in range(self._settings.max_redirects + 1):
@@ -145,42 +148,52 @@ class Fetcher:
             if obey_robots and self._settings.respect_robots:
                 self._check_robots(current)
             self._limiter.wait(urlsplit(current).hostname or "")
-            response = self._send(current, headers)
-            try:
-                if response.status_code in REDIRECT_STATUSES:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"HTTP {response.status_code} without Location for {current}")
-                    target = urljoin(current, location.strip())
-                    if target in seen:
-                        raise FetchError(f"redirect loop at {target} (from {url})")
-                    current = target
-                    continue
-                if response.status_code == 304:
-                    return FetchResult(
-                        url=current, status=304, content=b"",
-                        content_type=response.headers.get("content-type"),
-                        headers=dict(response.headers.items()), not_modified=True,
-                    )
-                if response.status_code >= 300:
-                    if raise_for_status:
-                        raise FetchError(f"HTTP {response.status_code} for {current}")
-                    return FetchResult(
-                        url=current, status=response.status_code, content=b"",
-                        content_type=response.headers.get("content-type"),
-                        headers=dict(response.headers.items()),
-                    )
-                content = self._read_body(response, current, max_bytes, deadline)
-                return FetchResult(
-                    url=current, status=response.status_code, content=content,
-                    content_type=response.headers.get("content-type"),
-                    headers=dict(response.headers.items()), not_modified=False,
-                )
-            finally:
-                response.close()
+            with fetch_deadline(budget) as deadline:
+                result = self._hop(current, headers, max_bytes, deadline, raise_for_status)
+            if isinstance(result, FetchResult):
+                return result
+            if result in seen:
+                raise FetchError(f"redirect loop at {result} (from {url})")
+            current = result
+            budget = deadline - time.monotonic()
         raise FetchError(
             f"too many redirects (more than {self._settings.max_redirects}) from {url}"
         )
+
+    def _hop(self, current: str, headers: dict[str, str], max_bytes: int, deadline: float,
+             raise_for_status: bool) -> FetchResult | str:
+        """One request of a redirect chain: its result, or the URL it redirects to."""
+        if deadline <= time.monotonic():
+            raise FetchError(f"timed out fetching {current} (over {self._settings.timeout:g} s in all)")
+        response = self._send(current, headers)
+        try:
+            if response.status_code in REDIRECT_STATUSES:
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"HTTP {response.status_code} without Location for {current}")
+                return urljoin(current, location.strip())
+            if response.status_code == 304:
+                return FetchResult(
+                    url=current, status=304, content=b"",
+                    content_type=response.headers.get("content-type"),
+                    headers=dict(response.headers.items()), not_modified=True,
+                )
+            if response.status_code >= 300:
+                if raise_for_status:
+                    raise FetchError(f"HTTP {response.status_code} for {current}")
+                return FetchResult(
+                    url=current, status=response.status_code, content=b"",
+                    content_type=response.headers.get("content-type"),
+                    headers=dict(response.headers.items()),
+                )
+            content = self._read_body(response, current, max_bytes, deadline)
+            return FetchResult(
+                url=current, status=response.status_code, content=content,
+                content_type=response.headers.get("content-type"),
+                headers=dict(response.headers.items()), not_modified=False,
+            )
+        finally:
+            response.close()
 
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
         try:
@@ -195,8 +208,8 @@ class Fetcher:
         self, response: httpx.Response, url: str, max_bytes: int, deadline: float
     ) -> bytes:
         too_large = f"response larger than {max_bytes} bytes from {url}"
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
+        declared = response.headers.get("content-length", "").strip()
+        if is_ascii_number(declared) and int(declared) > max_bytes:
             raise FetchError(too_large)
         try:
             decoder = decoder_for(response.headers.get("content-encoding"))
@@ -205,8 +218,10 @@ class Fetcher:
         body = bytearray()
         raw_size = 0
         try:
-            # Small raw chunks keep the work between two deadline / size checks small.
-            for chunk in response.iter_raw(chunk_size=16 * 1024):
+            # Whatever each network read brings, however little: a fixed chunk size made httpx
+            # buffer 16 KiB before the deadline was checked, so a server sending one byte a
+            # second held a fetch for hours. Each read is bounded by the request's timeout.
+            for chunk in response.iter_raw():
                 raw_size += len(chunk)
                 if raw_size > max_bytes:
                     raise FetchError(too_large)

@@ -55,35 +55,55 @@ def public_addresses(host: str, port: int) -> list[IPAddress]:
 
 
 def _first_non_public(addresses: list[IPAddress]) -> IPAddress | None:
-    return next((address for address in addresses if not _is_public(address)), None)
+    return next((address for address in addresses if not is_public_address(address)), None)
 
 
 def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
-    literal = _parse_ip(host)
+    literal = parse_ip(host)
     if literal is not None:
         return [literal]
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"cannot resolve host {host!r} of {url!r}: {exc}") from None
-    addresses = [_parse_ip(str(info[4][0])) for info in infos]
+    addresses = [parse_ip(str(info[4][0])) for info in infos]
     resolved = [a for a in addresses if a is not None]
     if not resolved:
         raise FetchError(f"cannot resolve host {host!r} of {url!r}")
     return resolved
 
 
-def _parse_ip(text: str) -> IPAddress | None:
+def parse_ip(text: str) -> IPAddress | None:
+    """An IP address literal, or None; getaddrinfo may append a zone ("fe80::1%eth0")."""
     try:
-        # getaddrinfo may append a zone to IPv6 link-local addresses ("fe80::1%eth0").
         return ipaddress.ip_address(text.split("%", 1)[0])
     except ValueError:
         return None
 
 
-def _is_public(address: IPAddress) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+# NAT64's well-known prefix: the last 32 bits are the IPv4 address a gateway connects to.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries and may be routed to (mapped, 6to4, Teredo, NAT64).
+
+    `2002:7f00:1::` is 6to4 for 127.0.0.1: public by its IPv6 range, loopback where it lands.
+    """
+    found = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ())]
+    if address in _NAT64:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return [ip for ip in found if ip is not None]
+
+
+def is_public_address(address: IPAddress) -> bool:
+    """Whether `address` (and every IPv4 address embedded in it) is on the public internet."""
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = embedded_ipv4(address)
+        if address.ipv4_mapped is not None:
+            return is_public_address(address.ipv4_mapped)
+        if embedded and not all(is_public_address(ip) for ip in embedded):
+            return False
     # `is_global` alone misses multicast ranges that are globally scoped; check both.
     return address.is_global and not (
         address.is_multicast or address.is_reserved or address.is_unspecified

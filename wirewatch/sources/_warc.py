@@ -14,6 +14,9 @@ from ..document import SourceItem
 from ._failure import SourceFailure
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What warcio raises on a damaged archive: besides its own error, a header block cut short
+# surfaces as the error of whatever it reads next (a None URI's AttributeError, a bad length).
+_BROKEN = (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, TypeError, KeyError, IndexError)
 
 
 def warc_items(
@@ -29,9 +32,9 @@ def warc_items(
             record = next(records)
         except StopIteration:
             return
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+        except _BROKEN as exc:
             # A broken record ends the archive: warcio cannot find the next record boundary.
-            yield SourceFailure(origin, f"invalid WARC: {' '.join(str(exc).split())}")
+            yield SourceFailure(origin, f"invalid WARC: {_describe(exc)}")
             return
         if not _has_required_headers(record):
             # warcio reads almost anything as "a record"; a record without these is garbage
@@ -42,6 +45,23 @@ def warc_items(
         item = _record_item(record, origin, max_bytes)
         if item is not None:
             yield item
+
+
+def _describe(exc: BaseException) -> str:
+    """One line for the reader; warcio's internal errors say nothing useful to them."""
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return "the archive ends inside a record header (truncated file?)"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _cut_short(record) -> bool:
+    """Whether the record's body stopped before its declared Content-Length (a truncated file).
+
+    warcio reads records through a limit reader that counts down what is still owed; after the
+    body is read to its end, anything still owed never arrived.
+    """
+    owed = getattr(record.raw_stream, "limit", 0)
+    return isinstance(owed, int) and owed > 0
 
 
 def _looks_like_warc(stream: BinaryIO) -> bool:
@@ -75,10 +95,12 @@ def _record_item(record, origin: str, max_bytes: int) -> SourceItem | SourceFail
     try:
         # content_stream() undoes chunked transfer and gzip/deflate content encoding.
         body = record.content_stream().read(max_bytes + 1)
-    except (OSError, ValueError, EOFError) as exc:
-        return SourceFailure(where, f"unreadable WARC record: {' '.join(str(exc).split())}")
+    except _BROKEN as exc:
+        return SourceFailure(where, f"unreadable WARC record: {_describe(exc)}")
     if len(body) > max_bytes:
         return SourceFailure(where, f"record larger than {max_bytes} bytes")
+    if _cut_short(record):
+        return SourceFailure(where, "the archive ends inside this record (truncated file?)")
     return SourceItem(
         content=body,
         content_type=content_type,

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import desc, func, select
 from sqlalchemy.engine import Connection
 
+from ..ids import is_ascii_number, parse_row_id
 from .facts import fold
 from .schema import document_entities, documents, entities, entity_aliases, quotes
 
@@ -92,8 +93,11 @@ def list_entities(conn: Connection, *, type: str | None = None, name: str | None
 
 def find_entity(conn: Connection, name_or_id: str | int) -> EntitySummary | None:
     """By id, exact name, a recorded spelling, or a unique surname — most certain first."""
-    if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and name_or_id.isdigit()):
-        row = conn.execute(select(entities).where(entities.c.id == int(name_or_id))).first()
+    if isinstance(name_or_id, int) or (isinstance(name_or_id, str) and is_ascii_number(name_or_id.strip())):
+        row_id = parse_row_id(name_or_id)
+        if row_id is None:  # all digits, but beyond any row id: no entity is called that either
+            return None
+        row = conn.execute(select(entities).where(entities.c.id == row_id)).first()
         return _summary(row) if row else None
     name = str(name_or_id).strip()
     order = (desc(entities.c.document_count), entities.c.id)

@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from ..ids import parse_row_id
 from ..document import Document
 from ..errors import QueryError, StoreError
 from ..query import parse_query
@@ -228,9 +229,9 @@ class Store:
             row = None
             if isinstance(key, str):
                 row = conn.execute(select(documents).where(documents.c.ext_id == key)).first()
-                if row is None and key.strip().isdigit():
-                    key = int(key.strip())
-            if row is None and isinstance(key, int):
+                if row is None and parse_row_id(key) is not None:
+                    key = parse_row_id(key)
+            if row is None and isinstance(key, int) and parse_row_id(key) is not None:
                 row = conn.execute(select(documents).where(documents.c.id == key)).first()
         if row is None:
             return None

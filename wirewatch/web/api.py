@@ -7,7 +7,6 @@ would cost a second query the engine cannot answer cheaply, as for search); ever
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode, urlsplit
 
@@ -18,6 +17,7 @@ from ..document import SourceItem
 from . import queries
 from .security import require_json_body, require_write_access
 from .templating import path_segment
+from .params import UtcDateTime
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -62,8 +62,8 @@ class DocumentSummaryOut(BaseModel):
     url: str | None
     source: str | None
     language: str | None
-    published: datetime | None
-    ingested_at: datetime
+    published: UtcDateTime | None
+    ingested_at: UtcDateTime
     entities: list[dict[str, Any]]
     quote: dict[str, Any] | None
     links: Links
@@ -71,7 +71,7 @@ class DocumentSummaryOut(BaseModel):
 
 class DocumentOut(BaseModel):
     id: int
-    ingested_at: datetime
+    ingested_at: UtcDateTime
     links: Links
     document: dict[str, Any] = Field(description="the wirewatch.document/1 record")
 

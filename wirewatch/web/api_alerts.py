@@ -7,15 +7,16 @@ same rules as every API write: a JSON body, and the bearer token when one is con
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..ids import MAX_ROW_ID
 from ..alerts import AlertStore, Subscription, preview, redact, subscription_feed, validate_subscription
 from ..alerts.preview import MAX_PREVIEW
 from ..errors import InputError
+from .params import UtcDateTime, RowId
 from .alert_actions import preview_item, send_test
 from .api import ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
 from .security import require_json_body, require_write_access
@@ -44,7 +45,7 @@ class SubscriptionOut(BaseModel):
     digest: str | None = Field(description="null: one message per alert; hourly | daily: digests")
     updates: str
     paused: bool
-    created_at: datetime | None
+    created_at: UtcDateTime | None
     links: SubscriptionLinks
 
 
@@ -88,7 +89,7 @@ class PreviewHitOut(BaseModel):
     title: str
     url: str | None
     source: str | None
-    published: datetime | None
+    published: UtcDateTime | None
     story_id: str | None
     story_title: str | None
     role: str | None = Field(description="original | copy | development")
@@ -117,9 +118,9 @@ class AlertOut(BaseModel):
     status: str = Field(description="delivery status: pending, sent, failed, ...")
     attempts: int
     last_error: str | None = Field(description="why the last delivery attempt failed")
-    next_attempt_at: datetime | None
-    created_at: datetime | None
-    sent_at: datetime | None
+    next_attempt_at: UtcDateTime | None
+    created_at: UtcDateTime | None
+    sent_at: UtcDateTime | None
 
 
 TestSendOut.model_rebuild()
@@ -188,13 +189,13 @@ def preview_subscription(
 
 
 @router.get("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=ERRORS)
-def get_subscription(subscription_id: int, request: Request) -> Any:
+def get_subscription(subscription_id: RowId, request: Request) -> Any:
     return subscription_out(_found(_alert_store(request), subscription_id))
 
 
 @router.patch("/subscriptions/{subscription_id}", response_model=SubscriptionOut, responses=WRITE_ERRORS,
               dependencies=[Depends(require_write_access), Depends(require_json_body)])
-def update_subscription(subscription_id: int, payload: SubscriptionPatch, request: Request) -> Any:
+def update_subscription(subscription_id: RowId, payload: SubscriptionPatch, request: Request) -> Any:
     """Pause or resume (`paused`), and/or edit the query, channels, name, digest or updates mode."""
     alert_store = _alert_store(request)
     current = _found(alert_store, subscription_id)
@@ -225,7 +226,7 @@ def edit_subscription(request: Request, alert_store: AlertStore, subscription_id
 
 @router.post("/subscriptions/{subscription_id}/test", response_model=TestSendOut, responses=WRITE_ERRORS,
              dependencies=[Depends(require_write_access), Depends(require_json_body)])
-def test_subscription(subscription_id: int, request: Request) -> Any:
+def test_subscription(subscription_id: RowId, request: Request) -> Any:
     """Send a test message through each of the subscription's channels now; each outcome is in
     the answer and in the alert log (kind `test`). 422 when it has no channels. Send `{}` as
     application/json (like every write, so a cross-site form cannot trigger it)."""
@@ -240,7 +241,7 @@ def test_subscription(subscription_id: int, request: Request) -> Any:
 @router.delete("/subscriptions/{subscription_id}", status_code=204, response_class=Response,
                responses={**ERRORS, 401: {"model": ErrorOut, "description": "a bearer token is needed"}},
                dependencies=[Depends(require_write_access)])
-def delete_subscription(subscription_id: int, request: Request) -> Response:
+def delete_subscription(subscription_id: RowId, request: Request) -> Response:
     """Remove a subscription with its alerts (queued ones are never sent)."""
     if not _alert_store(request).delete_subscription(subscription_id):
         raise HTTPException(404, f"no subscription {subscription_id}")
@@ -252,7 +253,7 @@ def list_alerts(
     request: Request,
     limit: int = LimitParam,
     offset: int = OffsetParam,
-    subscription: int | None = Query(None, ge=1, description="only this subscription's alerts"),
+    subscription: int | None = Query(None, ge=1, le=MAX_ROW_ID, description="only this subscription's alerts"),
     status: str | None = Query(None, max_length=20, description="only alerts in this delivery status"),
 ) -> Any:
     """The alert log, newest first, with delivery status and the last error."""
@@ -265,7 +266,7 @@ def list_alerts(
 @feeds_router.get("/subscriptions/{subscription_id}.atom", response_class=Response,
                   responses={200: {"content": {"application/atom+xml": {}}},
                              404: {"description": "no such subscription (an error object)"}})
-def subscription_atom(subscription_id: int, request: Request) -> Response:
+def subscription_atom(subscription_id: RowId, request: Request) -> Response:
     """A subscription's alerts as an Atom feed, newest first."""
     alert_store = _alert_store(request)
     found = _found(alert_store, subscription_id)

@@ -6,16 +6,18 @@ Same conventions as api.py: lists answer `{"items", "limit", "offset", "total", 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ..ids import MAX_ROW_ID, parse_row_id
 from ..store import EntitySummary, QuoteRecord, StorySummary
 from . import queries
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .templating import path_segment
+from .params import UtcDateTime, IsoDateTime
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -30,7 +32,7 @@ class StoryArticleOut(BaseModel):
     id: int = Field(description="the store's document id")
     role: str = Field(description="original | copy | development")
     duplicate_of: int | None = Field(description="for copies: the article this one repeats")
-    published: datetime | None
+    published: UtcDateTime | None
     source: str | None
     title: str
     url: str | None
@@ -40,8 +42,8 @@ class StoryArticleOut(BaseModel):
 class StoryOut(BaseModel):
     id: str
     title: str
-    first_seen: datetime
-    last_seen: datetime
+    first_seen: UtcDateTime
+    last_seen: UtcDateTime
     article_count: int
     source_count: int
     velocity: int = Field(description="articles that arrived in the last hour")
@@ -67,8 +69,8 @@ class EntityOut(BaseModel):
     type: str = Field(description="PERSON, ORG, GPE, LOC, NORP, EVENT, ...")
     documents: int
     mentions: int
-    first_seen: datetime
-    last_seen: datetime
+    first_seen: UtcDateTime
+    last_seen: UtcDateTime
     links: EntityLinks
 
 
@@ -87,7 +89,7 @@ class QuoteOut(BaseModel):
     title: str = Field(description="the article's title")
     url: str | None
     source: str | None
-    published: datetime | None
+    published: UtcDateTime | None
     links: QuoteLinks
 
 
@@ -108,7 +110,7 @@ class RelatedOut(EntityOut):
 class StoryRef(BaseModel):
     id: str
     title: str
-    last_seen: datetime
+    last_seen: UtcDateTime
     article_count: int
     links: StoryLinks
 
@@ -155,7 +157,7 @@ def story_out(story: StorySummary) -> StoryOut:
 
 
 def _int_or_none(value: Any) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return parse_row_id(value if isinstance(value, int) else str(value or ""))
 
 
 def _entity_out(summary: EntitySummary, model: type[EntityOut] = EntityOut, **extra: Any) -> Any:
@@ -180,7 +182,7 @@ def list_stories(
     request: Request,
     limit: int = LimitParam,
     offset: int = OffsetParam,
-    since: datetime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
+    since: IsoDateTime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
     q: str | None = Query(None, min_length=1, max_length=2000,
                           description="only stories with an article matching this query (the search language)"),
 ) -> Any:
@@ -209,7 +211,7 @@ def get_story(story_id: str, request: Request) -> Any:
             published=a.get("published"), source=a.get("source"), title=str(a.get("title") or ""),
             url=a.get("url"), record_id=a.get("record_id"),
         )
-        for a in story.data.get("articles") or [] if isinstance(a, dict) and str(a.get("id", "")).isdigit()
+        for a in story.data.get("articles") or [] if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None
     ]
     return StoryDetailOut(**story_out(story).model_dump(), articles=articles)
 
@@ -257,7 +259,7 @@ def list_quotes(
     offset: int = OffsetParam,
     speaker: str | None = Query(None, min_length=1, max_length=200,
                                 description="the person, by any name or spelling the registry knows"),
-    document: int | None = Query(None, ge=1, description="only quotes from this article, in text order"),
+    document: int | None = Query(None, ge=1, le=MAX_ROW_ID, description="only quotes from this article, in text order"),
 ) -> Any:
     """Who said what, newest first (in text order for one document)."""
     if speaker is not None and document is not None:

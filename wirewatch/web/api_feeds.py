@@ -7,7 +7,6 @@ Unlike the Sources page, the API registers the URL as given: no discovery fetch.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -19,6 +18,7 @@ from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .api_alerts import WRITE_ERRORS
 from .feed_discovery import MAX_INTERVAL, MIN_INTERVAL, clean_url
 from .security import require_json_body, require_write_access
+from .params import UtcDateTime, RowId
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -29,9 +29,9 @@ class FeedOut(BaseModel):
     name: str | None
     interval_seconds: int = Field(description="how often it is polled (longer after failures)")
     paused: bool
-    added_at: datetime | None
-    next_fetch_at: datetime | None
-    last_fetch_at: datetime | None
+    added_at: UtcDateTime | None
+    next_fetch_at: UtcDateTime | None
+    last_fetch_at: UtcDateTime | None
     last_status: str | None = Field(description="ok | error | null (not fetched yet)")
     last_error: str | None = Field(description="why the last fetch failed")
     articles: int = Field(description="new articles found over its lifetime")
@@ -92,13 +92,13 @@ def _found(request: Request, feed_id: int) -> Feed:
 
 
 @router.get("/feeds/{feed_id}", response_model=FeedOut, responses=ERRORS)
-def get_feed(feed_id: int, request: Request) -> Any:
+def get_feed(feed_id: RowId, request: Request) -> Any:
     return feed_out(_found(request, feed_id))
 
 
 @router.patch("/feeds/{feed_id}", response_model=FeedOut, responses=WRITE_ERRORS,
               dependencies=[Depends(require_write_access), Depends(require_json_body)])
-def update_feed(feed_id: int, payload: FeedPatch, request: Request) -> Any:
+def update_feed(feed_id: RowId, payload: FeedPatch, request: Request) -> Any:
     """Pause or resume polling."""
     store = request.app.state.web.store
     _found(request, feed_id)
@@ -108,7 +108,7 @@ def update_feed(feed_id: int, payload: FeedPatch, request: Request) -> Any:
 
 @router.delete("/feeds/{feed_id}", status_code=204, response_class=Response, responses=WRITE_ERRORS,
                dependencies=[Depends(require_write_access)])
-def delete_feed(feed_id: int, request: Request) -> Response:
+def delete_feed(feed_id: RowId, request: Request) -> Response:
     """Stop monitoring it (the articles already found stay)."""
     if not request.app.state.web.store.remove_feed(feed_id):
         raise HTTPException(404, f"no monitored source {feed_id}")

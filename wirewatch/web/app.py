@@ -32,7 +32,8 @@ from . import (
 )
 from .metrics import Metrics, MetricsMiddleware
 from .responses import ERROR_CODES, error_response
-from .security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from .methods import OptionsMiddleware, allowed_methods
+from .security import BodySizeLimitMiddleware, HostOriginMiddleware, SecurityHeadersMiddleware, allowed_hosts_for
 from .templating import build_templates
 
 log = logging.getLogger("wirewatch.web")
@@ -59,11 +60,14 @@ def create_app(
     *,
     live_poll_seconds: float = 1.0,
     live_max_seconds: float = 300.0,
+    bind_host: str = "127.0.0.1",
 ) -> FastAPI:
     """Build the app over `store` (or the store at `settings.db`, opened here and closed on shutdown).
 
     `live_poll_seconds` is how often event streams look for new articles; `live_max_seconds`
     bounds one stream's life (the browser's EventSource reconnects by itself, resuming by id).
+    `bind_host` is the address the server listens on: the host names it answers to follow from
+    it unless `settings.allowed_hosts` names them.
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
@@ -100,6 +104,8 @@ def create_app(
     app.add_middleware(_UnexpectedErrorMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(OptionsMiddleware, routes=lambda: app.routes)
+    app.add_middleware(HostOriginMiddleware, allowed=allowed_hosts_for(bind_host, settings))
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
@@ -108,7 +114,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else _default_message(exc.status_code)
-        return error_response(request, exc.status_code, message, headers=getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # every method the path takes, not just its first route's
+            headers["Allow"] = ", ".join(allowed_methods(request.app.routes, request.scope)) or headers.get("Allow", "")
+        return error_response(request, exc.status_code, message, headers=headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

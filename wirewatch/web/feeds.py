@@ -14,6 +14,7 @@ from urllib.parse import quote_plus
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from ..ids import parse_row_id
 from . import queries
 from .templating import clean_snippet, path_segment, safe_external_url
 
@@ -118,7 +119,7 @@ def story_feed(story_id: str, request: Request) -> Response:
         raise HTTPException(404, f"no story {story_id!r}")
     entries = []
     for article in story.data.get("articles") or []:
-        if not isinstance(article, dict) or not str(article.get("id", "")).isdigit():
+        if not isinstance(article, dict) or parse_row_id(str(article.get("id", ""))) is None:
             continue
         role = ROLE_WORDS.get(article.get("role"), str(article.get("role") or ""))
         summary = f"{role}{' from ' + article['source'] if article.get('source') else ''}."

@@ -18,6 +18,7 @@ import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
+from ..ids import MAX_ROW_ID, parse_row_id
 from . import queries
 
 router = APIRouter(prefix="/events", tags=["live"])
@@ -39,7 +40,8 @@ def render_story_card(request: Request, card: queries.StoryCard) -> str:
 
 def _resume_point(request: Request, after: int | None) -> int | None:
     resume = request.headers.get("last-event-id", "")
-    return int(resume) if resume.isdigit() else after
+    resumed = parse_row_id(resume)
+    return resumed if resumed is not None else after
 
 
 def _event_stream(request: Request, start: int, poll: Callable[[int], list[tuple[int, str, dict]]]) -> StreamingResponse:
@@ -73,7 +75,7 @@ def _event_stream(request: Request, start: int, poll: Callable[[int], list[tuple
 @router.get("/documents")
 async def document_events(
     request: Request,
-    after: int | None = Query(None, ge=0, description="send articles stored after this id (default: from now on)"),
+    after: int | None = Query(None, ge=0, le=MAX_ROW_ID, description="send articles stored after this id (default: from now on)"),
 ) -> StreamingResponse:
     """`event: document` with {"id", "title", "html"} for every article stored from now on."""
     web = request.app.state.web
@@ -102,7 +104,7 @@ def _changed_story_cards(store, after: int) -> list[tuple[int, queries.StoryCard
 @router.get("/stories")
 async def story_events(
     request: Request,
-    after: int | None = Query(None, ge=0, description="send story changes after this log position (default: from now on)"),
+    after: int | None = Query(None, ge=0, le=MAX_ROW_ID, description="send story changes after this log position (default: from now on)"),
 ) -> StreamingResponse:
     """`event: story` with {"id", "title", "articles", "html"} whenever a story is new or gains an article."""
     web = request.app.state.web

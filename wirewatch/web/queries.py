@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..ids import parse_row_id
 from ..store import Store, StorySummary
 from ..store.schema import documents, entities, quotes, stories, story_articles
 from ..store.story_queries import breaking_rank, list_stories
@@ -156,7 +157,7 @@ def entity_ids(store: Store, names: list[str]) -> dict[str, int]:
 
 
 def _article_ids(story: StorySummary, newest: int) -> list[int]:
-    ids = [int(a["id"]) for a in story.data.get("articles") or [] if str(a.get("id", "")).isdigit()]
+    ids = [int(a["id"]) for a in story.data.get("articles") or [] if parse_row_id(str(a.get("id", ""))) is not None]
     return ids[-newest:]
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 ERROR_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type",
+    405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type", 421: "misdirected_request",
     422: "invalid_input", 500: "internal_error", 501: "not_implemented", 503: "unavailable",
 }
 

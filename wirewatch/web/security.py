@@ -1,4 +1,5 @@
-"""What keeps the web app safe to point at untrusted news: headers, CSRF, write tokens, binding.
+"""What keeps the web app safe to point at untrusted news: headers, CSRF, write tokens, binding,
+and the Host and Origin checks that stop a DNS-rebinding page from driving a local instance.
 
 Article text is attacker-controlled input, so defence is layered: templates escape everything,
 and the Content-Security-Policy below forbids inline scripts and styles, so even a missed escape
@@ -172,14 +173,90 @@ def check_bind_address(host: str, settings: Settings) -> None:
         )
 
 
-class _BodyTooLarge(Exception):
-    pass
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts_for(bind_host: str, settings: Settings) -> frozenset[str] | None:
+    """The host names the app answers to, or None for any.
+
+    Configured names win. Otherwise a loopback bind answers only to loopback names (a rebinding
+    attacker's name resolves to 127.0.0.1 but arrives as `Host: attacker.example`); a bind to
+    one other address answers to that address; a wildcard bind (0.0.0.0, ::) needs an API token
+    anyway (`check_bind_address`) and answers to any name.
+    """
+    if settings.allowed_hosts:
+        names = {_host_name(part) for part in settings.allowed_hosts.split(",") if part.strip()}
+        return None if "*" in names else frozenset(names)
+    name = _host_name(bind_host)
+    if is_loopback_host(name):
+        return frozenset({*LOOPBACK_NAMES, name})
+    if name in ("0.0.0.0", "::", ""):
+        return None
+    return frozenset({name})
+
+
+def _host_name(value: str) -> str:
+    """'Example.org:8000' -> 'example.org'; '[::1]:8000' -> '::1'."""
+    text = value.strip().lower().rstrip(".")
+    if text.startswith("["):
+        return text[1:].split("]", 1)[0]
+    if text.count(":") == 1:
+        text = text.split(":", 1)[0]
+    return text.rstrip(".")
+
+
+class HostOriginMiddleware:
+    """Refuses requests for foreign host names (421) and cross-origin writes (403).
+
+    DNS rebinding points a name the attacker owns at 127.0.0.1: the browser then treats the local
+    app as the attacker's site, so its requests carry `Host: attacker.example`, and writes from a
+    foreign page carry that page's `Origin`. Loopback binds answer only to loopback names, and a
+    write's Origin, when a browser sends one, must be the app's own.
+    """
+
+    SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str] | None) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {name: value.decode("latin-1") for name, value in scope.get("headers", [])}
+        host = _host_name(headers.get(b"host", ""))
+        if self.allowed is not None and host not in self.allowed:
+            await self._refuse(scope, receive, send, 421, f"this server does not answer to the host name {host!r}")
+            return
+        origin = headers.get(b"origin")
+        if scope.get("method") not in self.SAFE_METHODS and origin is not None and not self._same_origin(origin, headers):
+            await self._refuse(scope, receive, send, 403, "cross-origin writes are refused")
+            return
+        await self.app(scope, receive, send)
+
+    def _same_origin(self, origin: str, headers: dict[bytes, str]) -> bool:
+        if origin == "null":  # sandboxed frames and some redirects: never this app's own pages
+            return False
+        parts = origin.split("://", 1)
+        if len(parts) != 2:
+            return False
+        return parts[1].strip().lower().rstrip("/") == headers.get(b"host", "").strip().lower()
+
+    @staticmethod
+    async def _refuse(scope: MutableMapping[str, Any], receive: Callable, send: Callable, status: int,
+                      message: str) -> None:
+        from starlette.requests import Request as StarletteRequest
+
+        await error_response(StarletteRequest(scope), status, message)(scope, receive, send)
 
 
 class BodySizeLimitMiddleware:
-    """Answers 413 to request bodies over `max_bytes`, before they are read into memory.
+    """Answers 413 to request bodies over `max_bytes`, before they reach the app.
 
-    A declared Content-Length is refused at once; a chunked body is counted as it streams in.
+    A declared Content-Length is refused at once; a chunked body is read here, counting, and
+    refused as soon as it passes the limit (an app reading it itself would report the error as
+    a malformed body, a 400). What passes is replayed to the app; bodies are small JSON and forms.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
@@ -190,33 +267,35 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        declared = dict(scope.get("headers", [])).get(b"content-length", b"").strip()
+        if declared.isdigit() and declared.isascii() and int(declared) > self.max_bytes:
             await self._refuse(scope, receive, send)
             return
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def counting_receive() -> MutableMapping[str, Any]:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away: nothing to answer
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                await self._refuse(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
 
-        async def tracking_send(message: MutableMapping[str, Any]) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay() -> MutableMapping[str, Any]:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body: disconnect notices, as the app expects
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if started:
-                raise
-            await self._refuse(scope, receive, send)
+        await self.app(scope, replay, send)
 
     async def _refuse(self, scope: MutableMapping[str, Any], receive: Callable, send: Callable) -> None:
         from starlette.requests import Request as StarletteRequest

@@ -11,11 +11,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..ids import is_ascii_number
 from ..errors import FetchError, InputError
 from .charts import bar_chart
 from .feed_discovery import check_interval, clean_url, discover
 from .pages import render
 from .security import token_matches, verify_csrf
+from .params import RowId
 
 router = APIRouter(include_in_schema=False)
 
@@ -69,7 +71,7 @@ def add_feed(
     if not token_matches(web.settings, api_token or None):
         return _sources_page(request, form, error="the API token is missing or wrong", status_code=401)
     try:
-        seconds = check_interval(int(interval)) if interval.strip().isdigit() else None
+        seconds = check_interval(int(interval)) if is_ascii_number(interval.strip()) and len(interval.strip()) < 10 else None
         if seconds is None:
             raise InputError(f"the interval must be a number of seconds, not {interval.strip()!r}")
         if discover_feeds in ("0", "false", ""):
@@ -92,7 +94,7 @@ def _check_write(request: Request, csrf_token: str, api_token: str) -> None:
 
 
 @router.post("/sources/feeds/{feed_id}/pause", response_class=HTMLResponse)
-def pause_feed(feed_id: int, request: Request, csrf_token: str = Form(""), paused: str = Form("1"),
+def pause_feed(feed_id: RowId, request: Request, csrf_token: str = Form(""), paused: str = Form("1"),
                api_token: str = Form("")) -> Response:
     """Pause (paused=1) or resume (paused=0)."""
     _check_write(request, csrf_token, api_token)
@@ -103,7 +105,7 @@ def pause_feed(feed_id: int, request: Request, csrf_token: str = Form(""), pause
 
 
 @router.post("/sources/feeds/{feed_id}/remove", response_class=HTMLResponse)
-def remove_feed(feed_id: int, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
+def remove_feed(feed_id: RowId, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
     _check_write(request, csrf_token, api_token)
     if not request.app.state.web.store.remove_feed(feed_id):
         raise HTTPException(404, f"no monitored source {feed_id}")

@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..ids import parse_row_id
 from ..alerts import Alert, AlertStore, Subscription, preview, redact, validate_subscription
 from ..alerts.outbox import STATUSES
 from ..alerts.subscriptions import DIGESTS, UPDATES
@@ -25,6 +26,7 @@ from .alert_actions import reason_line, send_test
 from .api_alerts import edit_subscription
 from .pages import render
 from .security import token_matches, verify_csrf
+from .params import RowId
 
 router = APIRouter(include_in_schema=False)
 
@@ -172,7 +174,7 @@ def _status_filter(status: str) -> str | None:
 
 @router.get("/subscriptions/{subscription_id}", response_class=HTMLResponse)
 def subscription_page(
-    subscription_id: int,
+    subscription_id: RowId,
     request: Request,
     status: str = Query("", max_length=20),
     page: int = Query(1, ge=1, le=100_000),
@@ -191,7 +193,7 @@ def _detail_page(request: Request, sub: Subscription, form: dict[str, str], *, s
     found = alert_store.alerts(subscription_id=sub.id, status=wanted, limit=LOG_PAGE_SIZE + 1,
                                offset=(page - 1) * LOG_PAGE_SIZE)
     counts = queries.alert_counts(request.app.state.web.store).get(sub.id, {})
-    test_ids = [int(part) for part in tested.split(",") if part.strip().isdigit()][:20]
+    test_ids = [i for i in (parse_row_id(part) for part in tested.split(",")) if i is not None][:20]
     test_alerts = [a for a in (alert_store.get_alert(i) for i in test_ids) if a is not None and a.subscription_id == sub.id]
     return render(request, "subscription.html", {
         "page_title": sub.label, "row": _subscription_row(sub, counts), "sub": sub,
@@ -210,7 +212,7 @@ def _check_write(request: Request, csrf_token: str, api_token: str) -> None:
 
 
 @router.post("/subscriptions/{subscription_id}/pause", response_class=HTMLResponse)
-def pause(subscription_id: int, request: Request, csrf_token: str = Form(""), paused: str = Form("1"),
+def pause(subscription_id: RowId, request: Request, csrf_token: str = Form(""), paused: str = Form("1"),
           api_token: str = Form(""), back: str = Form("")) -> Response:
     """Pause (paused=1) or resume (paused=0)."""
     _check_write(request, csrf_token, api_token)
@@ -222,7 +224,7 @@ def pause(subscription_id: int, request: Request, csrf_token: str = Form(""), pa
 
 
 @router.post("/subscriptions/{subscription_id}/delete", response_class=HTMLResponse)
-def delete(subscription_id: int, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
+def delete(subscription_id: RowId, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
     _check_write(request, csrf_token, api_token)
     if not _alert_store(request).delete_subscription(subscription_id):
         raise HTTPException(404, f"no subscription {subscription_id}")
@@ -230,7 +232,7 @@ def delete(subscription_id: int, request: Request, csrf_token: str = Form(""), a
 
 
 @router.post("/subscriptions/{subscription_id}/test", response_class=HTMLResponse)
-def test_send(subscription_id: int, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
+def test_send(subscription_id: RowId, request: Request, csrf_token: str = Form(""), api_token: str = Form("")) -> Response:
     """Send a test message through every channel now; the outcome shows on the subscription page."""
     _check_write(request, csrf_token, api_token)
     sub = _found(request, subscription_id)
@@ -245,7 +247,7 @@ def test_send(subscription_id: int, request: Request, csrf_token: str = Form("")
 
 @router.post("/subscriptions/{subscription_id}/edit", response_class=HTMLResponse)
 def edit(
-    subscription_id: int,
+    subscription_id: RowId,
     request: Request,
     csrf_token: str = Form(""),
     query: str = Form("", max_length=2000),
