@@ -211,7 +211,20 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+# Never article text, and trafilatura walks the whole tree a dozen times: dropping them once here
+# makes every later walk shorter. <meta> and JSON-LD stay for the date search (dates.py).
+_NEVER_TEXT = ("style", "noscript", "template", "svg")
+
+
+def _drop_non_text(tree: HtmlElement) -> None:
+    for script in list(tree.iter("script")):
+        if script.get("type") != "application/ld+json":
+            script.drop_tree()  # keeps the tail text
+    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
+
+
 def read_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = parse_html(html)
     metadata = read_metadata(tree)
+    _drop_non_text(tree)
     return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree)
