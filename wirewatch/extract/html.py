@@ -16,7 +16,9 @@ import trafilatura
 from lxml import etree
 from lxml.html import HTMLParser, HtmlElement, document_fromstring
 
+from ..document import Removed
 from ..errors import InputError
+from .furniture import drop_furniture
 
 # Precision mode: the best F1 on the article-extraction benchmark among trafilatura's modes
 # (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk.
@@ -62,6 +64,7 @@ class HtmlArticle:
     metadata: PageMetadata
     paragraphs: list[str]
     tree: HtmlElement
+    removed: list[Removed] = field(default_factory=list)  # furniture dropped by structure
 
 
 def parse_html(html: str) -> HtmlElement:
@@ -227,4 +230,5 @@ def read_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = parse_html(html)
     metadata = read_metadata(tree)
     _drop_non_text(tree)
-    return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree)
+    removed = drop_furniture(tree)
+    return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree, removed=removed)
