@@ -150,24 +150,41 @@ _FOLLOW = vocabulary.phrases(vocabulary.FOLLOW)
 _NETWORK = vocabulary.phrases(vocabulary.NETWORKS)
 
 
+# Cheap first test per rule: one of these words must be in the line (a set lookup per line,
+# where the patterns above are long alternations).
+_LABEL_FIRST = vocabulary.first_words(
+    vocabulary.ADVERTISEMENT, vocabulary.LOADING, vocabulary.SHARE, vocabulary.NETWORKS, vocabulary.LIKE,
+    vocabulary.RELATED, vocabulary.COMMENTS,
+)
+_RELATED_FIRST = vocabulary.first_words(vocabulary.RELATED)
+_ACTION_FIRST = vocabulary.first_words(vocabulary.SUBSCRIBE, vocabulary.RECEIVE)
+_LETTER_FIRST = vocabulary.first_words(vocabulary.NEWSLETTER, vocabulary.MAILBOX)
+_NEWSLETTER_FIRST = vocabulary.first_words(vocabulary.NEWSLETTER)
+_CTA_FIRST = vocabulary.first_words(vocabulary.DOWNLOAD, vocabulary.FOLLOW)
+
+
 def _interface_line(text: str, word_count: int) -> str | None:
     """The boilerplate kind of a line by the interface vocabulary, or None."""
     text = text.replace("’", "'")
-    if word_count <= _LABEL_WORDS and _ANY_LABEL.search(text):
+    seen = vocabulary.tokens(text)
+    if word_count <= _LABEL_WORDS and seen & _LABEL_FIRST and _ANY_LABEL.search(text):
         rest = _CONNECTOR.sub(" ", _ANY_LABEL.sub(" ", text))
         if not _LETTER.search(rest):
             return next(reason for reason, pattern in _LABEL_KINDS if pattern.search(text))
-    if word_count <= _TEASER_WORDS and _RELATED_PREFIX.search(text):
+    if word_count <= _TEASER_WORDS and seen & _RELATED_FIRST and _RELATED_PREFIX.search(text):
         return "navigation"
-    if word_count <= _PITCH_WORDS:
-        subscribe = _SUBSCRIBE.search(text)
-        if (subscribe or _RECEIVE.search(text)) and (_NEWSLETTER.search(text) or (subscribe and _MAILBOX.search(text))):
+    if seen & _LETTER_FIRST:
+        if seen & _ACTION_FIRST:
+            subscribe = _SUBSCRIBE.search(text)
+            if (subscribe or _RECEIVE.search(text)) and (
+                _NEWSLETTER.search(text) or (subscribe and _MAILBOX.search(text))
+            ):
+                return "newsletter"
+        if _MAILBOX.search(text) and _YOUR_MAILBOX.search(text):
             return "newsletter"
-        if _YOUR_MAILBOX.search(text):
+        if word_count <= _NEWSLETTER_NAME_WORDS and seen & _NEWSLETTER_FIRST and _NEWSLETTER.search(text):
             return "newsletter"
-    if word_count <= _NEWSLETTER_NAME_WORDS and _NEWSLETTER.search(text):
-        return "newsletter"
-    if word_count <= _ACTION_WORDS and (
+    if word_count <= _ACTION_WORDS and seen & _CTA_FIRST and (
         (_DOWNLOAD.search(text) and _APP.search(text)) or (_FOLLOW.search(text) and _NETWORK.search(text))
     ):
         return "promotion"

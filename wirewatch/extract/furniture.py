@@ -87,10 +87,15 @@ def _control_boxes(tree: HtmlElement) -> Found:
     return found
 
 
+# Substrings one of which every share endpoint has: a cheap test before _SHARE_HREF.
+_SHARE_HINTS = ("share", "intent", "send", "submit", "pin/create", "save", "edit", "bookmarklet", "wa.me", "mailto:?", "sms:")
+
+
 def _share_boxes(tree: HtmlElement) -> Found:
     found = []
     for link in tree.iter("a"):
-        if _SHARE_HREF.search(link.get("href") or ""):
+        href = link.get("href")
+        if href and any(hint in href for hint in _SHARE_HINTS) and _SHARE_HREF.search(href):
             box = _box(link, _SHARE_BOX_WORDS)
             found.append((link if box is None else box, "share"))
     return found
@@ -98,12 +103,6 @@ def _share_boxes(tree: HtmlElement) -> Found:
 
 # Candidates by attribute, selected in C; the exact tests run on the few that match.
 _MARKED = XPath(".//*[@role or @hidden or @aria-hidden]")
-_MAYBE_PLACEHOLDER = XPath(
-    ".//*[contains(@class, 'oad') or contains(@class, 'pinner') or contains(@class, 'keleton')"
-    " or contains(@class, 'laceholder') or contains(@id, 'oading')]"
-)
-
-
 def _hidden_or_landmark(tree: HtmlElement) -> Found:
     found = []
     for element in _MARKED(tree):
@@ -112,10 +111,10 @@ def _hidden_or_landmark(tree: HtmlElement) -> Found:
             found.append((element, "landmark"))
         elif element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
             found.append((element, "hidden"))
-    for element in _MAYBE_PLACEHOLDER(tree):
-        if _PLACEHOLDER_TOKEN.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
-            if _words(element) <= _PLACEHOLDER_WORDS:
-                found.append((element, "loading"))
+    for element in tree.iter():
+        marks = element.get("class")
+        if marks and _PLACEHOLDER_TOKEN.search(marks) and _words(element) <= _PLACEHOLDER_WORDS:
+            found.append((element, "loading"))
     return found
 
 

@@ -117,3 +117,16 @@ def phrases(*groups: tuple[str, ...], ignore_case: bool = True) -> re.Pattern[st
     alternatives = sorted({p for group in groups for p in group}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w'-])", re.IGNORECASE if ignore_case else 0)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def tokens(text: str) -> set[str]:
+    """The lowercase words of `text`, split at hyphens and apostrophes as well."""
+    return set(_TOKEN.findall(text.lower()))
+
+
+def first_words(*groups: tuple[str, ...]) -> frozenset[str]:
+    """The first word of every phrase: a line without any of them cannot match `phrases(groups)`."""
+    return frozenset(next(iter(_TOKEN.findall(p)), p) for group in groups for p in group)
