@@ -2,8 +2,10 @@
 
 The page is parsed once. Metadata is read with a handful of XPath lookups rather than
 trafilatura's full metadata pass, which costs a third of the extraction time (it runs an extensive
-date search); the body comes from trafilatura in precision mode, retried in recall mode when
-precision keeps almost nothing (paywall teasers, unusual layouts).
+date search). Before the body is extracted, what is never text (scripts, styles) and the
+furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
+in fast precision mode, with its safety nets for short results, and is repaired when it holds
+little of the page's prose (see `extract_body`).
 """
 
 from __future__ import annotations
@@ -21,12 +23,19 @@ from ..errors import InputError
 from .furniture import drop_furniture
 
 # Precision mode: the best F1 on the article-extraction benchmark among trafilatura's modes
-# (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk.
-_PRECISION = {"favor_precision": True, "include_comments": False, "include_tables": True}
+# (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk. Fast:
+# without the comparison with readability and justext, which _CHECKED adds back for short results.
+_PRECISION = {"favor_precision": True, "include_comments": False, "include_tables": True, "fast": True}
+# trafilatura's own safety nets (readability and justext compared with its result), run when the
+# fast result is short: there they often find the rest of a small page.
+_CHECKED = {**_PRECISION, "fast": False}
 # The retry skips trafilatura's external fallbacks: they are what precision mode already ran.
 _RECALL = {"favor_recall": True, "include_comments": False, "include_tables": True, "fast": True}
 # Below this many characters a precision result is a teaser or a fragment, worth a recall retry.
 _SHORT_BODY = 400
+# Below this many characters a fast result gets trafilatura's safety nets (_CHECKED); above it,
+# they rarely change the result and cost a third of the extraction time.
+_CHECK_BELOW = 1500
 # Prose coverage: paragraphs of at least _PROSE_WORDS words, recognised in a text by their first
 # _OPENING characters. On pages with _PROSE_CHARS of such prose, a precision result holding less
 # than _LOW_COVERAGE of it is checked against recall mode, which must add _COVERAGE_GAIN of it.
@@ -291,6 +300,8 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
     of that prose wins if it holds clearly more and still holds what precision mode found.
     """
     text = _body_text(tree, url, _PRECISION)
+    if len(text) < _CHECK_BELOW:
+        text = _body_text(tree, url, _CHECKED)
     recall = None
     if len(text) < _SHORT_BODY:
         recall = _body_text(tree, url, _RECALL)
