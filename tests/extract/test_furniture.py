@@ -187,3 +187,26 @@ def test_a_german_share_label_goes_but_its_neighbouring_prose_stays():
     result = strip_boilerplate(paragraphs)
     assert result.paragraphs == [de.paragraphs[0], de.paragraphs[1]]
     assert [r.reason for r in result.removed] == ["share", "share", "share", "loading"]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.language)
+def test_a_quotation_with_a_share_link_stays(article):
+    # "Click to tweet" quotations: the sentence is the article's, only the button is furniture.
+    p = article.paragraphs
+    quote = " ".join(p[2].split()[:14]) + "."
+    body = (f"<p>{p[0]}</p><p>{p[1]}</p>"
+            f'<div class="q"><p>{quote}</p><a href="https://twitter.com/intent/tweet?text=x">Tweet</a></div>'
+            f"<p>{p[3]}</p><p>{p[4]}</p>")
+    html = f"<html><head><title>{article.title}</title></head><body><article>{body}</article></body></html>"
+    result = extract_page(html)
+    assert quote in result.text.split("\n\n")
+    assert [(r.text, r.reason) for r in result.removed] == [("Tweet", "share")]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.language)
+def test_an_image_wrapper_marked_loading_keeps_its_caption(article):
+    caption = " ".join(article.paragraphs[1].split()[:3])
+    block = (f'<div class="img-loading"><img src="ferry.jpg"><span class="cap">{caption}</span></div>'
+             f'<div class="lazy-loading"><span>{caption} (2)</span></div>')
+    result = extract_page(page_with(article, block))
+    assert not {r.text for r in result.removed if r.reason == "loading"} & {caption, f"{caption} (2)"}

@@ -31,6 +31,7 @@ _CONTENT = XPath(".//*[self::pre or self::code or self::table or self::img or se
 _CONTROL_BOX_WORDS = 45
 # A share bar with its label ("Share this:", "Teilen mit:") is at most this many words.
 _SHARE_BOX_WORDS = 25
+_SHARE_LABEL_WORDS = 5
 # Share endpoints of the common networks: a link to one is a share button whatever its label says.
 _SHARE_HREF = re.compile(
     r"(facebook\.com/(sharer|share\.php|dialog/(share|feed))|(twitter|x)\.com/(intent|share)"
@@ -47,6 +48,9 @@ _FURNITURE_ROLES = frozenset(
 # Widget placeholders ("Loading…" until a script replaces them).
 _PLACEHOLDER_TOKEN = re.compile(r"(^|[\s_-])(loading|loader|spinner|skeleton|placeholder)($|[\s_-])", re.IGNORECASE)
 _PLACEHOLDER_WORDS = 5
+# An image's wrapper while it loads ("lazy-loading", "image loading") holds the image and its
+# caption: that is content, not a placeholder.
+_MEDIA = XPath("descendant-or-self::*[self::img or self::picture or self::figure or self::figcaption or self::video]")
 # A list of links to other stories: at least this many items, each one link of a headline's length.
 _LINK_LIST_ITEMS = 2
 _HEADLINE_WORDS = 3
@@ -96,9 +100,20 @@ def _share_boxes(tree: HtmlElement) -> Found:
     for link in tree.iter("a"):
         href = link.get("href")
         if href and any(hint in href for hint in _SHARE_HINTS) and _SHARE_HREF.search(href):
+            if _words(link) > _SHARE_LABEL_WORDS:
+                continue  # a quotation made clickable ("click to tweet"), not a button
             box = _box(link, _SHARE_BOX_WORDS)
-            found.append((link if box is None else box, "share"))
+            # A bar is its links and a label; a sentence beside a "Tweet this" link is a quotation
+            # from the article, and only the link goes.
+            if box is None or _unlinked_words(box) > _SHARE_LABEL_WORDS:
+                box = link
+            found.append((box, "share"))
     return found
+
+
+def _unlinked_words(element: HtmlElement) -> int:
+    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+    return _words(element) - linked
 
 
 # Candidates by attribute, selected in C; the exact tests run on the few that match.
@@ -113,7 +128,10 @@ def _hidden_or_landmark(tree: HtmlElement) -> Found:
             found.append((element, "hidden"))
     for element in tree.iter():
         marks = element.get("class")
-        if marks and _PLACEHOLDER_TOKEN.search(marks) and _words(element) <= _PLACEHOLDER_WORDS:
+        if (
+            marks and _PLACEHOLDER_TOKEN.search(marks) and "lazy" not in marks.lower()
+            and _words(element) <= _PLACEHOLDER_WORDS and not _MEDIA(element)
+        ):
             found.append((element, "loading"))
     return found
 
