@@ -1,10 +1,12 @@
 """Page furniture recognised by its structure, before the body is extracted.
 
 What a publisher puts inside the article container — a newsletter box with its form, a share bar,
-a widget's "loading" placeholder, a list of links to other stories under its heading, elements the
-page itself hides — looks the same in every language: a form and a few words around it, links to
-share endpoints, a list whose every item is one link. Recognising them by that shape rather than
-by their wording is what lets extraction work on pages in languages no rule was written for.
+a widget's "loading" placeholder, elements the page itself hides — looks the same in every
+language: a form and a few words around it, links to share endpoints. Recognising them by that
+shape rather than by their wording is what lets extraction work on pages in languages no rule was
+written for. Lists of links to other stories are left to trafilatura's link-density rule and their
+headings to boilerplate.py: a finder removing every list of headline links with the heading above
+it lowered recall on news pages and was dropped.
 
 Each finder returns the elements to drop with a reason; `drop_furniture` removes them (keeping
 their tail text, which belongs to the surrounding prose) and reports the short ones as `Removed`,
@@ -51,12 +53,6 @@ _PLACEHOLDER_WORDS = 5
 # An image's wrapper while it loads ("lazy-loading", "image loading") holds the image and its
 # caption: that is content, not a placeholder.
 _MEDIA = XPath("descendant-or-self::*[self::img or self::picture or self::figure or self::figcaption or self::video]")
-# A list of links to other stories: at least this many items, each one link of a headline's length.
-_LINK_LIST_ITEMS = 2
-_HEADLINE_WORDS = 3
-_HEADING_WORDS = 8
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 
 def _words(element: HtmlElement) -> int:
@@ -136,47 +132,11 @@ def _hidden_or_landmark(tree: HtmlElement) -> Found:
     return found
 
 
-def _is_heading_like(element: HtmlElement | None) -> bool:
-    if element is None or not isinstance(element.tag, str):
-        return False
-    text = element.text_content().strip()
-    if not text or len(text.split()) > _HEADING_WORDS or _SENTENCE_END.search(text):
-        return False
-    return element.tag in _HEADINGS or element.tag in ("p", "div", "span", "strong", "b")
-
-
-def _link_lists(tree: HtmlElement) -> Found:
-    """Lists whose every item is one link with a headline's words, with the heading above them."""
-    found = []
-    for listing in tree.iter("ul", "ol"):
-        items = [child for child in listing if child.tag == "li"]
-        if len(items) < _LINK_LIST_ITEMS or len(items) != len(listing):
-            continue
-        if not all(_is_one_story_link(item) for item in items):
-            continue
-        heading = listing.getprevious()
-        if _is_heading_like(heading) and not (heading.tail or "").strip():
-            found.append((heading, "navigation"))
-        found.append((listing, "navigation"))
-    return found
-
-
-def _is_one_story_link(item: HtmlElement) -> bool:
-    links = item.findall(".//a")
-    if len(links) != 1:
-        return False
-    href = links[0].get("href") or ""
-    if not href or href.startswith("#"):
-        return False  # a table of contents, not other stories
-    link_text = " ".join(links[0].text_content().split())
-    return len(link_text.split()) >= _HEADLINE_WORDS and link_text == " ".join(item.text_content().split())
-
-
 def drop_furniture(tree: HtmlElement) -> list[Removed]:
     """Remove structural furniture from `tree` in place; return the short removals' texts."""
     body = tree.find("body")
     root = body if body is not None else tree
-    found = _hidden_or_landmark(root) + _control_boxes(root) + _share_boxes(root) + _link_lists(root)
+    found = _hidden_or_landmark(root) + _control_boxes(root) + _share_boxes(root)
     reasons: dict[HtmlElement, str] = {}
     for element, reason in found:
         reasons.setdefault(element, reason)
