@@ -74,6 +74,7 @@ def _box(element: HtmlElement, max_words: int) -> HtmlElement | None:
 Found = list[tuple[HtmlElement, str]]
 # Removals longer than this are whole page regions (menus, footers), not worth listing.
 _REPORTED_WORDS = 60
+_REPORTED_MOST = 50  # a page hiding hundreds of labelled icons must not bloat the stored document
 
 
 def _control_boxes(tree: HtmlElement) -> Found:
@@ -146,7 +147,7 @@ def drop_furniture(tree: HtmlElement) -> list[Removed]:
             continue
         if not any(ancestor in reasons for ancestor in element.iterancestors()):
             text = " ".join(" ".join(element.itertext()).split())
-            if text and len(text.split()) <= _REPORTED_WORDS:
+            if text and len(text.split()) <= _REPORTED_WORDS and len(removed) < _REPORTED_MOST:
                 removed.append(Removed(text=text, reason=reason))
         element.drop_tree()  # the tail is prose that follows the furniture: it stays
     return removed
