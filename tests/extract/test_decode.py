@@ -163,3 +163,17 @@ def test_long_text_with_several_stray_bytes_keeps_utf8_declared_or_not(text, str
     data = with_strays(text, strays)
     for content_type in ("text/html; charset=utf-8", "text/html"):
         assert decode_bytes(data, content_type).replace("\ufffd", "") == text
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("cp1252", "Le café de la gare a fermé ses portes après quarante années de service. " * 4),
+    ("shift_jis", JAPANESE * 4),
+    ("koi8-r", "Мэр города сказал, что новый мост откроют весной следующего года. " * 4),
+])
+def test_other_declared_encodings_survive_a_cut_tail_and_a_stray_byte(encoding, text):
+    data = text.encode(encoding)
+    declared = f"text/html; charset={encoding}"
+    assert text.startswith(decode_bytes(data[:-1], declared)[:-2])
+    damaged = data[:20] + b"\x81" + data[20:] if encoding == "cp1252" else data[:-1]
+    decoded = decode_bytes(damaged, declared)
+    assert decoded.replace("\ufffd", "").replace("\x81", "")[:60] == text[:60]
