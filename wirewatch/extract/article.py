@@ -67,6 +67,7 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset()) 
     declared_language = None
     authors: list[str] = []
     canonical_url = None
+    structural: list[Removed] = []
     if looks_like_html(text, item.content_type):
         page = read_html(text, item.url)
         meta = page.metadata
@@ -78,6 +79,7 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset()) 
         if published is None and not item.published:
             published = date_from_html(page.tree)
         declared_language, authors, canonical_url = meta.language, meta.authors, meta.canonical_url
+        structural = page.removed
     else:
         plain = read_plain(normalise_text(text))
         if item.title:
@@ -95,6 +97,7 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset()) 
         site_hint = None
 
     paragraphs, removed = _drop_title_echo(paragraphs, echo_titles)
+    removed = structural + removed
     if not paragraphs:
         raise InputError(f"no article text found in {item.origin or 'the input'}")
     line_keys = [line_key(p) for p in paragraphs]

@@ -17,6 +17,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ..document import Removed
+from . import interface_words as vocabulary
 from .lines import line_key
 
 _I = re.IGNORECASE
@@ -110,6 +111,86 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+# --- the interface vocabulary of four languages (interface_words.py), by line shape ---------------
+
+# A label is nothing but interface words: "Teilen mit:", "Wird geladen …", "Compartir en Facebook".
+_LABEL_WORDS = 6
+_LABEL_KINDS = (
+    ("advertisement", vocabulary.phrases(vocabulary.ADVERTISEMENT)),
+    ("loading", vocabulary.phrases(vocabulary.LOADING)),
+    ("share", vocabulary.phrases(vocabulary.SHARE, vocabulary.NETWORKS, vocabulary.LIKE)),
+    ("navigation", vocabulary.phrases(vocabulary.RELATED, vocabulary.COMMENTS)),
+)
+_ANY_LABEL = vocabulary.phrases(
+    vocabulary.ADVERTISEMENT, vocabulary.LOADING, vocabulary.SHARE, vocabulary.NETWORKS, vocabulary.LIKE,
+    vocabulary.RELATED, vocabulary.COMMENTS,
+)
+_CONNECTOR = vocabulary.phrases(vocabulary.CONNECTORS)
+_LETTER = re.compile(r"[^\W\d_]")
+# A related-story teaser: "Lesen Sie auch: <headline>", "À lire aussi : <headline>".
+_RELATED_PREFIX = re.compile(rf"^(?:{vocabulary.phrases(vocabulary.RELATED).pattern})\s*[:|>»\-–—]\s*\S", re.IGNORECASE)
+_TEASER_WORDS = 40
+# A pitch: sign up + newsletter, or "your" right before a mailbox ("in Ihrem Postfach").
+_PITCH_WORDS = 45
+_SUBSCRIBE = vocabulary.phrases(vocabulary.SUBSCRIBE)
+_RECEIVE = vocabulary.phrases(vocabulary.RECEIVE)
+_NEWSLETTER = vocabulary.phrases(vocabulary.NEWSLETTER)
+_MAILBOX = vocabulary.phrases(vocabulary.MAILBOX)
+_YOUR_MAILBOX = re.compile(
+    rf"(?:{vocabulary.phrases(vocabulary.SECOND_PERSON).pattern}|(?-i:{vocabulary.phrases(vocabulary.SECOND_PERSON_FORMAL, ignore_case=False).pattern}))"
+    rf"(?:\s+\S+){{0,2}}\s+(?:{_MAILBOX.pattern})",
+    re.IGNORECASE,
+)
+_NEWSLETTER_NAME_WORDS = 8
+# A call to action: download the app, follow us on a network.
+_ACTION_WORDS = 15
+_DOWNLOAD = vocabulary.phrases(vocabulary.DOWNLOAD)
+_APP = vocabulary.phrases(vocabulary.APP)
+_FOLLOW = vocabulary.phrases(vocabulary.FOLLOW)
+_NETWORK = vocabulary.phrases(vocabulary.NETWORKS)
+
+
+# Cheap first test per rule: one of these words must be in the line (a set lookup per line,
+# where the patterns above are long alternations).
+_LABEL_FIRST = vocabulary.first_words(
+    vocabulary.ADVERTISEMENT, vocabulary.LOADING, vocabulary.SHARE, vocabulary.NETWORKS, vocabulary.LIKE,
+    vocabulary.RELATED, vocabulary.COMMENTS,
+)
+_RELATED_FIRST = vocabulary.first_words(vocabulary.RELATED)
+_ACTION_FIRST = vocabulary.first_words(vocabulary.SUBSCRIBE, vocabulary.RECEIVE)
+_LETTER_FIRST = vocabulary.first_words(vocabulary.NEWSLETTER, vocabulary.MAILBOX)
+_NEWSLETTER_FIRST = vocabulary.first_words(vocabulary.NEWSLETTER)
+_CTA_FIRST = vocabulary.first_words(vocabulary.DOWNLOAD, vocabulary.FOLLOW)
+
+
+def _interface_line(text: str, word_count: int) -> str | None:
+    """The boilerplate kind of a line by the interface vocabulary, or None."""
+    text = text.replace("’", "'")
+    seen = vocabulary.tokens(text)
+    if word_count <= _LABEL_WORDS and seen & _LABEL_FIRST and _ANY_LABEL.search(text):
+        rest = _CONNECTOR.sub(" ", _ANY_LABEL.sub(" ", text))
+        if not _LETTER.search(rest):
+            return next(reason for reason, pattern in _LABEL_KINDS if pattern.search(text))
+    if word_count <= _TEASER_WORDS and seen & _RELATED_FIRST and _RELATED_PREFIX.search(text):
+        return "navigation"
+    if seen & _LETTER_FIRST:
+        if seen & _ACTION_FIRST:
+            subscribe = _SUBSCRIBE.search(text)
+            if (subscribe or _RECEIVE.search(text)) and (
+                _NEWSLETTER.search(text) or (subscribe and _MAILBOX.search(text))
+            ):
+                return "newsletter"
+        if _MAILBOX.search(text) and _YOUR_MAILBOX.search(text):
+            return "newsletter"
+        if word_count <= _NEWSLETTER_NAME_WORDS and seen & _NEWSLETTER_FIRST and _NEWSLETTER.search(text):
+            return "newsletter"
+    if word_count <= _ACTION_WORDS and seen & _CTA_FIRST and (
+        (_DOWNLOAD.search(text) and _APP.search(text)) or (_FOLLOW.search(text) and _NETWORK.search(text))
+    ):
+        return "promotion"
+    return None
+
+
 def classify_line(line: str) -> str | None:
     """The boilerplate kind of one paragraph on its own, or None when it reads as article text."""
     text = line.strip()
@@ -122,7 +203,7 @@ def classify_line(line: str) -> str | None:
             continue
         if pattern.search(text):
             return reason
-    return None
+    return _interface_line(text, words) if words <= _PITCH_WORDS else None
 
 
 def _is_short_heading(line: str) -> bool:

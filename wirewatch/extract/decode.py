@@ -4,6 +4,13 @@ Pages lie about their encoding: a windows-1252 page served as "utf-8", a meta ch
 HTTP header contradicts, a BOM nobody declared. The order here is the one browsers converge on:
 a BOM wins, then a declaration that actually decodes the bytes (HTTP header, then <meta>), then
 charset-normalizer's guess. Text is then repaired with ftfy where it shows mojibake.
+
+"Actually decodes" tolerates transfer damage: a page cut inside its last multi-byte character,
+or a stray byte or two, is still in its declared encoding. Dropping the declaration for that
+would hand the page to a guesser, which can pick a wrong single-byte code page and garble every
+non-ASCII character; keeping it costs one replacement character per damaged spot. A declaration
+is dropped only when the damage is more than a few bytes and not rare next to the text's own
+non-ASCII characters (a windows-1252 page labelled UTF-8 has no valid multi-byte sequences).
 """
 
 from __future__ import annotations
@@ -52,6 +59,12 @@ def _codec(name: str | None) -> str | None:
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _STRIP_BYTES = _CONTROL_BYTES + b"\x0b\x0c\x7f"  # vertical tab and form feed are not XML either
+# Damage a declared encoding survives: this many undecodable spots at any length, or one per this
+# many correctly decoded non-ASCII characters beyond that.
+_TOLERATED_ERRORS = 2
+_NON_ASCII_PER_ERROR = 10
+_REPLACEMENT = "\ufffd"
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -87,20 +100,41 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
     if meta:
         declared.append(meta.group(1).decode("ascii", "replace"))
     declared.append("utf-8")  # the web's default, and cheap to verify
-    for name in declared:
+    for position, name in enumerate(declared):
         codec = _codec(name)
         if codec is None:
             continue
         if codec in ("latin-1", "iso8859-1", "ascii"):
             codec = "cp1252"  # what browsers actually use for these labels (WHATWG)
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
+        # The web's default (last) was not declared: it forgives damage only when rare next to
+        # the text's own multi-byte characters, never a few bytes of a short page on their own.
+        text = _decode_declared(data, codec, declared=position < len(declared) - 1)
+        if text is not None:
+            return text
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("input is not text in any encoding wirewatch recognises")
     return data.decode(best.encoding, errors="replace")
+
+
+def _decode_declared(data: bytes, codec: str, *, declared: bool) -> str | None:
+    """`data` in `codec`, forgiving transfer damage (see the module docstring); None if it is not."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        if error.end >= len(data) and error.reason.startswith("unexpected end"):
+            # The page was cut inside its last character: drop the fragment.
+            try:
+                return data[: error.start].decode(codec)
+            except UnicodeDecodeError:
+                pass
+    # Incremental, not final: a character cut off at the end is left out rather than replaced.
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data, final=False)
+    already_there = _REPLACEMENT.encode(codec, errors="ignore")  # U+FFFD the page itself contains
+    errors = text.count(_REPLACEMENT) - (data.count(already_there) if already_there else 0)
+    if (declared and errors <= _TOLERATED_ERRORS) or errors * _NON_ASCII_PER_ERROR <= len(_NON_ASCII.findall(text)):
+        return text
+    return None
 
 
 def check_text(text: str) -> str:

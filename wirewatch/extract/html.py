@@ -2,8 +2,10 @@
 
 The page is parsed once. Metadata is read with a handful of XPath lookups rather than
 trafilatura's full metadata pass, which costs a third of the extraction time (it runs an extensive
-date search); the body comes from trafilatura in precision mode, retried in recall mode when
-precision keeps almost nothing (paywall teasers, unusual layouts).
+date search). Before the body is extracted, what is never text (scripts, styles) and the
+furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
+in fast precision mode, with its safety nets for short results, and is repaired when it holds
+little of the page's prose (see `extract_body`).
 """
 
 from __future__ import annotations
@@ -16,15 +18,36 @@ import trafilatura
 from lxml import etree
 from lxml.html import HTMLParser, HtmlElement, document_fromstring
 
+from ..document import Removed
 from ..errors import InputError
+from .furniture import drop_furniture
 
 # Precision mode: the best F1 on the article-extraction benchmark among trafilatura's modes
-# (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk.
-_PRECISION = {"favor_precision": True, "include_comments": False, "include_tables": True}
+# (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk. Fast:
+# without the comparison with readability and justext, which _CHECKED adds back for short results.
+_PRECISION = {"favor_precision": True, "include_comments": False, "include_tables": True, "fast": True}
+# trafilatura's own safety nets (readability and justext compared with its result), run when the
+# fast result is short: there they often find the rest of a small page.
+_CHECKED = {**_PRECISION, "fast": False}
 # The retry skips trafilatura's external fallbacks: they are what precision mode already ran.
 _RECALL = {"favor_recall": True, "include_comments": False, "include_tables": True, "fast": True}
 # Below this many characters a precision result is a teaser or a fragment, worth a recall retry.
 _SHORT_BODY = 400
+# Below this many characters a fast result gets trafilatura's safety nets (_CHECKED); above it,
+# they rarely change the result and cost a third of the extraction time.
+_CHECK_BELOW = 1500
+# Prose coverage: paragraphs of at least _PROSE_WORDS words, recognised in a text by their first
+# _OPENING characters. On pages with _PROSE_CHARS of such prose, a precision result holding less
+# than _LOW_COVERAGE of it is checked against recall mode, which must add _COVERAGE_GAIN of it.
+_PROSE_WORDS = 15
+_OPENING = 80
+_PROSE_CHARS = 1000
+_LOW_COVERAGE = 0.5
+_COVERAGE_GAIN = 0.2
+# ... and it must still hold this share of what precision mode had found.
+_KEPT_SHARE = 0.8
+# A split body's blocks are found among a paragraph's nearest ancestors.
+_SPLIT_DEPTH = 3
 _HAS_DOCUMENT = re.compile(r"<(html|body)\b", re.IGNORECASE)
 # libxml2 trips over some doctype declarations (lxml bug 1955915); the parser does not need it.
 _DOCTYPE = re.compile(r"^\s*<!doctype[^>]*>", re.IGNORECASE)
@@ -62,6 +85,7 @@ class HtmlArticle:
     metadata: PageMetadata
     paragraphs: list[str]
     tree: HtmlElement
+    removed: list[Removed] = field(default_factory=list)  # furniture dropped by structure
 
 
 def parse_html(html: str) -> HtmlElement:
@@ -201,17 +225,119 @@ def _body_text(tree: HtmlElement, url: str | None, options: dict) -> str:
     return (document.text or "") if document is not None else ""
 
 
+def _prose(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The page's prose paragraphs: <p> elements of a sentence's length, whitespace folded."""
+    paragraphs = ((p, " ".join(p.text_content().split())) for p in tree.iter("p"))
+    return [(p, text) for p, text in paragraphs if text.count(" ") + 1 >= _PROSE_WORDS]
+
+
+def _covered(prose: list[tuple[HtmlElement, str]], text: str) -> int:
+    """How many characters of the prose paragraphs `text` holds (by each paragraph's opening)."""
+    folded = " ".join(text.split())
+    return sum(len(p) for _, p in prose if p[:_OPENING] in folded)
+
+
+def _keeps(text: str, repaired: str) -> bool:
+    """Whether a repaired body still holds what the first one had: a repair adds the missing part
+    of the article, it does not swap the article for another block."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line.count(" ") + 1 >= _PROSE_WORDS]
+    folded = " ".join(repaired.split())
+    held = sum(len(line) for line in lines if line[:_OPENING] in folded)
+    return held >= _KEPT_SHARE * sum(len(line) for line in lines)
+
+
+def _signature(element: HtmlElement) -> tuple[str, str] | None:
+    classes = " ".join((element.get("class") or "").split())
+    return (element.tag, classes) if classes else None
+
+
+def _join_split_body(tree: HtmlElement, prose: list[tuple[HtmlElement, str]], text: str) -> bool:
+    """Move the prose of later containers of the same kind as the extracted one into it.
+
+    Layouts split one body into several sibling blocks of the same tag and class (a block per
+    few paragraphs, with ads or embeds between them); extractors then settle on the first block.
+    Returns whether anything moved.
+    """
+    folded = " ".join(text.split())
+    order = {element: index for index, element in enumerate(tree.iter())}
+    kept: dict[tuple[str, str], HtmlElement] = {}
+    weight: dict[tuple[str, str], int] = {}
+    for paragraph, words in prose:
+        if words[:_OPENING] in folded:
+            for ancestor in list(paragraph.iterancestors())[:_SPLIT_DEPTH]:
+                signature = _signature(ancestor)
+                if signature is not None:
+                    kept.setdefault(signature, ancestor)
+                    weight[signature] = weight.get(signature, 0) + len(words)
+    # Only the kind of block that holds most of what was extracted is the body's: a teaser the
+    # extractor let through must not pull in the other teasers of its kind.
+    heaviest = max(weight.values(), default=0)
+    kept = {signature: element for signature, element in kept.items() if 2 * weight[signature] >= heaviest}
+    moved: set[HtmlElement] = set()
+    for paragraph, words in prose:
+        if words[:_OPENING] in folded:
+            continue
+        for ancestor in list(paragraph.iterancestors())[:_SPLIT_DEPTH]:
+            target = kept.get(_signature(ancestor))  # type: ignore[arg-type]
+            if target is None or target is ancestor or ancestor in moved:
+                continue
+            if order[ancestor] < order[target] or any(a is target for a in ancestor.iterancestors()):
+                break  # before the body, or inside it: not a continuation
+            for child in list(ancestor):
+                target.append(child)
+            moved.add(ancestor)
+            break
+    return bool(moved)
+
+
 def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
-    """The article body's paragraphs (headings, list items and table rows included), in order."""
+    """The article body's paragraphs (headings, list items and table rows included), in order.
+
+    Precision mode first. When it keeps almost nothing, recall mode is tried. When it leaves out
+    most of the page's prose, two repairs are tried: recall mode, and precision mode again on a
+    body the layout had split into blocks of the same kind, joined. The repair holding the most
+    of that prose wins if it holds clearly more and still holds what precision mode found.
+    """
     text = _body_text(tree, url, _PRECISION)
+    if len(text) < _CHECK_BELOW:
+        text = _body_text(tree, url, _CHECKED)
+    recall = None
     if len(text) < _SHORT_BODY:
         recall = _body_text(tree, url, _RECALL)
         if len(recall) > 2 * len(text):
             text = recall
+    prose = _prose(tree)
+    total = sum(len(p) for _, p in prose)
+    covered = _covered(prose, text)
+    if total >= _PROSE_CHARS and covered < _LOW_COVERAGE * total:
+        repairs = [recall if recall is not None else _body_text(tree, url, _RECALL)]
+        if _join_split_body(tree, prose, text):
+            repairs.append(_body_text(tree, url, _PRECISION))
+        best = text
+        for repair in repairs:
+            gain = _covered(prose, repair) - covered
+            if gain > _COVERAGE_GAIN * total and _keeps(text, repair):
+                best, covered = repair, covered + gain
+        text = best
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# Never article text, and trafilatura walks the whole tree a dozen times: dropping them once here
+# makes every later walk shorter. <meta> and JSON-LD stay for the date search (dates.py).
+_NEVER_TEXT = ("style", "noscript", "template", "svg")
+
+
+def _drop_non_text(tree: HtmlElement) -> None:
+    for script in list(tree.iter("script")):
+        if script.get("type") != "application/ld+json":
+            script.drop_tree()  # keeps the tail text
+    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
 
 
 def read_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = parse_html(html)
     metadata = read_metadata(tree)
-    return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree)
+    _drop_non_text(tree)
+    removed = drop_furniture(tree)
+    return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree, removed=removed)
