@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Token
 
 from wirewatch.document import Mention, Quote
 
+from .gender import pronoun_gender
+from .referents import Referents
 from .resolve import Resolution
 
 CUES = (
@@ -73,6 +75,8 @@ _AFTER_SPEAKER_CUE = re.compile(
 _AFTER_CUE_SPEAKER = re.compile(
     rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_NOUN_PHRASE}|{_NAME})"
 )
+_CUE_AFTER_MENTION = re.compile(rf"[\s,]*(?:{_ADVERBS} )?(?:{_CUE})\b")
+_CUE_BEFORE_MENTION = re.compile(rf"(?<![\w’'])(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
 _TRAILING_ADVERBIAL = re.compile(
     rf"(?:,? (?:{_ADVERBS}|on \w+ \d+|in \w+|at \w+|after \w+|during \w+)|,)\s*$"
@@ -98,6 +102,7 @@ _DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 _SUBJECT_PRONOUN = re.compile(
     r"(?:^\s*|,\s+|(?<![\w’'])(?:and|but|then)\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])"
 )
+_NOMINATIVE_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
 _INVERTED_CUE = re.compile(
     rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
     rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
@@ -125,6 +130,14 @@ _FUNCTION_WORDS = {
     "which", "what", "it", "and", "or", "but", "as", "than", "this", "these", "those", "is",
     "was", "were", "are", "be", "been", "has", "have", "had", "not", "no", "into", "about",
 }
+_COLON_SPEAKER = re.compile(r"\s*(?P<spk>[^:;,“”\"‘’()]{2,70}?)\s*:\s*")
+_DEFINITE_PHRASE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w.’'\-]+['’]s)(?: [\w.’'\-]+){1,5}")
+# Nouns for people by their role: agent suffixes ("negotiator", "spokesperson", "economist",
+# "president", "trustee") and a few role words without one.
+_ROLE_NOUN = re.compile(
+    r"(?:(?<!m)en|er|or|ist|man|men|woman|person|ian|ant|(?<!m)ent|ee|chief|head|official|aide|"
+    r"envoy|leader|source|staff|minister)s?$"
+)
 MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed quotes are titles or scare quotes
 # A single quoted word ("called it “outrageous”") is a scare quote or a term, not a quotation.
 MIN_QUOTE_WORDS = 2
@@ -287,6 +300,25 @@ class _Attributor:
         self.person_ends = {e: (s, eid) for s, e, eid in resolution.persons}
         self.mention_ends = {e: (s, eid) for (s, e), eid in resolution.entity_of_span.items()}
         self.mention_starts = {s: e for (s, e) in resolution.entity_of_span}
+        self._referents: Referents | None = None
+        self.quote_starts = [s.mark_start for s in spans]
+
+    @property
+    def referents(self) -> Referents:
+        """Genders, salience and roles of the article's entities, read only when needed."""
+        if self._referents is None:
+            self._referents = Referents(
+                self.text, self.resolution, self.starts, self.inside_quote, self.sentence_has_quote,
+                _CUE_AFTER_MENTION, _CUE_BEFORE_MENTION,
+            )
+        return self._referents
+
+    def sentence_has_quote(self, pos: int) -> bool:
+        start, end = self.sentence_start(pos), self.sentence_end(pos)
+        index = bisect.bisect_left(self.quote_starts, start)
+        return index < len(self.quote_starts) and self.quote_starts[index] < end or any(
+            s < start < e for s, e in self.quoted[max(0, index - 1):index]
+        )
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
@@ -310,16 +342,17 @@ class _Attributor:
         """Entity id (or None) and the mention for the speaker words at [start, end)."""
         words = self.text[start:end]
         mention = Mention(text=words, start=start, end=end)
-        if words.lower() == "it":
-            return None, mention  # an organisation or a document, never a person
-        if words.lower() in _PRONOUNS_LOWER:
+        if words.lower() in ("i", "we"):
             return self.pronoun(start), mention
+        if words.lower() in _PRONOUNS_LOWER:
+            # he/she/they/it: the agreeing, salient entity (it and they never a person).
+            return self.referents.pronoun(start, words), mention
         owner = _POSSESSOR.match(words)
         if owner:
             # "Obama's former campaign strategist" is not Obama: only the head noun may name
             # the speaker (a role noun bound by resolution).
             head = start + words.rfind(" ") + 1
-            return self.resolution.entity_at(head, end), mention
+            return self.resolution.entity_at(head, end) or self.referents.role_holder(start, end), mention
         if _DETERMINER_START.match(words):
             # "a narrator in the Clinton ad", "a Homeland Security memo" are neither Clinton nor
             # the department: a mention must cover the head noun (before any preposition).
@@ -327,7 +360,8 @@ class _Attributor:
             head_end = start + modifier.start() if modifier else end
             head_start = start + self.text.rfind(" ", start, head_end) - start + 1
             if self.resolution.entity_at(head_start, head_end) is None:
-                return None, mention
+                # "the trade chief": the person the article gave that role, if any.
+                return self.referents.role_holder(start, head_end), mention
             return self.resolution.entity_at(start, head_end), mention
         return self.resolution.entity_at(start, end), mention
 
@@ -459,7 +493,9 @@ class _Attributor:
             (spk_start, spk_end), cue = found
         entity_id, mention = self.speaker(spk_start, spk_end)
         if isinstance(found, _Found) and found.entity_known:
-            entity_id = found.entity_id
+            # A subject phrase the parse found names nobody by its words ("supporters of
+            # Trump" is not Trump), but a role noun names the person given the role.
+            entity_id = found.entity_id or self.referents.role_holder(spk_start, spk_end)
         entity = self.resolution.entity(entity_id)
         quote.speaker = entity.name if entity else None
         quote.speaker_entity = entity_id if entity else None
@@ -655,12 +691,36 @@ class _Attributor:
         """"X said: “" / "X told Y that China remained “open" in the quote's own sentence."""
         sentence = max(self.sentence_start(span.mark_start), paragraph_start)
         left = self.text[sentence:span.mark_start]
+        colon = self.colon_speaker(sentence, left)
+        if colon is not None:
+            return colon, ":"
         inverted = _INVERTED_CUE.match(left)
         if inverted:
             # "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
             spk = sentence + inverted.start("spk"), sentence + inverted.end("spk")
             return self.name_within(*spk), inverted.group("cue").lower()
         return self.cue_speaker_in(sentence, span.mark_start)
+
+    def colon_speaker(self, sentence: int, left: str) -> tuple[int, int] | None:
+        """"Gonzalez: “…”" / "The union's spokesperson: “…”": a speaker and a colon, no verb.
+
+        The words before the colon must be the whole sentence so far and name someone: an
+        entity mention, or a definite phrase whose head is a role noun ("spokesperson",
+        "minister", "the trade chief"), not "The message" or "A lesson from Lynch".
+        """
+        match = _COLON_SPEAKER.fullmatch(left)
+        if match is None or _CUE_ANYWHERE.search(match.group("spk")):
+            return None
+        start, end = sentence + match.start("spk"), sentence + match.end("spk")
+        if end in self.mention_ends and self.mention_ends[end][0] == start:
+            return start, end
+        words = match.group("spk")
+        if not _DEFINITE_PHRASE.match(words) or _PREPOSITION_INSIDE.search(words):
+            return None
+        head = words.split()[-1].lower()
+        if _ROLE_NOUN.search(head) or self.referents.role_holder(start, end) is not None:
+            return start, end
+        return None
 
     def cue_speaker_in(self, sentence: int, end: int) -> tuple[tuple[int, int], str] | None:
         """The last cue outside quotes in text[sentence:end] and its speaker before it."""
@@ -773,6 +833,8 @@ class _Attributor:
         """Whether a quote with no cue of its own goes on from the previous quote."""
         if span.continued:
             return True
+        if self.new_candidate_between(previous, span.mark_start):
+            return False
         gap = self.text[previous.end:span.mark_start]
         if "\n" in gap:
             return self.quote_paragraph_follows(previous, span)
@@ -789,6 +851,38 @@ class _Attributor:
         if speaker_mention is None or not previous.end <= speaker_mention.start < span.mark_start:
             return False
         return len(gap) <= 400 and self.speech_cues(gap) <= 1
+
+    def new_candidate_between(self, previous: Quote, end: int) -> bool:
+        """Whether the text between the previous quote and this one brings in someone else.
+
+        A pronoun that cannot be the previous speaker ("“…,” she said. He shook his head.
+        “…”"), or a sentence whose subject is another entity ("The company disagreed."), hands
+        the floor to a new candidate speaker: the quote after it is not a continuation.
+        """
+        start = max(previous.end, previous.speaker_mention.end if previous.speaker_mention else 0)
+        if start >= end:
+            return False
+        speaker_pronoun = previous.speaker_mention.text.lower() if previous.speaker_mention else ""
+        known = self.referents.gender(previous.speaker_entity) if previous.speaker_entity else None
+        for match in _NOMINATIVE_PRONOUN.finditer(self.text, start, end):
+            if self.inside_quote(match.start(), match.end()):
+                continue
+            word = match.group().lower()
+            gender = pronoun_gender(word)
+            if speaker_pronoun in _PRONOUNS_LOWER and speaker_pronoun not in ("i", "we"):
+                if word != speaker_pronoun:
+                    return True  # "she said ... He ..."
+            elif word == "they" or (gender is not None and known is not None and gender != known):
+                return True
+        for sentence in self.starts[bisect.bisect_right(self.starts, start):]:
+            if sentence >= end:
+                break
+            entity = self.resolution.entity_at(sentence, sentence + 1)
+            mention_end = self.mention_starts.get(sentence)
+            if entity is not None and mention_end is not None and entity != previous.speaker_entity:
+                if self.text[mention_end:mention_end + 2] not in ("'s", "’s"):
+                    return True
+        return False
 
     @staticmethod
     def speech_cues(text: str) -> int:

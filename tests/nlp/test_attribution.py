@@ -1,0 +1,209 @@
+"""Who said it, read like a careful editor: pronouns that agree, the article's main subject,
+role nouns, colon quotes and partial quotes after a descriptive subject.
+
+Through `wirewatch.analyze` with the shipped pipeline, on articles written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wirewatch
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(first words of the quote, speaker, speaker words) for each quote of a plain-text article."""
+    document = wirewatch.analyze(text, content_type="text/plain")
+    return [
+        (" ".join(q.text.split()[:3]), q.speaker, q.speaker_mention.text if q.speaker_mention else None)
+        for q in document.quotes
+    ]
+
+
+# -- he / she: the person the pronoun agrees with, not the nearest name ----------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (  # the article already called her "she"; a man is named in the sentence before the quote
+        "Dockworkers walk out\n\n"
+        "Maria Gonzalez has led the dockworkers' union for a decade. On Monday she met port "
+        "officials in Rotterdam. The talks were chaired by Hiroshi Tanaka, a city negotiator.\n\n"
+        "\"We will not accept these cuts,\" she said.\n",
+        "Maria Gonzalez",
+    ),
+    (  # an honorific says she is a woman
+        "Clinic funding row\n\n"
+        "Grace Whitfield runs the only maternity clinic in the district. Ms. Whitfield has asked "
+        "the council for more money three times this year. The council's budget was drawn up by "
+        "Hiroshi Tanaka, who chairs its finance committee.\n\n"
+        "\"Every month we turn mothers away,\" she said.\n",
+        "Grace Whitfield",
+    ),
+    (  # a role word in apposition ("a mother of two")
+        "Bakery fights rent rise\n\n"
+        "Anna Lindqvist, a mother of two, has run a bakery in Malmo since 2009. The shop's "
+        "landlord, Bruno Keller, raised the rent by a third last year.\n\n"
+        "\"I cannot sell enough bread to pay this,\" she said.\n",
+        "Anna Lindqvist",
+    ),
+    (  # "he" with a woman named nearer
+        "Farm subsidies\n\n"
+        "Jan Kowalski spoke at the meeting in Lublin. Mr. Kowalski has farmed the same land for "
+        "forty years. This week the agriculture committee, chaired by Sophie Martin, voted to cut "
+        "the subsidy.\n\n"
+        "\"They have never seen a harvest fail,\" he said.\n",
+        "Jan Kowalski",
+    ),
+])
+def test_pronoun_goes_to_the_person_it_agrees_with(article, speaker):
+    (quote,) = speakers(article)
+    assert quote[1:] == (speaker, quote[2]) and quote[2] in ("she", "he")
+
+
+def test_pronoun_prefers_the_articles_main_subject_over_a_passing_name():
+    article = (
+        "Mayor defends budget\n\n"
+        "Mayor Ellen Hart presented her budget to the council on Tuesday. Hart has cut spending "
+        "on roads for the second year. She said the city had no money left for new buses. The "
+        "vote was delayed by a procedural motion from councillor Dev Patel.\n\n"
+        "\"We are spending what we have and not a penny more,\" she said.\n"
+    )
+    assert speakers(article)[0][1] == "Ellen Hart"
+
+
+# -- they / it: an organisation, not a person ------------------------------------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Plant to close\n\n"
+        "Acme Corporation announced the closure of its depot in Leeds on Tuesday. Chief executive "
+        "Paul Harding met the workers in the morning.\n\n"
+        "\"We have no choice but to close the depot,\" they said in a statement.\n",
+        "Acme Corporation",
+    ),
+    (
+        "Airline cancels flights\n\n"
+        "Skyreach Airways cancelled forty flights on Friday. Its chief pilot, Marta Ruiz, had "
+        "warned of staff shortages.\n\n"
+        "\"Safety comes before the timetable,\" it said in a statement.\n",
+        "Skyreach Airways",
+    ),
+])
+def test_they_and_it_go_to_the_organisation(article, speaker):
+    assert speakers(article)[0][1] == speaker
+
+
+def test_they_with_no_organisation_names_nobody():
+    article = (
+        "Flood clean-up\n\n"
+        "Volunteers spent the weekend clearing mud from the high street. Shop owner Peter Lund "
+        "lent them his van.\n\n"
+        "\"We just wanted to help our neighbours get back on their feet,\" they said.\n"
+    )
+    assert speakers(article)[0][1:] == (None, "they")
+
+
+# -- continuation quotes ---------------------------------------------------------------------
+
+def test_continuation_after_a_pronoun_quote_keeps_the_agreeing_speaker():
+    article = (
+        "Union vote\n\n"
+        "Maria Gonzalez has led the dockworkers' union for a decade. On Monday she met port "
+        "officials. The talks were chaired by Hiroshi Tanaka.\n\n"
+        "\"We will not accept these cuts,\" she said. \"Our members deserve much better than "
+        "this.\"\n"
+    )
+    assert [s[1] for s in speakers(article)] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+@pytest.mark.parametrize("between", [
+    "He shook his head.",  # a pronoun that cannot be her
+    "Hiroshi Tanaka shook his head.",  # a new person opens a sentence
+    "Acme Corporation disagreed.",  # an organisation opens a sentence
+])
+def test_no_continuation_once_someone_else_comes_in(between):
+    article = (
+        "Union vote\n\n"
+        "Maria Gonzalez has led the dockworkers' union for a decade. On Monday she met port "
+        "officials, including harbour master Tom Wilkins.\n\n"
+        f"\"We will not accept these cuts,\" she said. {between} \"The cuts were decided long "
+        "ago by the whole board.\"\n"
+    )
+    quotes = speakers(article)
+    assert quotes[0][1] == "Maria Gonzalez"
+    assert all(q[1] != "Maria Gonzalez" for q in quotes[1:])
+
+
+# -- colon quotes ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("article, speaker, words", [
+    (
+        "Port strike\n\nMaria Gonzalez, the union's leader, spoke to the crowd for an hour.\n\n"
+        "Gonzalez: \"We will stay out until the port listens to us.\"\n",
+        "Maria Gonzalez", "Gonzalez",
+    ),
+    (
+        "Port strike\n\nThe union's spokesperson, Tom Baker, spoke to reporters on Friday.\n\n"
+        "The union's spokesperson: \"This is a betrayal of every worker in the port.\"\n",
+        "Tom Baker", "The union's spokesperson",
+    ),
+    (
+        "Border talks\n\nForeign Minister Hans Keller flew to Vienna for the talks. The "
+        "minister: \"We are ready to sign tomorrow if the other side is.\"\n",
+        "Hans Keller", "The minister",
+    ),
+])
+def test_colon_quote_after_a_speaker_or_role(article, speaker, words):
+    assert speakers(article)[0][1:] == (speaker, words)
+
+
+def test_colon_after_a_phrase_that_names_nobody_is_no_attribution():
+    article = (
+        "Lessons\n\nMaria Gonzalez spoke to the students for an hour.\n\n"
+        "The lesson of the day: \"Never sign a contract you have not read twice.\"\n"
+    )
+    assert speakers(article)[0][2] != "The lesson of the day"
+
+
+# -- role nouns and partial quotes after a descriptive subject --------------------------------
+
+@pytest.mark.parametrize("article, speaker, words", [
+    (
+        "Trade deal\n\nLena Fischer, the European Union's trade chief, met her counterparts in "
+        "Geneva. The trade chief said the plan was \"a recipe for chaos in every harbour.\"\n",
+        "Lena Fischer", "The trade chief",
+    ),
+    (
+        "Board resigns\n\nFormer chairwoman Ruth Abara left the bank in March. The former "
+        "chairwoman told reporters the board had been \"asleep at the wheel for years.\"\n",
+        "Ruth Abara", "The former chairwoman",
+    ),
+    (
+        "Water prices\n\nCarlos Mendez, the city's water commissioner, presented the plan on "
+        "Monday. The commissioner said the price rise was \"the only way to fix the pipes.\"\n",
+        "Carlos Mendez", "The commissioner",
+    ),
+    (
+        "Hospital strike\n\nUnion spokesperson Tom Baker addressed the nurses outside the "
+        "hospital. \"We have waited long enough for a fair offer,\" the spokesperson said.\n",
+        "Tom Baker", "the spokesperson",
+    ),
+])
+def test_role_noun_speaker_is_the_person_given_that_role(article, speaker, words):
+    assert speakers(article)[0][1:] == (speaker, words)
+
+
+def test_role_noun_goes_to_the_holder_with_the_matching_modifier():
+    article = (
+        "Coalition talks\n\nThe Green party's spokesperson, Ida Berg, and the Labour party's "
+        "spokesperson, Ole Dahl, arrived together. The Green party's spokesperson said the deal "
+        "was \"dead on arrival in its current form.\"\n"
+    )
+    assert speakers(article)[0][1] == "Ida Berg"
+
+
+def test_indefinite_role_noun_is_someone_new():
+    article = (
+        "Hospital strike\n\nUnion spokesperson Tom Baker addressed the nurses. \"The management "
+        "has not answered a single letter from us,\" a spokesperson for the hospital said.\n"
+    )
+    assert speakers(article)[0][1:] == (None, "a spokesperson for the hospital")
