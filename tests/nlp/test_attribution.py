@@ -207,3 +207,26 @@ def test_indefinite_role_noun_is_someone_new():
         "has not answered a single letter from us,\" a spokesperson for the hospital said.\n"
     )
     assert speakers(article)[0][1:] == (None, "a spokesperson for the hospital")
+
+
+_TRADE_TALKS = (
+    "Trade talks\n\nLena Fischer, the European Union's trade chief, met her counterparts in "
+    "Geneva on Monday. Negotiator Paul Okonjo, who has led the talks since 2019, was also "
+    "there.\n\n"
+)
+
+
+@pytest.mark.parametrize("sentence, speaker, words", [
+    ('The 64-year-old trade chief said the plan was "unworkable and dangerous."',
+     "Lena Fischer", "The 64-year-old trade chief"),
+    ('The EU trade chief, speaking in Geneva, said the plan was "unworkable and dangerous."',
+     "Lena Fischer", "The EU trade chief"),
+    ('The veteran negotiator, who has sat through every round, told reporters the offer was '
+     '"an insult to every farmer."', "Paul Okonjo", "The veteran negotiator"),
+    ('"We will not sign this in its present form," said the trade chief.',
+     "Lena Fischer", "the trade chief"),
+    ('The negotiator described the offer as "an insult to every farmer."',
+     "Paul Okonjo", "The negotiator"),
+])
+def test_partial_quote_after_a_descriptive_subject(sentence, speaker, words):
+    assert speakers(_TRADE_TALKS + sentence + "\n")[0][1:] == (speaker, words)

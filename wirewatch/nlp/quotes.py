@@ -72,9 +72,6 @@ _OPEN_TAIL = r"[\s,:;—–\-]*"  # what sits between a closing mark and the att
 _AFTER_SPEAKER_CUE = re.compile(
     rf"^{_OPEN_TAIL}(?P<spk>{_SPEAKER})(?: {_ADVERBS})* (?P<cue>{_CUE})\b"
 )
-_AFTER_CUE_SPEAKER = re.compile(
-    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_NOUN_PHRASE}|{_NAME})"
-)
 _CUE_AFTER_MENTION = re.compile(rf"[\s,]*(?:{_ADVERBS} )?(?:{_CUE})\b")
 _CUE_BEFORE_MENTION = re.compile(rf"(?<![\w’'])(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
@@ -93,6 +90,15 @@ _SPEAKER_AT_END = re.compile(
 _PREPOSITIONS = (
     r"(?:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|than|like|"
     r"through|without|inside|outside|near)"
+)
+# After the cue a determiner phrase runs to the end of its words ("said the trade chief."),
+# stopping at a preposition or a clause ("said a spokesman for the union", "who ...").
+_PHRASE_AFTER_CUE = (
+    rf"{_DETERMINER}(?: (?!(?:{_PREPOSITIONS}|who|which|that|and|but|on|in)\b)"
+    r"(?:(?:[A-Z]\.)+|[\w'’\-]+)){1,5}"
+)
+_AFTER_CUE_SPEAKER = re.compile(
+    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
@@ -607,8 +613,11 @@ class _Attributor:
         doc = subject.doc
         first = subject.i
         left_edge = subject.left_edge.i
-        while first > left_edge and not doc[first - 1].is_punct or (
-            first > left_edge and doc[first - 1].text == "."
+        while first > left_edge and (
+            not doc[first - 1].is_punct
+            or doc[first - 1].text == "."
+            # a hyphenated word the tokenizer split: "the 64-year-old trade chief"
+            or (doc[first - 1].text in "-–" and not doc[first - 1].whitespace_)
         ):
             first -= 1
         last = subject.i
