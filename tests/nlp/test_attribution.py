@@ -230,3 +230,38 @@ _TRADE_TALKS = (
 ])
 def test_partial_quote_after_a_descriptive_subject(sentence, speaker, words):
     assert speakers(_TRADE_TALKS + sentence + "\n")[0][1:] == (speaker, words)
+
+
+@pytest.mark.parametrize("introduction", [
+    "On Monday, Maria Gonzalez made the following comment:\n\n",
+    "Maria Gonzalez gave her answer within the hour:\n\n",
+    "Maria Gonzalez put out a short statement on Friday: ",
+])
+def test_colon_after_a_sentence_with_a_subject_and_no_cue_verb(introduction):
+    article = (
+        "Port strike\n\nMaria Gonzalez has led the dockworkers' union for a decade.\n\n"
+        + introduction + "\"We will stay out until the port listens to every one of us.\"\n"
+    )
+    assert speakers(article)[0][1:] == ("Maria Gonzalez", "Maria Gonzalez")
+
+
+def test_colon_after_a_possessor_is_no_attribution():
+    article = (
+        "Port strike\n\nMaria Gonzalez has led the dockworkers' union for a decade.\n\n"
+        "Gonzalez's list of demands reads like this: \"higher pay, shorter shifts, safer cranes "
+        "and a pension for every worker.\"\n"
+    )
+    assert all(q[1] is None for q in speakers(article))
+
+
+@pytest.mark.parametrize("participle", ["tweeting", "admitting", "declaring", "stating"])
+@pytest.mark.parametrize("quote", [
+    "Notice him coughing all the time. Allergies?",
+    "Look at the numbers. Then look again.",
+])
+def test_participle_cue_before_a_quote_the_parse_cannot_attach(participle, quote):
+    article = (
+        "Debate night\n\nHoward Dean, a former party chairman, poked at the senator's "
+        f"persistent coughing during the debate, {participle}, \"{quote}\"\n"
+    )
+    assert speakers(article)[0][1] == "Howard Dean"

@@ -46,7 +46,10 @@ CUES = (
     "asserted|asserts|conclude|state|exclaimed|confessed|echoed|interjected|retorted|recounted|"
     "answered|answers|mused|scoffed|shot back|chimed in|elaborated|sings|sang|characterized|"
     "characterizes|characterised|accused|accuses|criticized|criticised|criticizes|likened|"
-    "exhorted|chanted|chanting|call"
+    "exhorted|chanted|chanting|call|tweeting|posting|declaring|explaining|stating|claiming|"
+    "replying|responding|announcing|answering|predicting|promising|pledging|vowing|suggesting|"
+    "stressing|acknowledging|admitting|conceding|complaining|joking|recalling|concluding|"
+    "commenting"
 )
 _CUE = rf"(?:{CUES})"
 _PRONOUN = r"(?:he|she|they|He|She|They|I|we|We|it|It)"
@@ -128,8 +131,7 @@ _ABBREVIATIONS = {
     "Oct", "Nov", "Dec", "Mt", "Ft",
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘'(A-Z0-9])|\n")
-_PARTICIPLES = {"saying", "adding", "telling", "writing", "noting", "warning", "urging", "arguing",
-                "calling", "asking", "insisting", "describing", "chanting"}
+_PARTICIPLES = {word for word in CUES.split("|") if word.endswith("ing")}
 _PRONOUNS_LOWER = {"he", "she", "they", "i", "we", "it"}
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "who", "that",
@@ -708,7 +710,36 @@ class _Attributor:
             # "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
             spk = sentence + inverted.start("spk"), sentence + inverted.end("spk")
             return self.name_within(*spk), inverted.group("cue").lower()
-        return self.cue_speaker_in(sentence, span.mark_start)
+        found = self.cue_speaker_in(sentence, span.mark_start)
+        if found is None and left.rstrip().endswith(":"):
+            subject = self.colon_subject(sentence, sentence + len(left.rstrip()) - 1)
+            return (subject, ":") if subject else None
+        return found
+
+    def colon_subject(self, sentence: int, colon: int) -> tuple[int, int] | None:
+        """The subject of a sentence that hands over to a quote with a colon and no cue verb:
+        "Sanders made the following comment:", "The agency posted a message on its site:".
+
+        The subject is the first entity mention of the sentence, not inside a quote, after a
+        preposition ("In a letter to Sanders, ...") or a possessor ("Trump's plan includes:").
+        """
+        if _CUE_ANYWHERE.search(self.text, sentence, colon):
+            return None
+        for (start, end), _ in self.resolution.entity_of_span.items():
+            if start < sentence or self.inside_quote(start, end):
+                continue
+            if end > colon:
+                break
+            if _PREPOSITION_BEFORE.search(self.text, sentence, start):
+                continue
+            if self.text[end:end + 2] in ("'s", "’s"):
+                return None
+            lead = self.text[sentence:start]
+            # Only an opening adverbial may come before it: "On July 6, 2015, Sanders ...".
+            if lead.strip() and not lead.rstrip().endswith(","):
+                return None
+            return start, end
+        return None
 
     def colon_speaker(self, sentence: int, left: str) -> tuple[int, int] | None:
         """"Gonzalez: “…”" / "The union's spokesperson: “…”": a speaker and a colon, no verb.
@@ -813,7 +844,8 @@ class _Attributor:
         for cue in _CUE_ANYWHERE.finditer(self.text, sentence, previous_end):
             pass
         if cue is None:
-            return None
+            subject = self.colon_subject(sentence, previous_end - 1)
+            return (subject, ":") if subject else None
         speaker = self.speaker_before(cue.start())
         if speaker is None:
             subjects = self.person_mentions_between(sentence, cue.start())
