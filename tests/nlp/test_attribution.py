@@ -265,3 +265,53 @@ def test_participle_cue_before_a_quote_the_parse_cannot_attach(participle, quote
         f"persistent coughing during the debate, {participle}, \"{quote}\"\n"
     )
     assert speakers(article)[0][1] == "Howard Dean"
+
+
+@pytest.mark.parametrize("sentence", [
+    'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security '
+    'Council, said the test was "a provocation that cannot go unanswered."',
+    'Jean-Marc Ayrault, who flew in from Paris, a city still shaken by the news from the Security '
+    'Council, said the test was "a provocation that cannot go unanswered."',
+])
+def test_speaker_heading_a_chain_of_appositives(sentence):
+    assert speakers("Nuclear test\n\n" + sentence + "\n")[0][1] == "Jean-Marc Ayrault"
+
+
+def test_appositive_chain_stops_at_the_sentence_start():
+    article = (
+        "Veterans\n\nThe ad attacked Senator John McCain, a former prisoner of war.\n\n"
+        "Rucker Culpepper, who runs the campaign's outreach to military families, said, \"This "
+        "is a disgrace to everyone who ever served.\"\n"
+    )
+    assert speakers(article)[0][1] != "John McCain"
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ('Anna Berg said she thought the ruling was "a disaster for small firms everywhere."', "said"),
+    ('Anna Berg told reporters she believed the ruling was "a disaster for small firms."', "told"),
+])
+def test_reporting_verb_before_a_pronoun_and_a_second_cue_is_the_attribution(sentence, cue):
+    document = wirewatch.analyze("Court ruling\n\n" + sentence + "\n", content_type="text/plain")
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.speaker_mention.text, quote.cue) == ("Anna Berg", "Anna Berg", cue)
+
+
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    ('Donald Trump openly admires Vladimir Putin as a "strong leader," comparing him to others.',
+     "Donald Trump", "admires"),
+    ('In July, Newt Gingrich dismissed Estonia as being in the "suburbs of St. Petersburg."',
+     "Newt Gingrich", "dismissed"),
+    ('Senator Harry Reid has been steadily pounding his rival as a "con artist" for months.',
+     "Harry Reid", "pounding"),
+    ('In a statement, President Barack Obama condemned the test as "provocative and '
+     'destabilizing" for the region.', "Barack Obama", "condemned"),
+])
+def test_subject_characterising_something_as_the_quoted_words(sentence, speaker, cue):
+    document = wirewatch.analyze("Politics\n\n" + sentence + "\n", content_type="text/plain")
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_characterisation_without_a_named_subject_is_no_attribution():
+    article = "Tax rules\n\nThe law treats such payments as \"gifts from a friend\" under the code.\n"
+    assert all(q[1] is None for q in speakers(article))

@@ -86,6 +86,20 @@ _NOT_A_SPEAKER_START = re.compile(
     r"\s*(?:and|but|or|which|that|who|as|because|while|when|if|so|then|what|where|how)\b"
 )
 _DASH_SPEAKER = re.compile(rf"^[\s,.]*[―—–]+\s*(?P<spk>{_NAME})")
+# One appositive between commas: " the foreign minister of France", " a member of ...", " 56".
+_APPOSITIVE_SEGMENT = re.compile(r" (?:the|a|an|who|whose|one|[a-z]+|\d+)\b[^“”\"\n;:!?]{0,90}$")
+# Between a reporting cue and a second cue: its object and a pronoun subject ("said he",
+# "told reporters that she").
+_REPORTED_SUBJECT = re.compile(
+    r"(?: (?:reporters|journalists|the [a-z]+|an? [a-z]+|them|him|her|us|me))?(?: that)?"
+    r" (?:he|she|they|it|I|we)(?: (?:still|also|had|has|have|now|always|never|once))? "
+)
+# "… as a “", "… as being in the “": the quoted words characterise the object.
+_AS_CHARACTERISATION = re.compile(r"\bas (?:being )?(?:(?:in|on|at|of) )?(?:(?:a|an|the) )?$")
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?:,[^,]{1,60},)?(?: (?:has|have|had|is|was|were|are|been|has been|have been|had been|"
+    r"will|would|once|also|again|then|\w+ly))* (?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+)
 _APPOSITIVE = re.compile(r",[^,“”\"]{1,90},\s*$")
 _SPEAKER_AT_END = re.compile(
     rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_POSSESSIVE_NP}|{_NAME})\s*$"
@@ -415,6 +429,9 @@ class _Attributor:
             if _NOT_A_SPEAKER_START.match(left) or len(left.split()) > 14:
                 return None
         untrimmed = left
+        chained = self.appositive_chain_head(window_start, untrimmed)
+        if chained is not None:
+            return chained
         for _ in range(4):
             trimmed = _TRAILING_PARENTHESIS.sub("", _TRAILING_ADVERBIAL.sub("", left))
             if trimmed == left:
@@ -454,6 +471,28 @@ class _Attributor:
                 return None  # "at a later press gaggle", "in a box": a place, not a speaker
             # A long capitalised run before the cue keeps only its last name-like part.
             return start, start + len(words.rstrip())
+        return None
+
+    def appositive_chain_head(self, window_start: int, left: str) -> tuple[int, int] | None:
+        """The person heading two or three appositives before a cue: "Jean-Marc Ayrault, the
+        foreign minister of France, a permanent member of the Security Council, said" is
+        Ayrault, not the Security Council named in the last one."""
+        if not left.rstrip().endswith(","):
+            return None
+        sentence = max(window_start, self.sentence_start(window_start + len(left) - 1))
+        left = left[sentence - window_start:]
+        window_start = sentence
+        segments = left.rstrip()[:-1].split(",")
+        for count in (3, 2):
+            if len(segments) <= count:
+                continue
+            tail = segments[-count:]
+            if not all(_APPOSITIVE_SEGMENT.match(segment) for segment in tail):
+                continue
+            cut = window_start + len(",".join(segments[:-count]))
+            named = self.person_ends.get(cut)
+            if named is not None:
+                return named[0], cut
         return None
 
     @staticmethod
@@ -714,7 +753,23 @@ class _Attributor:
         if found is None and left.rstrip().endswith(":"):
             subject = self.colon_subject(sentence, sentence + len(left.rstrip()) - 1)
             return (subject, ":") if subject else None
+        if found is None and _AS_CHARACTERISATION.search(left):
+            return self.characterisation(sentence, span.mark_start)
         return found
+
+    def characterisation(self, sentence: int, end: int) -> tuple[tuple[int, int], str] | None:
+        """"Trump openly admires Putin as a “strong leader”", "Gingrich dismissed Estonia as
+        being in the “suburbs of St. Petersburg”": the subject characterises something in the
+        quoted words, whatever the verb; the cue is that verb."""
+        subject = self.sentence_subject(sentence, end)
+        if subject is None:
+            subject = self.pronoun_subject(sentence, min(end, sentence + 12))
+            if subject is None:
+                return None
+        verb = _VERB_AFTER_SUBJECT.match(self.text, subject[1], end)
+        if verb is None:
+            return None
+        return subject, verb.group("verb")
 
     def colon_subject(self, sentence: int, colon: int) -> tuple[int, int] | None:
         """The subject of a sentence that hands over to a quote with a colon and no cue verb:
@@ -725,18 +780,23 @@ class _Attributor:
         """
         if _CUE_ANYWHERE.search(self.text, sentence, colon):
             return None
+        return self.sentence_subject(sentence, colon)
+
+    def sentence_subject(self, sentence: int, end_at: int) -> tuple[int, int] | None:
+        """The first entity mention of the sentence as its subject (see colon_subject)."""
         for (start, end), _ in self.resolution.entity_of_span.items():
             if start < sentence or self.inside_quote(start, end):
                 continue
-            if end > colon:
+            if end > end_at:
                 break
             if _PREPOSITION_BEFORE.search(self.text, sentence, start):
                 continue
             if self.text[end:end + 2] in ("'s", "’s"):
                 return None
-            lead = self.text[sentence:start]
-            # Only an opening adverbial may come before it: "On July 6, 2015, Sanders ...".
-            if lead.strip() and not lead.rstrip().endswith(","):
+            # Only an opening adverbial and titles may come before it: "On July 6, 2015,
+            # Sanders ...", "In a statement, President Obama ...".
+            lead = self.text[sentence:start].rsplit(",", 1)[-1]
+            if not all(word[:1].isupper() for word in lead.split()):
                 return None
             return start, end
         return None
@@ -774,6 +834,10 @@ class _Attributor:
         if not cues:
             return None
         cue = cues[-1]
+        if len(cues) > 1 and _REPORTED_SUBJECT.fullmatch(left, cues[-2].end(), cue.start()):
+            # "said he thought that …", "told reporters she believed …": the pronoun is the
+            # reporting verb's subject again, and that verb is the attribution.
+            cue = cues[-2]
         cue_pos = left_start + cue.start()
         if cue.group("cue").lower() == "according to":
             after = re.match(rf" (?P<spk>{_NOUN_PHRASE}|{_NAME}|{_GROUP_NOUNS})", self.text[left_start + cue.end():end])
