@@ -315,3 +315,14 @@ def test_subject_characterising_something_as_the_quoted_words(sentence, speaker,
 def test_characterisation_without_a_named_subject_is_no_attribution():
     article = "Tax rules\n\nThe law treats such payments as \"gifts from a friend\" under the code.\n"
     assert all(q[1] is None for q in speakers(article))
+
+
+@pytest.mark.parametrize("sentence", [
+    'Following a swiftly called, late-night meeting, the Security Council issued a statement '
+    'calling the test "a clear violation of every resolution."',
+    'After a hastily called, two-hour session, the European Commission put out a statement '
+    'calling the ban "a clear violation of every treaty."',
+])
+def test_participle_cue_after_an_organisation_subject(sentence):
+    quote = speakers("Reaction\n\n" + sentence + "\n")[0]
+    assert quote[1] in ("Security Council", "European Commission")

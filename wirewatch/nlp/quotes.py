@@ -458,7 +458,7 @@ class _Attributor:
             start = window_start + match.start()
             words = match.group()
             lowered = words.lower().split()
-            if lowered[0] in ("and", "but") or lowered[-1] in _FUNCTION_WORDS or (
+            if lowered[0] in ("and", "but") or lowered[0] in _PREPOSITION_WORDS or lowered[-1] in _FUNCTION_WORDS or (
                 len(lowered) > 1 and (_FUNCTION_WORDS | _SUBORDINATORS).intersection(lowered[1:]) - {"of", "the"}
             ):
                 # A clause, not a speaker, unless it ends in the cue's pronoun subject:
@@ -796,7 +796,7 @@ class _Attributor:
             # Only an opening adverbial and titles may come before it: "On July 6, 2015,
             # Sanders ...", "In a statement, President Obama ...".
             lead = self.text[sentence:start].rsplit(",", 1)[-1]
-            if not all(word[:1].isupper() for word in lead.split()):
+            if not all(word[:1].isupper() or word in ("the", "The") for word in lead.split()):
                 return None
             return start, end
         return None
@@ -862,6 +862,9 @@ class _Attributor:
                 if not _PREPOSITION_BEFORE.search(self.text, sentence, s)
             ]
             speaker = subjects[0] if subjects else self.pronoun_subject(sentence, cue_pos)
+            if speaker is None and cue.group("cue") in _PARTICIPLES:
+                # "…, the Security Council issued a statement calling …": an organisation too.
+                speaker = self.sentence_subject(sentence, cue_pos)
             if speaker is None:
                 return None
         return speaker, cue.group("cue")
