@@ -326,3 +326,27 @@ def test_characterisation_without_a_named_subject_is_no_attribution():
 def test_participle_cue_after_an_organisation_subject(sentence):
     quote = speakers("Reaction\n\n" + sentence + "\n")[0]
     assert quote[1] in ("Security Council", "European Commission")
+
+
+def test_transcript_turns_quoted_whole_are_their_labels():
+    article = (
+        "Pence on the debate\n\nOn Sunday, Republican vice-presidential nominee Mike Pence spoke "
+        "to Chris Wallace of Fox News.\n\nPartial transcript as follows:\n\n"
+        "\"WALLACE: Do you really see those two as equivalent, the two guests of the campaigns?\n\n"
+        "\"PENCE: Well, look, the guest list was never the point of the debate.\n\n"
+        "\"But the truth is that the debate is about the issues the voters care about.\"\n"
+    )
+    document = wirewatch.analyze(article, content_type="text/plain")
+    assert [(q.speaker, q.speaker_mention.text, q.text.split()[0]) for q in document.quotes] == [
+        ("Chris Wallace", "WALLACE", "Do"), ("Mike Pence", "PENCE", "Well,"), ("Mike Pence", "PENCE", "But"),
+    ]
+
+
+@pytest.mark.parametrize("aside", ["he was formally called to", "the panel had been repeatedly asked to hold"])
+def test_continuation_survives_a_passive_cue_word_with_an_adverb(aside):
+    article = (
+        "Contempt vote\n\n\"Subpoenas are not optional,\" committee chairman Jason Chaffetz said "
+        f"after witness Bryan Pagliano failed to appear at a hearing {aside}. \"The witness is central to "
+        "our investigation and everybody knows it.\"\n"
+    )
+    assert [q[1] for q in speakers(article)] == ["Jason Chaffetz", "Jason Chaffetz"]

@@ -100,6 +100,8 @@ _VERB_AFTER_SUBJECT = re.compile(
     r"(?:,[^,]{1,60},)?(?: (?:has|have|had|is|was|were|are|been|has been|have been|had been|"
     r"will|would|once|also|again|then|\w+ly))* (?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
+# A transcript turn quoted whole: "PENCE: Well, …", "MR. TRUMP: …" (capitals, then a colon).
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>(?:[A-Z]{2,}\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
 _APPOSITIVE = re.compile(r",[^,“”\"]{1,90},\s*$")
 _SPEAKER_AT_END = re.compile(
     rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_POSSESSIVE_NP}|{_NAME})\s*$"
@@ -177,7 +179,7 @@ _CUE_WORDS = {
     "acknowledging", "admitting", "conceding", "complaining", "declined", "joking", "texted",
     "emailed", "commented", "comments", "commenting", "insisting", "concluding",
 }
-_PASSIVE_OR_TEMPORAL = re.compile(r"\b(?:when|after|if|as|being|was|were)\s+$")  # "when asked"
+_PASSIVE_OR_TEMPORAL = re.compile(r"\b(?:when|after|if|as|being|was|were|is|are|been)(?:\s+\w+ly)?\s+$")  # "when asked"
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _NAME_PART_DEPS = {"flat", "flat:name", "compound"}
@@ -514,6 +516,9 @@ class _Attributor:
             text=content, speaker=None, speaker_entity=None, speaker_mention=None, cue=None,
             start=span.start, end=span.end,
         )
+        label = _TRANSCRIPT_LABEL.match(content)
+        if label is not None:
+            return self.transcript_turn(quote, label)
         found = self.after(span, paragraph_end)
         # Quotes that will not be reported (one word, a title) are not worth a parse.
         worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
@@ -548,6 +553,27 @@ class _Attributor:
         quote.speaker_entity = entity_id if entity else None
         quote.speaker_mention = mention
         quote.cue = cue
+        return quote
+
+    def transcript_turn(self, quote: Quote, label: re.Match[str]) -> Quote:
+        """A quoted transcript turn, "“PENCE: Well, look, …”": the label is the speaker and
+        the quote starts after it. The label names the person the article calls by that
+        surname ("Mike Pence"), when there is one."""
+        start, end = quote.start + label.start("label"), quote.start + label.end("label")
+        entity_id = self.resolution.entity_at(start, end)
+        if entity_id is None:
+            surname = label.group("label").split()[-1].lower()
+            entity_id = next((
+                eid for s, e, eid in self.resolution.persons
+                if self.text[s:e].split()[-1].lower().strip(".,") == surname
+            ), None)
+        entity = self.resolution.entity(entity_id)
+        quote.speaker = entity.name if entity else None
+        quote.speaker_entity = entity.id if entity else None
+        quote.speaker_mention = Mention(text=label.group("label"), start=start, end=end)
+        quote.cue = ":"
+        quote.start += label.end()
+        quote.text = self.text[quote.start:quote.end]
         return quote
 
     # -- through the dependency parse ------------------------------------------------------
