@@ -350,3 +350,24 @@ def test_continuation_survives_a_passive_cue_word_with_an_adverb(aside):
         "our investigation and everybody knows it.\"\n"
     )
     assert [q[1] for q in speakers(article)] == ["Jason Chaffetz", "Jason Chaffetz"]
+
+
+def test_subject_of_the_sentence_before_beats_the_articles_main_subject():
+    article = (
+        "Ceasefire talks\n\n"
+        "Prime Minister Keir Starmer hosted the meeting in London. Starmer said the talks had "
+        "gone well. Starmer later met the defence chiefs. Starmer also spoke to reporters.\n\n"
+        "Donald Trump expressed optimism on Friday after his envoy met officials in Moscow.\n\n"
+        "\"I ended up reaching some pretty good resonance from Russia,\" he said.\n"
+    )
+    assert speakers(article)[0][1] == "Donald Trump"
+
+
+def test_known_gender_rules_out_the_subject_of_the_sentence_before():
+    article = (
+        "Dockworkers walk out\n\n"
+        "Maria Gonzalez has led the dockworkers' union for a decade. On Monday she met port "
+        "officials in Rotterdam. Mr. Tanaka, the city's negotiator, chaired the talks.\n\n"
+        "\"We will not accept these cuts,\" she said.\n"
+    )
+    assert speakers(article)[0][1] == "Maria Gonzalez"

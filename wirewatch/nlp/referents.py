@@ -29,8 +29,11 @@ from .resolve import Resolution
 _GROUP_TYPES = {"ORG", "NORP"}
 _RECENCY = (100.0, 50.0, 25.0, 12.0, 6.0)  # same sentence, one back, two back, ...
 _SUBJECT, _AFTER_PREPOSITION, _POSSESSOR = 80.0, -40.0, -30.0
-_AGREES = 120.0  # the article already showed this person is "she" (or "he")
-_PER_MENTION, _MAX_COUNTED, _FIRST_NAMED = 8.0, 10, 40.0
+_AGREES = 30.0  # the article already showed this person is "she" (or "he")
+# The article's salience breaks ties between nearby candidates; it never outweighs a subject
+# in the sentence before ("Trump expressed optimism. “…,” he said." is Trump, even in an
+# article about Starmer).
+_PER_MENTION, _MAX_COUNTED, _FIRST_NAMED = 1.5, 10, 10.0
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?i:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|"
     r"than|like|through|without|against|between|among|toward|towards)\s+(?:[A-Z][\w.]*\s+){0,3}$"
@@ -146,19 +149,22 @@ class Referents:
         scores: dict[str, float] = {}
         end = bisect.bisect_left(self.mention_starts, pos)
         for mention in reversed(self.mentions[:end]):
-            if mention.type not in types or mention.end > pos:
+            # Each candidate is scored at its latest mention before the pronoun.
+            if mention.type not in types or mention.end > pos or mention.entity_id in scores:
                 continue
             known = self.genders.get(mention.entity_id) if gender else None
             if known is not None and known != gender:
                 continue
             distance = here - self.sentence_index(mention.start)
-            if distance >= len(_RECENCY) and known is None:
-                continue  # far back, only the people the article showed agree stay candidates
-            score = _RECENCY[distance] if distance < len(_RECENCY) else 0.0
-            score += self._position_score(mention)
+            if distance < len(_RECENCY):
+                score = _RECENCY[distance] + self._position_score(mention)
+            elif known is not None:
+                score = 0.0  # far back: the people the article showed agree stay candidates
+            else:
+                continue
             score += _AGREES if known is not None else 0.0
             score += self.salience.get(mention.entity_id, 0.0)
-            scores[mention.entity_id] = max(score, scores.get(mention.entity_id, float("-inf")))
+            scores[mention.entity_id] = score
         if not scores:
             return None
         return max(scores, key=lambda entity_id: scores[entity_id])
