@@ -371,3 +371,46 @@ def test_known_gender_rules_out_the_subject_of_the_sentence_before():
         "\"We will not accept these cuts,\" she said.\n"
     )
     assert speakers(article)[0][1] == "Maria Gonzalez"
+
+
+def test_pronouns_chain_back_to_the_person_they_continue():
+    article = (
+        "Debate night\n\n"
+        "On Monday night, Hillary Clinton went on the attack, painting Donald Trump as a "
+        "caricature of a tycoon. She started off with the economy. She then turned to his "
+        "business record and his tax returns, which Trump has never released.\n\n"
+        "\"Why won't he release his tax returns? Maybe he is not as rich as he says,\" she said.\n"
+    )
+    assert speakers(article)[0][1] == "Hillary Clinton"
+
+
+def test_recency_counts_the_narrators_sentences_not_those_inside_a_quote():
+    article = (
+        "Police row\n\n"
+        "Sheriff Tom Baker said he would review the case. Officer Dana Whitlock of the Tulsa "
+        "police was charged last week. Governor Chris Christie blasted the charge on Wednesday.\n\n"
+        "\"It is a disgrace. It is a disgrace. It is a disgrace to every officer in this "
+        "country. Nobody should stand for it,\" he said.\n"
+    )
+    assert speakers(article)[0][1] == "Chris Christie"
+
+
+def test_person_after_a_reporting_verb_is_not_a_speaker_candidate():
+    article = (
+        "Florida voters\n\n"
+        "Hillary Clinton is courting black voters in Florida. Clinton held two rallies in Miami "
+        "this week, and Clinton will return on Sunday. Voter Tyresha McClenney saw her speak at "
+        "a rally. McClenney said Clinton does not talk about racial issues often enough.\n\n"
+        "\"It is not something that comes up unless there is a video on the news,\" she said.\n"
+    )
+    assert speakers(article)[0][1] == "Tyresha McClenney"
+
+
+def test_role_word_set_off_before_the_name_gives_its_gender():
+    article = (
+        "Bakery fights rent rise\n\n"
+        "Anna Lindqvist has run a bakery in Malmo since 2009. The shop's landlord, Bruno "
+        "Keller, raised the rent by a third last year.\n\n"
+        "\"I cannot sell enough bread to pay this,\" she said.\n"
+    )
+    assert speakers(article)[0][1] == "Anna Lindqvist"

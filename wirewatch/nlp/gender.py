@@ -57,6 +57,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w’'])(?P<h>Mr|Mrs|Ms|Miss|Sir|Lord|Mada
 _HONORIFIC_INSIDE = re.compile(r"^(?P<h>Mr|Mrs|Ms|Miss|Sir|Lord|Madam|Dame|Lady)\.?\s")
 # "Gonzalez, a 42-year-old mother of three," / "Baker, the union's spokesman,": one clause.
 _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:the|a|an|his|her|their|[\w.’'\-]+['’]s)\s+(?P<words>[^,.;:“”\"()]{1,60})")
+_ROLE_THEN_NAME = re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|['’]s\s+)(?:[\w\-]+\s+){0,2}?(?P<word>[\w\-]+),\s+$")
 _WORDS_BEFORE = re.compile(r"(?P<words>(?:[\w\-]+\s+){1,3})$")
 _FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 
@@ -129,6 +130,12 @@ def _stated_genders(text: str, start: int, end: int) -> list[str]:
         possessed = len(before.group("words").split()) > 1 and before.group("words").split()[-2].lower() in ("his", "her", "their", "my", "our", "your")
         if word and not possessed and not text[start - len(last) - 1:start].startswith(("'", "’")):
             found.append(FEMININE if word.group("f") else MASCULINE)
+    set_off = _ROLE_THEN_NAME.search(text, max(0, start - 60), start)
+    if set_off:
+        # "The shop's landlord, Bruno Keller,": the role set off before the name.
+        word = _GENDER_WORD.fullmatch(set_off.group("word"))
+        if word:
+            found.append(FEMININE if word.group("f") else MASCULINE)
     appositive = _APPOSITIVE_AFTER.match(text[end:end + 80])
     if appositive:
         words = appositive.group("words")
@@ -163,6 +170,9 @@ def _pronoun_votes(
                 votes.append((same[0][2], _PRONOUN_GENDER[match.group().lower()]))
             continue
         if same or sentence == 0:
+            continue
+        # "For her part, Suu Kyi …": a person later in the sentence may be the referent.
+        if any(sentence <= s < start + 200 and sentence_start(s) == sentence for s, _, _ in persons):
             continue
         previous = sentence_start(sentence - 1)
         if quoted(previous, sentence):

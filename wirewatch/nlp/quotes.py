@@ -76,7 +76,11 @@ _AFTER_SPEAKER_CUE = re.compile(
     rf"^{_OPEN_TAIL}(?P<spk>{_SPEAKER})(?: {_ADVERBS})* (?P<cue>{_CUE})\b"
 )
 _CUE_AFTER_MENTION = re.compile(rf"[\s,]*(?:{_ADVERBS} )?(?:{_CUE})\b")
-_CUE_BEFORE_MENTION = re.compile(rf"(?<![\w’'])(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")
+# "“…,” said NBC's Dante Chinni", "…, noted Chinni": the cue right after a quote or a comma,
+# then the speaker ("X said Clinton doesn't …" makes Clinton the subject of what X said).
+_CUE_BEFORE_MENTION = re.compile(
+    rf"(?:[”\"’'][\s,]*|,\s+)(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
+)
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
 _TRAILING_ADVERBIAL = re.compile(
     rf"(?:,? (?:{_ADVERBS}|on \w+ \d+|in \w+|at \w+|after \w+|during \w+)|,)\s*$"

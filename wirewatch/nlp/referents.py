@@ -29,7 +29,7 @@ from .resolve import Resolution
 _GROUP_TYPES = {"ORG", "NORP"}
 _RECENCY = (100.0, 50.0, 25.0, 12.0, 6.0)  # same sentence, one back, two back, ...
 _SUBJECT, _AFTER_PREPOSITION, _POSSESSOR = 80.0, -40.0, -30.0
-_AGREES = 30.0  # the article already showed this person is "she" (or "he")
+_AGREES = 10.0  # the article already showed this person is "she" (or "he")
 # The article's salience breaks ties between nearby candidates; it never outweighs a subject
 # in the sentence before ("Trump expressed optimism. “…,” he said." is Trump, even in an
 # article about Starmer).
@@ -38,6 +38,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?i:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|"
     r"than|like|through|without|against|between|among|toward|towards)\s+(?:[A-Z][\w.]*\s+){0,3}$"
 )
+_NARRATOR_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
 _ROLE_HEAD_CUT = re.compile(r"\s(?:of|for|at|in|on|with|from|to|who|whose|which|that|and|said|says)\b")
 _APPOSITIVE_AFTER = re.compile(
     r"^,\s+(?P<det>the|a|an|his|her|their|its|[\w.’'\-]+['’]s)\s+(?P<words>[^,.;:“”\"()]{1,60})"
@@ -75,6 +76,8 @@ class Referents:
         self.text = text
         self.cue_after, self.cue_before = cue_after, cue_before
         self.starts = list(sentence_starts)
+        # Recency counts the narrator's sentences: those inside a quote are the speaker's.
+        self.narrator_starts = [start for start in self.starts if not quoted(start, start + 1)]
         types = {entity.id: entity.type for entity in resolution.entities}
         self.mentions = [
             _Mention(s, e, entity_id, types.get(entity_id, ""))
@@ -88,9 +91,18 @@ class Referents:
             lambda s, e: quoted(s, e) or sentence_has_quote(s),
         )
         self.salience = self._article_salience()
+        self.narrator_pronouns = [
+            (match.start(), match.group().lower()) for match in _NARRATOR_PRONOUN.finditer(text)
+            if not quoted(match.start(), match.end())
+        ]
+        self.next_pronoun = 0
+        self.resolved: dict[int, str | None] = {}
 
     def sentence_index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def narrator_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.narrator_starts, pos) - 1
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[max(0, self.sentence_index(pos))]
@@ -104,7 +116,9 @@ class Referents:
         """The mention is its clause's subject: the sentence's first words (titles aside), or
         the speaker of a cue verb ("Warren said", "“…,” said Warren")."""
         lead = self.text[self.sentence_start(mention.start):mention.start]
-        if all(word[:1].isupper() for word in lead.split()):
+        # After a short opening adverbial ("On Monday night, Clinton ...") only titles.
+        opener, _, rest = lead.rpartition(",")
+        if len(opener.split()) <= 8 and all(word[:1].isupper() for word in rest.split()):
             return True
         if self.cue_before.search(lead):
             return True
@@ -133,9 +147,24 @@ class Referents:
 
         he/she: people not known to be of the other gender, in the sentence so far and the four
         before, plus the article's people known to agree; they: organisations and groups; it:
-        organisations.
+        organisations. The narrator's earlier he/she/they count as mentions of whoever they
+        were resolved to ("Clinton leaned in. She started off … She then … “…,” she said").
         """
-        lowered = word.lower()
+        self._resolve_narrator_pronouns(pos)
+        if pos in self.resolved:
+            return self.resolved[pos]
+        return self._resolve(pos, word.lower())
+
+    def _resolve_narrator_pronouns(self, pos: int) -> None:
+        """Resolve, in text order, the narrator's pronouns before pos not yet resolved."""
+        while self.next_pronoun < len(self.narrator_pronouns):
+            start, word = self.narrator_pronouns[self.next_pronoun]
+            if start >= pos:
+                break
+            self.resolved[start] = self._resolve(start, word)
+            self.next_pronoun += 1
+
+    def _resolve(self, pos: int, lowered: str) -> str | None:
         gender = pronoun_gender(lowered)
         if gender is not None:
             types = {"PERSON"}
@@ -145,29 +174,45 @@ class Referents:
             types = {"ORG"}
         else:
             return None
-        here = self.sentence_index(pos)
+        here = self.narrator_index(pos)
         scores: dict[str, float] = {}
-        end = bisect.bisect_left(self.mention_starts, pos)
-        for mention in reversed(self.mentions[:end]):
+        for start, mention, entity_id in self._candidates_before(pos, lowered):
             # Each candidate is scored at its latest mention before the pronoun.
-            if mention.type not in types or mention.end > pos or mention.entity_id in scores:
+            if entity_id in scores:
                 continue
-            known = self.genders.get(mention.entity_id) if gender else None
+            if mention is not None:
+                if mention.type not in types:
+                    continue
+                if mention.type == "NORP" and not self.text[mention.start:mention.end].endswith("s"):
+                    continue  # "Democratic", "American": an adjective, not "the Democrats"
+            known = self.genders.get(entity_id) if gender else None
             if known is not None and known != gender:
                 continue
-            distance = here - self.sentence_index(mention.start)
+            distance = here - self.narrator_index(start)
             if distance < len(_RECENCY):
-                score = _RECENCY[distance] + self._position_score(mention)
+                position = self._position_score(mention) if mention is not None else _SUBJECT
+                score = max(0.0, _RECENCY[distance] + position)  # never below a far candidate
             elif known is not None:
                 score = 0.0  # far back: the people the article showed agree stay candidates
             else:
                 continue
             score += _AGREES if known is not None else 0.0
-            score += self.salience.get(mention.entity_id, 0.0)
-            scores[mention.entity_id] = score
+            score += self.salience.get(entity_id, 0.0)
+            scores[entity_id] = score
         if not scores:
             return None
         return max(scores, key=lambda entity_id: scores[entity_id])
+
+    def _candidates_before(self, pos: int, lowered: str):
+        """(position, mention or None, entity id), latest first: the entity mentions before
+        pos and the same pronoun's earlier resolved uses (subjects, mention None)."""
+        end = bisect.bisect_left(self.mention_starts, pos)
+        mentions = [(m.start, m, m.entity_id) for m in self.mentions[:end] if m.end <= pos]
+        pronouns = [
+            (start, None, self.resolved[start]) for start, word in self.narrator_pronouns
+            if start < pos and word == lowered and self.resolved.get(start)
+        ]
+        return sorted(mentions + pronouns, key=lambda item: item[0], reverse=True)
 
     def _position_score(self, mention: _Mention) -> float:
         score = _SUBJECT if self.is_subject(mention) else 0.0
