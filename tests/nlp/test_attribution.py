@@ -414,3 +414,15 @@ def test_role_word_set_off_before_the_name_gives_its_gender():
         "\"I cannot sell enough bread to pay this,\" she said.\n"
     )
     assert speakers(article)[0][1] == "Anna Lindqvist"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Senate leader Harry Reid (D-Nev.), in particular, has been steadily pounding his rival as a '
+     '"con artist" for months.', "Harry Reid"),
+    ('In a White House statement, President Barack Obama condemned the test as "provocative and '
+     'destabilizing" for the region.', "Barack Obama"),
+    ('After meeting Barack Obama, Vladimir Putin described the talks as "useful but difficult" '
+     'for both sides.', "Vladimir Putin"),
+])
+def test_characterisation_subject_after_asides_and_openers(sentence, speaker):
+    assert speakers("Politics\n\n" + sentence + "\n")[0][1] == speaker

@@ -101,7 +101,7 @@ _REPORTED_SUBJECT = re.compile(
 # "… as a “", "… as being in the “": the quoted words characterise the object.
 _AS_CHARACTERISATION = re.compile(r"\bas (?:being )?(?:(?:in|on|at|of) )?(?:(?:a|an|the) )?$")
 _VERB_AFTER_SUBJECT = re.compile(
-    r"(?:,[^,]{1,60},)?(?: (?:has|have|had|is|was|were|are|been|has been|have been|had been|"
+    r"(?: \([^()]{1,20}\))?(?:,[^,]{1,60},)*(?: (?:has|have|had|is|was|were|are|been|has been|have been|had been|"
     r"will|would|once|also|again|then|\w+ly))* (?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
 # A transcript turn quoted whole: "PENCE: Well, …", "MR. TRUMP: …" (capitals, then a colon).
@@ -824,10 +824,11 @@ class _Attributor:
             if self.text[end:end + 2] in ("'s", "’s"):
                 return None
             # Only an opening adverbial and titles may come before it: "On July 6, 2015,
-            # Sanders ...", "In a statement, President Obama ...".
+            # Sanders ...", "In a statement, President Obama ..."; a name inside the adverbial
+            # ("In a White House statement, ...") is not the subject, a later one may be.
             lead = self.text[sentence:start].rsplit(",", 1)[-1]
             if not all(word[:1].isupper() or word in ("the", "The") for word in lead.split()):
-                return None
+                continue
             return start, end
         return None
 
