@@ -417,7 +417,7 @@ def test_role_word_set_off_before_the_name_gives_its_gender():
 
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ('Senate leader Harry Reid (D-Nev.), in particular, has been steadily pounding his rival as a '
+    ('Senate Minority Leader Harry Reid (D-Nev.), in particular, has been steadily pounding his rival as a '
      '"con artist" for months.', "Harry Reid"),
     ('In a White House statement, President Barack Obama condemned the test as "provocative and '
      'destabilizing" for the region.', "Barack Obama"),
