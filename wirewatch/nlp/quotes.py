@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Token
 
 from wirewatch.document import Mention, Quote
 
+from .gender import pronoun_gender
+from .referents import Referents
 from .resolve import Resolution
 
 CUES = (
@@ -44,7 +46,10 @@ CUES = (
     "asserted|asserts|conclude|state|exclaimed|confessed|echoed|interjected|retorted|recounted|"
     "answered|answers|mused|scoffed|shot back|chimed in|elaborated|sings|sang|characterized|"
     "characterizes|characterised|accused|accuses|criticized|criticised|criticizes|likened|"
-    "exhorted|chanted|chanting|call"
+    "exhorted|chanted|chanting|call|tweeting|posting|declaring|explaining|stating|claiming|"
+    "replying|responding|announcing|answering|predicting|promising|pledging|vowing|suggesting|"
+    "stressing|acknowledging|admitting|conceding|complaining|joking|recalling|concluding|"
+    "commenting"
 )
 _CUE = rf"(?:{CUES})"
 _PRONOUN = r"(?:he|she|they|He|She|They|I|we|We|it|It)"
@@ -70,8 +75,11 @@ _OPEN_TAIL = r"[\s,:;—–\-]*"  # what sits between a closing mark and the att
 _AFTER_SPEAKER_CUE = re.compile(
     rf"^{_OPEN_TAIL}(?P<spk>{_SPEAKER})(?: {_ADVERBS})* (?P<cue>{_CUE})\b"
 )
-_AFTER_CUE_SPEAKER = re.compile(
-    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_NOUN_PHRASE}|{_NAME})"
+_CUE_AFTER_MENTION = re.compile(rf"[\s,]*(?:{_ADVERBS} )?(?:{_CUE})\b")
+# "“…,” said NBC's Dante Chinni", "…, noted Chinni": the cue right after a quote or a comma,
+# then the speaker ("X said Clinton doesn't …" makes Clinton the subject of what X said).
+_CUE_BEFORE_MENTION = re.compile(
+    rf"(?:[”\"’'][\s,]*|,\s+)(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
 )
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
 _TRAILING_ADVERBIAL = re.compile(
@@ -82,6 +90,22 @@ _NOT_A_SPEAKER_START = re.compile(
     r"\s*(?:and|but|or|which|that|who|as|because|while|when|if|so|then|what|where|how)\b"
 )
 _DASH_SPEAKER = re.compile(rf"^[\s,.]*[―—–]+\s*(?P<spk>{_NAME})")
+# One appositive between commas: " the foreign minister of France", " a member of ...", " 56".
+_APPOSITIVE_SEGMENT = re.compile(r" (?:the|a|an|who|whose|one|[a-z]+|\d+)\b[^“”\"\n;:!?]{0,90}$")
+# Between a reporting cue and a second cue: its object and a pronoun subject ("said he",
+# "told reporters that she").
+_REPORTED_SUBJECT = re.compile(
+    r"(?: (?:reporters|journalists|the [a-z]+|an? [a-z]+|them|him|her|us|me))?(?: that)?"
+    r" (?:he|she|they|it|I|we)(?: (?:still|also|had|has|have|now|always|never|once))? "
+)
+# "… as a “", "… as being in the “": the quoted words characterise the object.
+_AS_CHARACTERISATION = re.compile(r"\bas (?:being )?(?:(?:in|on|at|of) )?(?:(?:a|an|the) )?$")
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?: \([^()]{1,20}\))?(?:,[^,]{1,60},)*(?: (?:has|have|had|is|was|were|are|been|has been|have been|had been|"
+    r"will|would|once|also|again|then|\w+ly))* (?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+)
+# A transcript turn quoted whole: "PENCE: Well, …", "MR. TRUMP: …" (capitals, then a colon).
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>(?:[A-Z]{2,}\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
 _APPOSITIVE = re.compile(r",[^,“”\"]{1,90},\s*$")
 _SPEAKER_AT_END = re.compile(
     rf"(?:(?<![\w’']){_PRONOUN}|(?<![\w’']){_GROUP_NOUNS}|{_NOUN_PHRASE}|{_POSSESSIVE_NP}|{_NAME})\s*$"
@@ -89,6 +113,15 @@ _SPEAKER_AT_END = re.compile(
 _PREPOSITIONS = (
     r"(?:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|than|like|"
     r"through|without|inside|outside|near)"
+)
+# After the cue a determiner phrase runs to the end of its words ("said the trade chief."),
+# stopping at a preposition or a clause ("said a spokesman for the union", "who ...").
+_PHRASE_AFTER_CUE = (
+    rf"{_DETERMINER}(?: (?!(?:{_PREPOSITIONS}|who|which|that|and|but|on|in)\b)"
+    r"(?:(?:[A-Z]\.)+|[\w'’\-]+)){1,5}"
+)
+_AFTER_CUE_SPEAKER = re.compile(
+    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
@@ -98,6 +131,7 @@ _DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 _SUBJECT_PRONOUN = re.compile(
     r"(?:^\s*|,\s+|(?<![\w’'])(?:and|but|then)\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])"
 )
+_NOMINATIVE_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
 _INVERTED_CUE = re.compile(
     rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
     rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
@@ -117,14 +151,21 @@ _ABBREVIATIONS = {
     "Oct", "Nov", "Dec", "Mt", "Ft",
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘'(A-Z0-9])|\n")
-_PARTICIPLES = {"saying", "adding", "telling", "writing", "noting", "warning", "urging", "arguing",
-                "calling", "asking", "insisting", "describing", "chanting"}
+_PARTICIPLES = {word for word in CUES.split("|") if word.endswith("ing")}
 _PRONOUNS_LOWER = {"he", "she", "they", "i", "we", "it"}
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "who", "that",
     "which", "what", "it", "and", "or", "but", "as", "than", "this", "these", "those", "is",
     "was", "were", "are", "be", "been", "has", "have", "had", "not", "no", "into", "about",
 }
+_COLON_SPEAKER = re.compile(r"\s*(?P<spk>[^:;,“”\"‘’()]{2,70}?)\s*:\s*")
+_DEFINITE_PHRASE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w.’'\-]+['’]s)(?: [\w.’'\-]+){1,5}")
+# Nouns for people by their role: agent suffixes ("negotiator", "spokesperson", "economist",
+# "president", "trustee") and a few role words without one.
+_ROLE_NOUN = re.compile(
+    r"(?:(?<!m)en|er|or|ist|man|men|woman|person|ian|ant|(?<!m)ent|ee|chief|head|official|aide|"
+    r"envoy|leader|source|staff|minister)s?$"
+)
 MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed quotes are titles or scare quotes
 # A single quoted word ("called it “outrageous”") is a scare quote or a term, not a quotation.
 MIN_QUOTE_WORDS = 2
@@ -142,7 +183,7 @@ _CUE_WORDS = {
     "acknowledging", "admitting", "conceding", "complaining", "declined", "joking", "texted",
     "emailed", "commented", "comments", "commenting", "insisting", "concluding",
 }
-_PASSIVE_OR_TEMPORAL = re.compile(r"\b(?:when|after|if|as|being|was|were)\s+$")  # "when asked"
+_PASSIVE_OR_TEMPORAL = re.compile(r"\b(?:when|after|if|as|being|was|were|is|are|been)(?:\s+\w+ly)?\s+$")  # "when asked"
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "nsubj:outer"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _NAME_PART_DEPS = {"flat", "flat:name", "compound"}
@@ -287,6 +328,25 @@ class _Attributor:
         self.person_ends = {e: (s, eid) for s, e, eid in resolution.persons}
         self.mention_ends = {e: (s, eid) for (s, e), eid in resolution.entity_of_span.items()}
         self.mention_starts = {s: e for (s, e) in resolution.entity_of_span}
+        self._referents: Referents | None = None
+        self.quote_starts = [s.mark_start for s in spans]
+
+    @property
+    def referents(self) -> Referents:
+        """Genders, salience and roles of the article's entities, read only when needed."""
+        if self._referents is None:
+            self._referents = Referents(
+                self.text, self.resolution, self.starts, self.inside_quote, self.sentence_has_quote,
+                _CUE_AFTER_MENTION, _CUE_BEFORE_MENTION,
+            )
+        return self._referents
+
+    def sentence_has_quote(self, pos: int) -> bool:
+        start, end = self.sentence_start(pos), self.sentence_end(pos)
+        index = bisect.bisect_left(self.quote_starts, start)
+        return index < len(self.quote_starts) and self.quote_starts[index] < end or any(
+            s < start < e for s, e in self.quoted[max(0, index - 1):index]
+        )
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
@@ -310,16 +370,17 @@ class _Attributor:
         """Entity id (or None) and the mention for the speaker words at [start, end)."""
         words = self.text[start:end]
         mention = Mention(text=words, start=start, end=end)
-        if words.lower() == "it":
-            return None, mention  # an organisation or a document, never a person
-        if words.lower() in _PRONOUNS_LOWER:
+        if words.lower() in ("i", "we"):
             return self.pronoun(start), mention
+        if words.lower() in _PRONOUNS_LOWER:
+            # he/she/they/it: the agreeing, salient entity (it and they never a person).
+            return self.referents.pronoun(start, words), mention
         owner = _POSSESSOR.match(words)
         if owner:
             # "Obama's former campaign strategist" is not Obama: only the head noun may name
             # the speaker (a role noun bound by resolution).
             head = start + words.rfind(" ") + 1
-            return self.resolution.entity_at(head, end), mention
+            return self.resolution.entity_at(head, end) or self.referents.role_holder(start, end), mention
         if _DETERMINER_START.match(words):
             # "a narrator in the Clinton ad", "a Homeland Security memo" are neither Clinton nor
             # the department: a mention must cover the head noun (before any preposition).
@@ -327,7 +388,8 @@ class _Attributor:
             head_end = start + modifier.start() if modifier else end
             head_start = start + self.text.rfind(" ", start, head_end) - start + 1
             if self.resolution.entity_at(head_start, head_end) is None:
-                return None, mention
+                # "the trade chief": the person the article gave that role, if any.
+                return self.referents.role_holder(start, head_end), mention
             return self.resolution.entity_at(start, head_end), mention
         return self.resolution.entity_at(start, end), mention
 
@@ -373,6 +435,9 @@ class _Attributor:
             if _NOT_A_SPEAKER_START.match(left) or len(left.split()) > 14:
                 return None
         untrimmed = left
+        chained = self.appositive_chain_head(window_start, untrimmed)
+        if chained is not None:
+            return chained
         for _ in range(4):
             trimmed = _TRAILING_PARENTHESIS.sub("", _TRAILING_ADVERBIAL.sub("", left))
             if trimmed == left:
@@ -399,7 +464,7 @@ class _Attributor:
             start = window_start + match.start()
             words = match.group()
             lowered = words.lower().split()
-            if lowered[0] in ("and", "but") or lowered[-1] in _FUNCTION_WORDS or (
+            if lowered[0] in ("and", "but") or lowered[0] in _PREPOSITION_WORDS or lowered[-1] in _FUNCTION_WORDS or (
                 len(lowered) > 1 and (_FUNCTION_WORDS | _SUBORDINATORS).intersection(lowered[1:]) - {"of", "the"}
             ):
                 # A clause, not a speaker, unless it ends in the cue's pronoun subject:
@@ -412,6 +477,28 @@ class _Attributor:
                 return None  # "at a later press gaggle", "in a box": a place, not a speaker
             # A long capitalised run before the cue keeps only its last name-like part.
             return start, start + len(words.rstrip())
+        return None
+
+    def appositive_chain_head(self, window_start: int, left: str) -> tuple[int, int] | None:
+        """The person heading two or three appositives before a cue: "Jean-Marc Ayrault, the
+        foreign minister of France, a permanent member of the Security Council, said" is
+        Ayrault, not the Security Council named in the last one."""
+        if not left.rstrip().endswith(","):
+            return None
+        sentence = max(window_start, self.sentence_start(window_start + len(left) - 1))
+        left = left[sentence - window_start:]
+        window_start = sentence
+        segments = left.rstrip()[:-1].split(",")
+        for count in (3, 2):
+            if len(segments) <= count:
+                continue
+            tail = segments[-count:]
+            if not all(_APPOSITIVE_SEGMENT.match(segment) for segment in tail):
+                continue
+            cut = window_start + len(",".join(segments[:-count]))
+            named = self.person_ends.get(cut)
+            if named is not None:
+                return named[0], cut
         return None
 
     @staticmethod
@@ -433,6 +520,9 @@ class _Attributor:
             text=content, speaker=None, speaker_entity=None, speaker_mention=None, cue=None,
             start=span.start, end=span.end,
         )
+        label = _TRANSCRIPT_LABEL.match(content)
+        if label is not None:
+            return self.transcript_turn(quote, label)
         found = self.after(span, paragraph_end)
         # Quotes that will not be reported (one word, a title) are not worth a parse.
         worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
@@ -459,12 +549,35 @@ class _Attributor:
             (spk_start, spk_end), cue = found
         entity_id, mention = self.speaker(spk_start, spk_end)
         if isinstance(found, _Found) and found.entity_known:
-            entity_id = found.entity_id
+            # A subject phrase the parse found names nobody by its words ("supporters of
+            # Trump" is not Trump), but a role noun names the person given the role.
+            entity_id = found.entity_id or self.referents.role_holder(spk_start, spk_end)
         entity = self.resolution.entity(entity_id)
         quote.speaker = entity.name if entity else None
         quote.speaker_entity = entity_id if entity else None
         quote.speaker_mention = mention
         quote.cue = cue
+        return quote
+
+    def transcript_turn(self, quote: Quote, label: re.Match[str]) -> Quote:
+        """A quoted transcript turn, "“PENCE: Well, look, …”": the label is the speaker and
+        the quote starts after it. The label names the person the article calls by that
+        surname ("Mike Pence"), when there is one."""
+        start, end = quote.start + label.start("label"), quote.start + label.end("label")
+        entity_id = self.resolution.entity_at(start, end)
+        if entity_id is None:
+            surname = label.group("label").split()[-1].lower()
+            entity_id = next((
+                eid for s, e, eid in self.resolution.persons
+                if self.text[s:e].split()[-1].lower().strip(".,") == surname
+            ), None)
+        entity = self.resolution.entity(entity_id)
+        quote.speaker = entity.name if entity else None
+        quote.speaker_entity = entity.id if entity else None
+        quote.speaker_mention = Mention(text=label.group("label"), start=start, end=end)
+        quote.cue = ":"
+        quote.start += label.end()
+        quote.text = self.text[quote.start:quote.end]
         return quote
 
     # -- through the dependency parse ------------------------------------------------------
@@ -571,8 +684,11 @@ class _Attributor:
         doc = subject.doc
         first = subject.i
         left_edge = subject.left_edge.i
-        while first > left_edge and not doc[first - 1].is_punct or (
-            first > left_edge and doc[first - 1].text == "."
+        while first > left_edge and (
+            not doc[first - 1].is_punct
+            or doc[first - 1].text == "."
+            # a hyphenated word the tokenizer split: "the 64-year-old trade chief"
+            or (doc[first - 1].text in "-–" and not doc[first - 1].whitespace_)
         ):
             first -= 1
         last = subject.i
@@ -655,12 +771,87 @@ class _Attributor:
         """"X said: “" / "X told Y that China remained “open" in the quote's own sentence."""
         sentence = max(self.sentence_start(span.mark_start), paragraph_start)
         left = self.text[sentence:span.mark_start]
+        colon = self.colon_speaker(sentence, left)
+        if colon is not None:
+            return colon, ":"
         inverted = _INVERTED_CUE.match(left)
         if inverted:
             # "Said Ellis: “…”": the cue opens the sentence and the speaker follows it.
             spk = sentence + inverted.start("spk"), sentence + inverted.end("spk")
             return self.name_within(*spk), inverted.group("cue").lower()
-        return self.cue_speaker_in(sentence, span.mark_start)
+        found = self.cue_speaker_in(sentence, span.mark_start)
+        if found is None and left.rstrip().endswith(":"):
+            subject = self.colon_subject(sentence, sentence + len(left.rstrip()) - 1)
+            return (subject, ":") if subject else None
+        if found is None and _AS_CHARACTERISATION.search(left):
+            return self.characterisation(sentence, span.mark_start)
+        return found
+
+    def characterisation(self, sentence: int, end: int) -> tuple[tuple[int, int], str] | None:
+        """"Trump openly admires Putin as a “strong leader”", "Gingrich dismissed Estonia as
+        being in the “suburbs of St. Petersburg”": the subject characterises something in the
+        quoted words, whatever the verb; the cue is that verb."""
+        subject = self.sentence_subject(sentence, end)
+        if subject is None:
+            subject = self.pronoun_subject(sentence, min(end, sentence + 12))
+            if subject is None:
+                return None
+        verb = _VERB_AFTER_SUBJECT.match(self.text, subject[1], end)
+        if verb is None:
+            return None
+        return subject, verb.group("verb")
+
+    def colon_subject(self, sentence: int, colon: int) -> tuple[int, int] | None:
+        """The subject of a sentence that hands over to a quote with a colon and no cue verb:
+        "Sanders made the following comment:", "The agency posted a message on its site:".
+
+        The subject is the first entity mention of the sentence, not inside a quote, after a
+        preposition ("In a letter to Sanders, ...") or a possessor ("Trump's plan includes:").
+        """
+        if _CUE_ANYWHERE.search(self.text, sentence, colon):
+            return None
+        return self.sentence_subject(sentence, colon)
+
+    def sentence_subject(self, sentence: int, end_at: int) -> tuple[int, int] | None:
+        """The first entity mention of the sentence as its subject (see colon_subject)."""
+        for (start, end), _ in self.resolution.entity_of_span.items():
+            if start < sentence or self.inside_quote(start, end):
+                continue
+            if end > end_at:
+                break
+            if _PREPOSITION_BEFORE.search(self.text, sentence, start):
+                continue
+            if self.text[end:end + 2] in ("'s", "’s"):
+                return None
+            # Only an opening adverbial and titles may come before it: "On July 6, 2015,
+            # Sanders ...", "In a statement, President Obama ..."; a name inside the adverbial
+            # ("In a White House statement, ...") is not the subject, a later one may be.
+            lead = self.text[sentence:start].rsplit(",", 1)[-1]
+            if not all(word[:1].isupper() or word in ("the", "The") for word in lead.split()):
+                continue
+            return start, end
+        return None
+
+    def colon_speaker(self, sentence: int, left: str) -> tuple[int, int] | None:
+        """"Gonzalez: “…”" / "The union's spokesperson: “…”": a speaker and a colon, no verb.
+
+        The words before the colon must be the whole sentence so far and name someone: an
+        entity mention, or a definite phrase whose head is a role noun ("spokesperson",
+        "minister", "the trade chief"), not "The message" or "A lesson from Lynch".
+        """
+        match = _COLON_SPEAKER.fullmatch(left)
+        if match is None or _CUE_ANYWHERE.search(match.group("spk")):
+            return None
+        start, end = sentence + match.start("spk"), sentence + match.end("spk")
+        if end in self.mention_ends and self.mention_ends[end][0] == start:
+            return start, end
+        words = match.group("spk")
+        if not _DEFINITE_PHRASE.match(words) or _PREPOSITION_INSIDE.search(words):
+            return None
+        head = words.split()[-1].lower()
+        if _ROLE_NOUN.search(head) or self.referents.role_holder(start, end) is not None:
+            return start, end
+        return None
 
     def cue_speaker_in(self, sentence: int, end: int) -> tuple[tuple[int, int], str] | None:
         """The last cue outside quotes in text[sentence:end] and its speaker before it."""
@@ -674,6 +865,10 @@ class _Attributor:
         if not cues:
             return None
         cue = cues[-1]
+        if len(cues) > 1 and _REPORTED_SUBJECT.fullmatch(left, cues[-2].end(), cue.start()):
+            # "said he thought that …", "told reporters she believed …": the pronoun is the
+            # reporting verb's subject again, and that verb is the attribution.
+            cue = cues[-2]
         cue_pos = left_start + cue.start()
         if cue.group("cue").lower() == "according to":
             after = re.match(rf" (?P<spk>{_NOUN_PHRASE}|{_NAME}|{_GROUP_NOUNS})", self.text[left_start + cue.end():end])
@@ -698,6 +893,9 @@ class _Attributor:
                 if not _PREPOSITION_BEFORE.search(self.text, sentence, s)
             ]
             speaker = subjects[0] if subjects else self.pronoun_subject(sentence, cue_pos)
+            if speaker is None and cue.group("cue") in _PARTICIPLES:
+                # "…, the Security Council issued a statement calling …": an organisation too.
+                speaker = self.sentence_subject(sentence, cue_pos)
             if speaker is None:
                 return None
         return speaker, cue.group("cue")
@@ -744,7 +942,8 @@ class _Attributor:
         for cue in _CUE_ANYWHERE.finditer(self.text, sentence, previous_end):
             pass
         if cue is None:
-            return None
+            subject = self.colon_subject(sentence, previous_end - 1)
+            return (subject, ":") if subject else None
         speaker = self.speaker_before(cue.start())
         if speaker is None:
             subjects = self.person_mentions_between(sentence, cue.start())
@@ -773,6 +972,8 @@ class _Attributor:
         """Whether a quote with no cue of its own goes on from the previous quote."""
         if span.continued:
             return True
+        if self.new_candidate_between(previous, span.mark_start):
+            return False
         gap = self.text[previous.end:span.mark_start]
         if "\n" in gap:
             return self.quote_paragraph_follows(previous, span)
@@ -789,6 +990,38 @@ class _Attributor:
         if speaker_mention is None or not previous.end <= speaker_mention.start < span.mark_start:
             return False
         return len(gap) <= 400 and self.speech_cues(gap) <= 1
+
+    def new_candidate_between(self, previous: Quote, end: int) -> bool:
+        """Whether the text between the previous quote and this one brings in someone else.
+
+        A pronoun that cannot be the previous speaker ("“…,” she said. He shook his head.
+        “…”"), or a sentence whose subject is another entity ("The company disagreed."), hands
+        the floor to a new candidate speaker: the quote after it is not a continuation.
+        """
+        start = max(previous.end, previous.speaker_mention.end if previous.speaker_mention else 0)
+        if start >= end:
+            return False
+        speaker_pronoun = previous.speaker_mention.text.lower() if previous.speaker_mention else ""
+        known = self.referents.gender(previous.speaker_entity) if previous.speaker_entity else None
+        for match in _NOMINATIVE_PRONOUN.finditer(self.text, start, end):
+            if self.inside_quote(match.start(), match.end()):
+                continue
+            word = match.group().lower()
+            gender = pronoun_gender(word)
+            if speaker_pronoun in _PRONOUNS_LOWER and speaker_pronoun not in ("i", "we"):
+                if word != speaker_pronoun:
+                    return True  # "she said ... He ..."
+            elif word == "they" or (gender is not None and known is not None and gender != known):
+                return True
+        for sentence in self.starts[bisect.bisect_right(self.starts, start):]:
+            if sentence >= end:
+                break
+            entity = self.resolution.entity_at(sentence, sentence + 1)
+            mention_end = self.mention_starts.get(sentence)
+            if entity is not None and mention_end is not None and entity != previous.speaker_entity:
+                if self.text[mention_end:mention_end + 2] not in ("'s", "’s"):
+                    return True
+        return False
 
     @staticmethod
     def speech_cues(text: str) -> int:
