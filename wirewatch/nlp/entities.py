@@ -91,13 +91,17 @@ class NameSpan:
     recovered: bool = False  # found by the rules here rather than by the NER
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a name span: no possessive, no leading title or "the", no stray punctuation."""
+def clean_span(text: str, start: int, end: int, abbreviated: bool = False) -> tuple[int, int]:
+    """Trim a name span: no possessive, no leading title or "the", no stray punctuation.
+
+    `abbreviated`: the span ends in an abbreviation whose full stop the tokenizer kept on the
+    word ("Acme Corp.", "St. Petersburg, Fla."); the stop is part of the name then.
+    """
     while start < end and text[start] in " “”\"'‘’(-–—":
         start += 1
     chunk = text[start:end]
     stripped = chunk.rstrip(" .,;:!?\"“”'’")
-    if chunk.endswith(".") and re.search(r"\b[A-Z]\.$", chunk):  # keep "Jr." / initial "J."
+    if chunk.endswith(".") and (abbreviated or re.search(r"\b[A-Z]\.$", chunk)):  # "Jr." / "J."
         stripped = chunk
     end = start + len(stripped)
     chunk = text[start:end]
@@ -154,7 +158,9 @@ def collect_name_spans(doc: Doc) -> list[NameSpan]:
     text = doc.text
     spans: list[NameSpan] = []
     for ent in doc.ents:
-        start, end = clean_span(text, ent.start_char, ent.end_char)
+        last = ent[-1].text
+        abbreviated = len(last) > 1 and last.endswith(".") and last[:-1].replace(".", "").isalpha()
+        start, end = clean_span(text, ent.start_char, ent.end_char, abbreviated)
         title = None
         if ent.label_ == "PERSON":
             start, title = split_title(text, start, end)
