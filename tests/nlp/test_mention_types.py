@@ -15,18 +15,21 @@ from wirewatch.config import Settings
 # The stand-in NER's readings: (words, type after "in"/"of", type elsewhere)
 _READINGS = {
     "Leeds": ("GPE", "ORG"), "Porto": ("GPE", "ORG"), "Milan": ("GPE", "ORG"),
+    "Coron": ("GPE", "GPE"),
     "Google": ("MISC", "ORG"), "Zelenskyy": ("ORG", "ORG"), "Volodymyr Zelenskyy": ("PERSON", "PERSON"),
 }
 
 
 @Language.component("test_context_ner")
 def context_ner(doc: Doc) -> Doc:
-    """Types a name by the word before it, as a context-reading NER does."""
+    """Types a name by the words around it, as a context-reading NER does."""
     ents = []
     for name, (after_preposition, elsewhere) in sorted(_READINGS.items(), key=lambda r: -len(r[0])):
         for match in re.finditer(rf"\b{name}\b", doc.text):
             before = doc.text[max(0, match.start() - 3):match.start()]
             label = after_preposition if before in ("in ", "of ") else elsewhere
+            if doc.text[match.end():match.end() + 5] == " said":  # a speaker: read as a person
+                label = "PERSON"
             span = doc.char_span(match.start(), match.end(), label=label)
             if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
                 ents.append(span)
@@ -61,7 +64,7 @@ def test_a_city_and_its_club_keep_their_own_types(settings, text, city):
 
 
 def test_a_residual_misc_reading_joins_the_names_type(settings):
-    text = "Google said on Monday it would buy the firm. The deal is the biggest of Google this year."
+    text = "Google announced on Monday it would buy the firm. The deal is the biggest of Google this year."
     document = wirewatch.analyze(text, title="Deal", content_type="text/plain", settings=settings)
     [google] = [e for e in document.entities if e.name == "Google"]
     assert google.type == "ORG" and len(google.mentions) == 2
@@ -72,3 +75,12 @@ def test_a_full_persons_surname_read_otherwise_stays_with_the_person(settings):
     document = wirewatch.analyze(text, title="Talks", content_type="text/plain", settings=settings)
     [person] = document.entities
     assert person.type == "PERSON" and [m.text for m in person.mentions] == ["Volodymyr Zelenskyy", "Zelenskyy"]
+
+
+def test_a_place_read_once_as_a_person_stays_a_place(settings):
+    """"Coron said" (a misreading) does not make the island a person everywhere."""
+    text = ("Ferries leave for Coron every morning. In Coron, divers explore wrecks. Tourism in "
+            "Coron grew fast. Coron said nothing.")
+    document = wirewatch.analyze(text, title="Travel", content_type="text/plain", settings=settings)
+    places = [e for e in document.entities if e.type == "GPE"]
+    assert places and sum(len(e.mentions) for e in places) >= 3
