@@ -56,3 +56,21 @@ def test_an_inverted_cue_is_not_part_of_the_name():
     assert span.text == "Maria Lindqvist"
     [span] = spans_of("Said Jalili said the talks were over.", persons=["Said Jalili"])
     assert span.text == "Said Jalili"
+
+
+def orgs_of(text: str, names: list[str]):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": n} for n in names])
+    return [s.text for s in collect_name_spans(nlp(text))]
+
+
+def test_an_abbreviation_ending_a_name_keeps_its_full_stop():
+    assert orgs_of("Shares in Acme Corp. rose on Monday.", ["Acme Corp."]) == ["Acme Corp."]
+    assert orgs_of("The deal with Boatmen's Bancshares Inc. was signed.",
+                   ["Boatmen's Bancshares Inc."]) == ["Boatmen's Bancshares Inc."]
+    assert orgs_of("It was bought by Harbour Bros. last year.", ["Harbour Bros."]) == ["Harbour Bros."]
+
+
+def test_a_sentence_full_stop_after_a_name_is_not_part_of_it():
+    assert orgs_of("The order went to Airbus.", ["Airbus."]) == ["Airbus"]
+    assert orgs_of("He joined Siemens.", ["Siemens"]) == ["Siemens"]

@@ -349,3 +349,42 @@ def test_propagation_never_joins_places_or_spaced_hyphens(propagate):
     assert entities(doc) == {("Israel", "GPE"), ("Gaza", "GPE")}
     doc = component(with_ents(blank, "Maurice Jones - Drew said .", [("Maurice Jones", "PERSON")]))
     assert entities(doc) == {("Maurice Jones", "PERSON")}
+
+
+# --- the tokenizer keeps hyphenated names whole, as the NER's CoNLL-2003 training tokens did
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Fighting resumed in Nagorno-Karabakh on Monday.", "Nagorno-Karabakh"),
+    ("The car maker Mercedes-Benz cut its forecast.", "Mercedes-Benz"),
+    ("Villagers fled Urus-Martan overnight.", "Urus-Martan"),
+    ("Catherine Zeta-Jones arrived late.", "Zeta-Jones"),
+    ("Prayers were held at al-Aqsa on Friday.", "al-Aqsa"),
+    ("Seoul asked for the return of Kim In-so.", "In-so"),
+    ("The bowler Ata-ur-Rehman took two wickets.", "Ata-ur-Rehman"),
+])
+def test_the_tokenizer_keeps_a_hyphenated_name_whole(nlp, text, token):
+    assert token in [t.text for t in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A London-based charity sent aid.", "London"),
+    ("The Moscow-backed leader resigned.", "Moscow"),
+    ("The Dublin-born director won.", "Dublin"),
+    ("The Saudi-led coalition struck again.", "Saudi"),
+])
+def test_the_tokenizer_still_cuts_a_name_from_a_common_word_after_a_hyphen(nlp, text, name):
+    assert name in [t.text for t in nlp.make_doc(text)]
+
+
+def test_a_hyphenated_place_is_one_entity_through_analyze():
+    import wirewatch
+
+    for text, name in [
+        ("Fighting resumed in Nagorno-Karabakh, and Azerbaijan blamed Armenian forces for the attack.",
+         "Nagorno-Karabakh"),
+        ("Rebels shelled Urus-Martan on Saturday, and Russian troops returned fire, officials said.",
+         "Urus-Martan"),
+    ]:
+        document = wirewatch.analyze(text, title="News", content_type="text/plain")
+        assert name in [m.text for e in document.entities for m in e.mentions]

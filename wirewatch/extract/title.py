@@ -83,6 +83,27 @@ def split_site_name(title: str, site_name: str | None = None) -> SplitTitle:
     return SplitTitle(title=title, site_name=None)
 
 
+_TITLE_MAX_WORDS = 25
+# A full stop ending a sentence (not "U.S." or "Jr."): headlines leave it out, sentences end with it.
+_FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”’')]*$")
+_INNER_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’)]* [A-Z]")
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether a text's first line reads as its headline rather than as the opening of its body.
+
+    A headline is short, one sentence at most, and written without a final full stop ("Port
+    reopens after strike", "Is the ceasefire holding?"); a lead is a sentence or more, ending
+    with one ("The port reopened on Monday after ...").
+    """
+    words = line.split()
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    if _INNER_SENTENCE_BREAK.search(line):
+        return False
+    return not _FINAL_STOP.search(line)
+
+
 def same_title(line: str, title: str) -> bool:
     """Whether a body line only repeats the headline (punctuation and case aside)."""
     a, b = _fold(line), _fold(title)

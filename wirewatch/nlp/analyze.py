@@ -11,6 +11,7 @@ from wirewatch.document import Entity, Quality, Quote
 from wirewatch.errors import InputError
 
 from .entities import collect_name_spans
+from .layout import run_entity_pass
 from .quality import assess_quality
 from .quotes import find_quotes
 from .resolve import resolve
@@ -79,8 +80,7 @@ def analyze_text(text: str, *, nlp: spacy.Language) -> tuple[list[Entity], list[
     # Rules match plain spaces; a no-break space is one character too, so offsets stay valid.
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     disabled, parse_with = plan_pipeline(nlp)
-    with nlp.select_pipes(disable=disabled):
-        doc = nlp(text)
+    doc = run_entity_pass(nlp, text, disabled)
     resolution = resolve(text, collect_name_spans(doc))
     parse = _parser(nlp, doc, parse_with) if parse_with else None
     quotes = find_quotes(text, resolution, parse=parse)

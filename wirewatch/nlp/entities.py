@@ -91,13 +91,17 @@ class NameSpan:
     recovered: bool = False  # found by the rules here rather than by the NER
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a name span: no possessive, no leading title or "the", no stray punctuation."""
+def clean_span(text: str, start: int, end: int, abbreviated: bool = False) -> tuple[int, int]:
+    """Trim a name span: no possessive, no leading title or "the", no stray punctuation.
+
+    `abbreviated`: the span ends in an abbreviation whose full stop the tokenizer kept on the
+    word ("Acme Corp.", "St. Petersburg, Fla."); the stop is part of the name then.
+    """
     while start < end and text[start] in " “”\"'‘’(-–—":
         start += 1
     chunk = text[start:end]
     stripped = chunk.rstrip(" .,;:!?\"“”'’")
-    if chunk.endswith(".") and re.search(r"\b[A-Z]\.$", chunk):  # keep "Jr." / initial "J."
+    if chunk.endswith(".") and (abbreviated or re.search(r"\b[A-Z]\.$", chunk)):  # "Jr." / "J."
         stripped = chunk
     end = start + len(stripped)
     chunk = text[start:end]
@@ -154,7 +158,9 @@ def collect_name_spans(doc: Doc) -> list[NameSpan]:
     text = doc.text
     spans: list[NameSpan] = []
     for ent in doc.ents:
-        start, end = clean_span(text, ent.start_char, ent.end_char)
+        last = ent[-1].text
+        abbreviated = len(last) > 1 and last.endswith(".") and last[:-1].replace(".", "").isalpha()
+        start, end = clean_span(text, ent.start_char, ent.end_char, abbreviated)
         title = None
         if ent.label_ == "PERSON":
             start, title = split_title(text, start, end)
@@ -191,13 +197,37 @@ def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]
 
 
 def to_entities(groups: list[list[NameSpan]], names: list[str], labels: list[str]) -> list[Entity]:
-    """Public records for resolved groups, numbered e1, e2, ... in order of first mention."""
-    order = sorted(range(len(groups)), key=lambda i: min(s.start for s in groups[i]))
+    """Public records for resolved groups, numbered e1, e2, ... in order of first mention.
+
+    A group of names that are not a person's and that the NER typed as different kinds of
+    thing from mention to mention becomes one record per type: the same words name a city and
+    its club ("Leeds beat Chelsea" ... "in Leeds"), a country and its team or government, a
+    company and its home town, and the NER reads each mention in its own context. Two readings
+    still join the group's type: MISC, the NER's residual class for a name it could not place
+    ("Google" as MISC beside "Google" as ORG), and a person's group, where resolution put a
+    word on stronger evidence than its context (the surname of a full name the article gives:
+    "Zelenskyy" read as an ORG).
+    """
+    records: list[tuple[list[NameSpan], str, str]] = []
+    for group, name, label in zip(groups, names, labels):
+        records.extend((part, name, kind) for part, kind in _split_by_type(group, label))
+    records.sort(key=lambda record: min(s.start for s in record[0]))
     entities = []
-    for number, index in enumerate(order, start=1):
-        mentions = [
-            Mention(text=s.text, start=s.start, end=s.end)
-            for s in sorted(groups[index], key=lambda s: s.start)
-        ]
-        entities.append(Entity(id=f"e{number}", name=names[index], type=labels[index], mentions=mentions))
+    for number, (group, name, label) in enumerate(records, start=1):
+        mentions = [Mention(text=s.text, start=s.start, end=s.end) for s in sorted(group, key=lambda s: s.start)]
+        entities.append(Entity(id=f"e{number}", name=name, type=label, mentions=mentions))
     return entities
+
+
+_JOINS_GROUP_TYPE = frozenset({"ROLE", "MISC"})  # readings that take the group's type
+
+
+def _split_by_type(group: list[NameSpan], label: str) -> list[tuple[list[NameSpan], str]]:
+    """`group` as (spans, type) parts: one per type the NER gave its names, unless a person."""
+    kinds = {s.label for s in group if s.label not in _JOINS_GROUP_TYPE}
+    if label == "PERSON" or len(kinds | {label}) < 2:
+        return [(group, label)]
+    parts: dict[str, list[NameSpan]] = {}
+    for span in sorted(group, key=lambda s: s.start):
+        parts.setdefault(label if span.label in _JOINS_GROUP_TYPE else span.label, []).append(span)
+    return [(spans, kind) for kind, spans in parts.items()]

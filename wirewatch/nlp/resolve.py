@@ -179,7 +179,10 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
     # One name, one kind of thing within an article: a spelling the model tagged as a person
     # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
-    person_names = {s.text for s in spans if s.label == "PERSON"}
+    # (only where the person reading is at least as common as the others: "Coron" read 13 times
+    # as a place and twice as a person is a place)
+    readings = Counter((s.text, s.label == "PERSON") for s in spans)
+    person_names = {text for (text, person), n in readings.items() if person and n >= readings[(text, False)]}
     spans = [replace(s, label="PERSON") if s.label != "PERSON" and s.text in person_names else s for s in spans]
     persons = [i for i, s in enumerate(spans) if s.label == "PERSON"]
     others = [i for i, s in enumerate(spans) if s.label != "PERSON"]
