@@ -29,6 +29,11 @@ PARTICLES = frozenset({
     "van", "von", "de", "der", "den", "da", "di", "du", "des", "del", "della", "la", "le", "dos",
     "das", "do", "ter", "ten", "bin", "ibn", "bint", "al", "el", "abu", "ben", "st", "mac",
 })
+# Particles that also start a name as a first name ("Al Gore", "Ben Johnston", "Abu ..."): a
+# capitalised one that opens a mention is read as a first name; the second-mention rule in
+# `_surname_form` still matches "Al Assad" to "Bashar al-Assad".
+_FIRST_NAME_PARTICLES = frozenset({"al", "el", "ben", "abu", "mac", "st", "le", "la", "do", "du",
+                                   "das", "dos"})
 # Particles that are one another's spellings ("bin" / "ibn", "al-" / "el-").
 _PARTICLE_SPELLINGS = {"ibn": "bin", "el": "al"}
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Rev"})
@@ -105,6 +110,8 @@ def parse_person_name(text: str) -> PersonName:
         core = hyphenated.group(2)
     rest = words[:-1]
     while rest and rest[-1].lower() in PARTICLES:
+        if len(rest) == 1 and rest[0][:1].isupper() and rest[0].lower() in _FIRST_NAME_PARTICLES:
+            break
         particles.insert(0, rest.pop().lower())
     given = tuple(w[0] if len(w) == 1 or (len(w) == 2 and w.isupper()) else w for w in rest)
     return PersonName(given, tuple(particles), core, honorific)
@@ -241,14 +248,16 @@ def same_entity_logit(
 
 
 def _surname_form(short: PersonName, long: PersonName) -> PersonName:
-    """A double surname's second mention: "López Obrador" after "Andrés Manuel López Obrador"
-    reads as given name "López"; it is the surname form when its first words are the other's
-    last given names."""
-    n = len(short.given)
-    if not n or len(long.given) <= n:
+    """A second mention that reads as a full name: "López Obrador" after "Andrés Manuel López
+    Obrador" (given name "López"), "Al Assad" after "Bashar al-Assad", "Le Pen" after "Marine
+    Le Pen". It is the surname form when its words are the last words of the other name."""
+    if not short.given or short.key != long.key:
         return short
-    if [fold(w) for w in short.given] == [fold(w) for w in long.given[-n:]]:
-        return PersonName((), short.particles, short.core, short.honorific)
+    words = [fold(w) for w in (*short.given, *short.particles)]
+    longer = [fold(w) for w in (*long.given, *long.particles)]
+    if len(longer) > len(words) and longer[-len(words):] == words:
+        particles = tuple(w for w in words if w in long.particles)
+        return PersonName((), particles, short.core, short.honorific)
     return short
 
 
