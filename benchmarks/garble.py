@@ -286,8 +286,12 @@ def usable_name(words: list[str]) -> bool:
         return False
     if len(words[0]) < 2 or words[0].endswith(".") or words[0].isupper():
         return False
-    if words[0].lower() in _TITLE_WORDS or words[0].lower() in PARTICLES:
-        return False  # "King Alphonso": a title, not a first name; "De la Pena": a surname
+    if words[0].lower() in PARTICLES:
+        return False  # "De la Pena": a surname
+    if any(w.lower().rstrip(".") in _TITLE_WORDS for w in words):
+        return False  # "King Alphonso", "Iron Lady": a title, not a name
+    if words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        return False  # "John Hinckley Jr": the suffix is no surname
     for word in words:
         if word.lower() in PARTICLES and word is not words[0] and word is not words[-1]:
             continue

@@ -187,8 +187,8 @@ def _features(a: PersonName, b: PersonName) -> tuple[float, ...]:
 
 
 def given_names_compatible(a: PersonName, b: PersonName) -> bool:
-    """First names agree, allowing an initial ("J. Smith" ~ "John Smith") and a one-letter garble
-    of a longer first name ("Jeroen" ~ "Jeroem"), never two different names ("Bill" / "Hillary")."""
+    """First names agree, allowing an initial ("J. Smith" ~ "John Smith"); two different first
+    names are two people ("Bill" / "Hillary"), even one letter apart ("Kristen" / "Kristin")."""
     if not a.given or not b.given:
         return True
     x, y = fold(a.given[0]), fold(b.given[0])
@@ -196,9 +196,7 @@ def given_names_compatible(a: PersonName, b: PersonName) -> bool:
         return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    if x == y:
-        return True
-    return min(len(x), len(y)) >= 5 and x[0] == y[0] and OSA.distance(x, y) <= 1
+    return x == y
 
 
 def _particles_conflict(a: PersonName, b: PersonName) -> bool:

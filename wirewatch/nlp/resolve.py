@@ -209,15 +209,21 @@ def _in_place_slot(text: str, span: NameSpan) -> bool:
     ].startswith("-based")
 
 
-def _places_naming_people(text: str, spans: list[NameSpan]) -> list[NameSpan]:
-    """A person's name the NER tagged as a place ("Van Leeuwen" GPE beside "Jeroen van Leeuwen"
-    PERSON) is that person, unless it stands where a place does ("in Jordan")."""
+def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person's name, or a garble of it, the NER tagged as something else ("Van Leeuwen" GPE,
+    "Stemmer's office" ORG beside "Keir Starmer" PERSON) is that person, unless it stands where
+    a place does ("in Jordan"). The other label is counter-evidence the score must overcome."""
     people = _full_names(spans)
     if not people:
         return spans
     out = []
     for span in spans:
-        if span.label in _PLACE_LABELS and span.text[:1].isupper() and not _in_place_slot(text, span):
+        if (
+            span.label not in ("PERSON", "ROLE")
+            and span.text[:1].isupper()
+            and not span.text.isupper()
+            and not (span.label in _PLACE_LABELS and _in_place_slot(text, span))
+        ):
             name = parse_person_name(span.text)
             if any(same_entity_score(name, p, place_label=True) >= MATCH_THRESHOLD for p in people):
                 span = replace(span, label="PERSON")
@@ -260,7 +266,7 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     """Group name spans into entities; add bare and garbled surnames and bound role nouns."""
     spans = _join_particle_names(text, spans)
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
-    spans = _places_naming_people(text, spans)
+    spans = _other_labels_naming_people(text, spans)
     # One name, one kind of thing within an article: a spelling the model tagged as a person
     # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
     person_names = {s.text for s in spans if s.label == "PERSON"}
