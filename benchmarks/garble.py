@@ -270,7 +270,7 @@ def name_split(name: str) -> str:
 
 
 _TITLE_WORDS = frozenset({
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess",
     "president", "pope", "saint", "st", "general", "gen", "senator", "sen", "rep", "governor",
     "judge", "justice", "minister", "premier", "chancellor", "secretary", "chairman", "captain",
     "colonel", "col", "sheikh", "emperor", "empress", "duke", "count", "bishop", "cardinal",
