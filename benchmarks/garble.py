@@ -54,6 +54,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,14 +276,27 @@ _TITLE_WORDS = frozenset({
     "judge", "justice", "minister", "premier", "chancellor", "secretary", "chairman", "captain",
     "colonel", "col", "sheikh", "emperor", "empress", "duke", "count", "bishop", "cardinal",
     "father", "brother", "sister", "uncle", "aunt", "mayor", "prof", "professor", "coach",
+    "ambassador", "envoy", "commissioner", "director", "chief", "admiral", "commander", "rev",
 })
 _NAME_WORD = re.compile(r"^[A-Z][^\W\d_]*(?:['’\-][A-Za-z][^\W\d_]*)*\.?$|^[A-Z]\.$")
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words almost never capitalised inside a sentence (wirewatch/nlp/common_words.txt)."""
+    path = ROOT / "wirewatch" / "nlp" / "common_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def usable_name(words: list[str]) -> bool:
     """A full person name usable for generation: 2-4 words, a real first name (not an initial,
-    not all capitals), capitalised words except particles, a surname of 2+ letters."""
+    not all capitals), capitalised words except particles, a surname of 2+ letters, no title and
+    no ordinary word (the corpora's person mentions include "Dear Friends", "Imperial Naval
+    Forces"; this also drops a few real names such as "Will Rogers")."""
     if not 2 <= len(words) <= 4:
+        return False
+    if any(w.lower() in _common_words() for w in words if w.lower() not in PARTICLES):
         return False
     if len(words[0]) < 2 or words[0].endswith(".") or words[0].isupper():
         return False

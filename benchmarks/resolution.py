@@ -239,6 +239,11 @@ class _Swapped:
         self.analysis.resolve = self.saved
 
 
+def _first_names(name: str) -> str:
+    """The first names run together: "Jose Maria" and "Jose-Maria" are one person's."""
+    return fold("".join(split_name(name)[0]))[:6]
+
+
 def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[tuple[str, str]]:
     """(A, B): distinct real people with different first names whose surnames are the same or
     nearest look-alikes among the other names (Jaro-Winkler)."""
@@ -253,7 +258,7 @@ def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[t
                 short, long = sorted((a.split(), b.split()), key=len)
                 if long[-len(short):] == short:
                     continue  # "Sanchez Vicario" / "Arantxa Sanchez Vicario": one person
-                if fold(a.split()[0]) != fold(b.split()[0]):
+                if _first_names(a) != _first_names(b):
                     shared.append((a, b))
     for core in cores:
         best = process.extract(core, cores, scorer=JaroWinkler.similarity, limit=2)
@@ -261,7 +266,7 @@ def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[t
         if other is None:
             continue
         a, b = by_core[core][0], rng.choice(by_core[other])
-        if fold(a.split()[0]) != fold(b.split()[0]):
+        if _first_names(a) != _first_names(b):
             alike.append((a, b))
     rng.shuffle(shared)
     rng.shuffle(alike)

@@ -305,3 +305,58 @@ def test_distinct_people_sharing_or_resembling_a_surname_stay_apart(text, first,
     people = people_of(text)
     names = [name for name, _ in people]
     assert first in names and second in names, people
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Eric Davis opened the meeting. Davis said the talks would go on. Later, Pauline Davis "
+            "arrived from the capital. Davis told reporters the plan was sound.",
+            "Eric Davis", "Pauline Davis",
+        ),
+        (
+            "Marta Kowalska chaired the panel. Kowalska said little. Then Agnieszka Kowalska spoke, "
+            "and Kowalska urged patience.",
+            "Marta Kowalska", "Agnieszka Kowalska",
+        ),
+    ],
+)
+def test_a_first_name_the_ner_cut_off_still_makes_a_second_person(text, first, second):
+    """Regression: the NER (or the surname recovery) marked only "Davis" in "Pauline Davis", and
+    every bare "Davis" then joined Eric Davis: two people merged into one."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    spans = [NameSpan(0, len(first), first, "PERSON")]
+    surname = first.split()[-1]
+    cut = text.index(second) + len(second) - len(surname)
+    spans.append(NameSpan(cut, cut + len(surname), surname, "PERSON"))
+    entities = resolve(text, spans).entities
+    mentions = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert mentions[first] == [first, surname]
+    assert mentions[second] == [second, surname]
+
+
+def test_a_garble_shared_by_two_people_goes_to_the_most_recent():
+    text = (
+        "Eric Davis opened the meeting. Daviz said the talks would go on. Later, Pauline Davis "
+        "arrived. Daviz told reporters the plan was sound."
+    )
+    entities = entities_of(text, persons=["Eric Davis", "Pauline Davis", "Daviz"])
+    mentions = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert mentions == {"Eric Davis": ["Eric Davis", "Daviz"], "Pauline Davis": ["Pauline Davis", "Daviz"]}
+
+
+@pytest.mark.parametrize("after", ["Critics said the plan was vague.", "The talks ended late."])
+def test_a_person_span_ends_at_the_end_of_its_sentence(after):
+    """The speech-verb recovery reads "Ferris." as an abbreviated name word and runs the name
+    over the sentence end ("Ferris. Critics"); resolution cuts it at the period."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = f"Michelle Ferris spoke to Ferris. {after}"
+    run_on = text[25:32 + 1 + len(after.split()[0]) + 1]
+    spans = [NameSpan(0, 15, "Michelle Ferris", "PERSON"), NameSpan(25, 25 + len(run_on.strip()), run_on.strip(), "PERSON")]
+    [person] = [e for e in resolve(text, spans).entities if e.type == "PERSON"]
+    assert [m.text for m in person.mentions] == ["Michelle Ferris", "Ferris"]

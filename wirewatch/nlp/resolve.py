@@ -22,7 +22,15 @@ from dataclasses import dataclass, field, replace
 
 from wirewatch.document import Entity
 
-from .entities import HONORIFICS, NOT_NAMES, TITLES, NameSpan, to_entities
+from .entities import (
+    HONORIFICS,
+    LEADING_FUNCTION_WORDS,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    TITLES,
+    NameSpan,
+    to_entities,
+)
 from .names import (
     MATCH_THRESHOLD,
     PARTICLES,
@@ -44,6 +52,8 @@ _PARTICLE_RUN = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")[ -])+$",
     re.IGNORECASE,
 )
+_ABBREVIATIONS = {"Jr", "Sr", "St", "Mrs", "Messrs", "Mt", "Ft", "Sgt", "Lt", "Gov", "Sen", "Rep", "Gen"}
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*[a-z]) $")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited)\s+$",
@@ -117,6 +127,22 @@ def _particle_start(text: str, start: int) -> int:
     return start - len(match.group()) if match else start
 
 
+def _cut_at_sentence_end(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person span running over a sentence end ("Ferris. Critics said") ends at the period:
+    the speech-verb recovery reads a word with a period as an abbreviation. Initials ("J.") and
+    honorifics ("Mr.") are no sentence end."""
+    out = []
+    for span in spans:
+        match = _SENTENCE_END.search(span.text) if span.label == "PERSON" else None
+        if match:
+            before = span.text[:match.start()]
+            last_word = before.rsplit(" ", 1)[-1]
+            if last_word not in HONORIFICS and last_word + "." not in TITLES and last_word not in _ABBREVIATIONS:
+                span = replace(span, end=span.start + len(before), text=before)
+        out.append(span)
+    return out
+
+
 def _join_particle_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     """Person names the NER cut at a particle, made whole: "Bashar" + "al-" + "Assad" ->
     "Bashar al-Assad"; "Ursula von der " + "Leyen" -> "Ursula von der Leyen"; "Al-" + "Assad"
@@ -144,6 +170,34 @@ def _join_particle_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             if word and not taken and word.group(1) not in NOT_NAMES and word.group(1) not in TITLES:
                 start -= len(word.group())
         out.append(replace(span, start=start, text=text[start:span.end], label="PERSON", title=title))
+    return out
+
+
+def _complete_cut_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A one-word person span right after a capitalised word that can only be a first name
+    ("Pauline [Davis] arrived", "[Mehmet] Scholl opened") is the full name: the NER or the
+    surname recovery cut it, and the bare surname would then join another person of that name.
+    The word must be no title, no sentence opener, and never written in lowercase in the text."""
+    taken = sorted((s.start, s.end) for s in spans)
+    out = []
+    for span in spans:
+        match = None
+        if span.label == "PERSON" and " " not in span.text:
+            match = _WORD_BEFORE.search(text[max(0, span.start - 30):span.start])
+        if match:
+            word = match.group(1)
+            start = span.start - len(match.group())
+            if (
+                word in NOT_NAMES or word in TITLES or word in LEADING_FUNCTION_WORDS
+                or re.fullmatch(SPEECH_VERBS, word.lower())  # "Said Hoekstra:"
+                or word.lower() in PARTICLES or re.search(r"['’]s$", word)
+                or re.search(rf"\b{re.escape(word.lower())}\b", text)
+                or any(s < span.start and start < e for s, e in taken)
+            ):
+                match = None
+            else:
+                span = replace(span, start=start, text=text[start:span.end])
+        out.append(span)
     return out
 
 
@@ -264,8 +318,9 @@ def _group_score(a: _PersonGroup, b: _PersonGroup) -> float:
 
 def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     """Group name spans into entities; add bare and garbled surnames and bound role nouns."""
-    spans = _join_particle_names(text, spans)
+    spans = _join_particle_names(text, _cut_at_sentence_end(text, spans))
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
+    spans = _complete_cut_names(text, spans)
     spans = _other_labels_naming_people(text, spans)
     # One name, one kind of thing within an article: a spelling the model tagged as a person
     # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
@@ -302,6 +357,11 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
         if owners:
             before = [j for j in owners if spans[j].start < spans[i].start]
             groups.union(before[-1] if before else owners[0], i)
+
+    # 2b. A spelling that scores the same against several people who share a surname ("Davis"
+    #     garbled as "Davix" beside Eric and Pauline Davis) joins the most recent one, mention
+    #     by mention, like an exact bare surname.
+    _assign_tied_bare(spans, bare, full, parsed, groups)
 
     # 3. Remaining bare words group by spelling.
     by_word: dict[tuple[tuple[str, ...], str], int] = {}
@@ -382,6 +442,39 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
         persons=sorted(person_mentions),
         variants=variant_names,
     )
+
+
+def _assign_tied_bare(
+    spans: list[NameSpan],
+    bare: list[int],
+    full: list[int],
+    parsed: dict[int, PersonName],
+    groups: _Groups,
+) -> None:
+    full_groups: dict[int, list[int]] = defaultdict(list)
+    for j in full:
+        full_groups[groups.find(j)].append(j)
+    if len(full_groups) < 2:
+        return
+    scores: dict[tuple[tuple[str, ...], str], dict[int, float]] = {}
+    for i in bare:
+        if groups.find(i) != i:
+            continue  # joined a full name by its exact surname
+        key = (parsed[i].particles, parsed[i].core)
+        if key not in scores:
+            scores[key] = {
+                root: max(same_entity_score(parsed[i], parsed[j]) for j in members)
+                for root, members in full_groups.items()
+            }
+        best = max(scores[key].values())
+        tied = [root for root, score in scores[key].items() if score >= MATCH_THRESHOLD and score == best]
+        if len(tied) < 2:
+            continue
+        starts = {root: [spans[j].start for j in full_groups[root]] for root in tied}
+        before = [(max(p for p in starts[r] if p < spans[i].start), r) for r in tied
+                  if any(p < spans[i].start for p in starts[r])]
+        chosen = max(before)[1] if before else min((min(starts[r]), r) for r in tied)[1]
+        groups.union(chosen, i)
 
 
 def _merge_scored(
