@@ -232,7 +232,7 @@ def same_entity_logit(
         return -math.inf
     if _particle_against_plain(a, b) or _particle_against_plain(b, a):
         return -math.inf
-    logit = sum(w * x for w, x in zip(WEIGHTS, _features(a, b)))
+    logit = max(sum(w * x for w, x in zip(WEIGHTS, _features(x, y))) for x, y in _core_parts(a, b))
     if _particles_conflict(a, b):
         logit += PARTICLE_CONFLICTS
     gender_a, gender_b = _gender(a), _gender(b)
@@ -248,8 +248,9 @@ def same_entity_logit(
 def _surname_form(short: PersonName, long: PersonName) -> PersonName:
     """A second mention that reads as a full name: "López Obrador" after "Andrés Manuel López
     Obrador" (given name "López"), "Al Assad" after "Bashar al-Assad", "Le Pen" after "Marine
-    Le Pen". It is the surname form when its words are the last words of the other name."""
-    if not short.given or short.key != long.key:
+    Le Pen", "Abu Luwaya" (garbled) after "Mohamed Abu Liwaya". It is the surname form when its
+    words before the core surname are the last such words of the other name."""
+    if not short.given:
         return short
     words = [fold(w) for w in (*short.given, *short.particles)]
     longer = [fold(w) for w in (*long.given, *long.particles)]
@@ -257,6 +258,19 @@ def _surname_form(short: PersonName, long: PersonName) -> PersonName:
         particles = tuple(w for w in words if w in long.particles)
         return PersonName((), particles, short.core, short.honorific)
     return short
+
+
+def _core_parts(a: PersonName, b: PersonName) -> list[tuple[PersonName, PersonName]]:
+    """The pairs to compare: the names themselves and, for a double-barrelled surname against a
+    single one, each of its parts ("Pascual" after "Virginia Ruano-Pascual")."""
+    pairs = [(a, b)]
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        if "-" in x.core and "-" not in y.core:
+            for part in x.core.split("-"):
+                if len(part) >= 3:
+                    piece = PersonName(x.given, x.particles, part, x.honorific)
+                    pairs.append((y, piece) if flip else (piece, y))
+    return pairs
 
 
 def _particle_against_plain(a: PersonName, b: PersonName) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from wirewatch.document import Entity
 
@@ -31,6 +32,7 @@ from .entities import (
     NameSpan,
     to_entities,
 )
+from .propagation import load_common_words
 from .names import (
     MATCH_THRESHOLD,
     PARTICLES,
@@ -53,7 +55,7 @@ _PARTICLE_RUN = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {"Jr", "Sr", "St", "Mrs", "Messrs", "Mt", "Ft", "Sgt", "Lt", "Gov", "Sen", "Rep", "Gen"}
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\. (?=[A-Z])")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*[a-z]) $")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited)\s+$",
@@ -205,9 +207,10 @@ def recover_surname_mentions(text: str, spans: list[NameSpan]) -> list[NameSpan]
     """Bare surnames and garbled surnames of known people that the NER did not mark.
 
     A word counts only when it is capitalised, is no ordinary word of the text (its lowercase
-    form never appears), and is either exactly a known surname (with its particles, in any case:
-    "Van Leeuwen") or, away from a sentence start, a spelling the name scorer takes for one at
-    the stricter RECOVERY_THRESHOLD ("Prin's desire" for Putin): the NER gave no evidence here.
+    form never appears; at a sentence start, it is no common English word either), and is either
+    exactly a known surname (with its particles, in any case: "Van Leeuwen") or a spelling the
+    name scorer takes for one at the stricter RECOVERY_THRESHOLD ("Prin's desire" for Putin):
+    the NER gave no evidence here.
     """
     people = _full_names(spans)
     people = [p for p in people if len(p.key) >= 3]
@@ -232,8 +235,10 @@ def recover_surname_mentions(text: str, spans: list[NameSpan]) -> list[NameSpan]
         sentence_start = start == 0 or before.strip() == "" and "\n" in before or re.search(
             r"[.!?“\"]\s*$", text[max(0, start - 3):start]
         )
-        if sentence_start or re.search(rf"\b{re.escape(word.lower())}\b", text):
-            continue  # sentence starts are any word; a lowercase twin means an ordinary word
+        if re.search(rf"\b{re.escape(word.lower())}\b", text):
+            continue  # a lowercase twin means an ordinary word
+        if sentence_start and word.lower() in _common_words():
+            continue  # any word starts a sentence: there, only a word that is never ordinary
         if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
             continue  # part of a longer capitalised name we know nothing about
         bare = parse_person_name(word)
@@ -285,6 +290,41 @@ def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSp
     return out
 
 
+def _full_names_under_other_labels(spans: list[NameSpan]) -> list[NameSpan]:
+    """A person's full name the NER tagged as something else ("Leah Pells" ORG) while it tagged
+    the later, garbled surname as a person ("Plks said"): the name shaped like a person's (2-3
+    capitalised words, none an ordinary word or a title) that a bare person spelling with no
+    full name of its own scores as one person is that person."""
+    people = [parse_person_name(s.text) for s in spans if s.label == "PERSON"]
+    full = [p for p in people if p.is_full]
+    orphans = {
+        (p.particles, p.core): p for p in people
+        if not p.is_full and not any(same_entity_score(p, f) >= MATCH_THRESHOLD for f in full)
+    }
+    if not orphans:
+        return spans
+    common = _common_words()
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.label not in ("PERSON", "ROLE")
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+            and not any(w.lower() in common or w in TITLES or w in NOT_NAMES for w in words)
+        ):
+            name = parse_person_name(span.text)
+            if any(same_entity_score(o, name, place_label=True) >= MATCH_THRESHOLD for o in orphans.values()):
+                span = replace(span, label="PERSON")
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return load_common_words()
+
+
 @dataclass
 class _PersonGroup:
     """One group of person mentions as the scorer sees it."""
@@ -322,6 +362,7 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
     spans = _complete_cut_names(text, spans)
     spans = _other_labels_naming_people(text, spans)
+    spans = _full_names_under_other_labels(spans)
     # One name, one kind of thing within an article: a spelling the model tagged as a person
     # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
     person_names = {s.text for s in spans if s.label == "PERSON"}
