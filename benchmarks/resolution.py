@@ -244,6 +244,16 @@ def _first_names(name: str) -> str:
     return fold("".join(split_name(name)[0]))[:6]
 
 
+def _one_person_twice(a: str, b: str) -> bool:
+    """The corpora name one person in two ways: "Sanchez Vicario" / "Arantxa Sanchez Vicario",
+    "Juan Esnaider" / "Juan Eduardo Esnaider" (one name's words are the other's, in order)."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if long[-len(short):] == short:
+        return True
+    words = iter(long)
+    return short[0] == long[0] and all(word in words for word in short)
+
+
 def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[tuple[str, str]]:
     """(A, B): distinct real people with different first names whose surnames are the same or
     nearest look-alikes among the other names (Jaro-Winkler)."""
@@ -255,9 +265,8 @@ def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[t
     for core, group in by_core.items():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                short, long = sorted((a.split(), b.split()), key=len)
-                if long[-len(short):] == short:
-                    continue  # "Sanchez Vicario" / "Arantxa Sanchez Vicario": one person
+                if _one_person_twice(a, b):
+                    continue
                 if _first_names(a) != _first_names(b):
                     shared.append((a, b))
     for core in cores:
@@ -266,7 +275,7 @@ def look_alike_pairs(names: list[str], rng: random.Random, limit: int) -> list[t
         if other is None:
             continue
         a, b = by_core[core][0], rng.choice(by_core[other])
-        if _first_names(a) != _first_names(b):
+        if _first_names(a) != _first_names(b) and not _one_person_twice(a, b):
             alike.append((a, b))
     rng.shuffle(shared)
     rng.shuffle(alike)
