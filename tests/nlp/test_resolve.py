@@ -360,3 +360,57 @@ def test_a_person_span_ends_at_the_end_of_its_sentence(after):
     spans = [NameSpan(0, 15, "Michelle Ferris", "PERSON"), NameSpan(25, 25 + len(run_on.strip()), run_on.strip(), "PERSON")]
     [person] = [e for e in resolve(text, spans).entities if e.type == "PERSON"]
     assert [m.text for m in person.mentions] == ["Michelle Ferris", "Ferris"]
+
+
+@pytest.mark.parametrize(
+    "full, label, bare",
+    [("Mae Lynne", "GPE", "Lynne"), ("Leah Pells", "ORG", "Pells"), ("Leah Pells", "ORG", "Plks")],
+)
+def test_a_full_name_tagged_as_something_else_joins_its_person_mentions(full, label, bare):
+    """Regression: "Mae Lynne" tagged GPE left "Lynne said" without its person, and it joined the
+    look-alike "Texas Flynn" instead."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = f"Texas Flynn opened the meeting. Later, {full} arrived. {bare} said the plan was sound."
+    at, later = text.index(full), text.rindex(bare)
+    spans = [
+        NameSpan(0, 11, "Texas Flynn", "PERSON"),
+        NameSpan(at, at + len(full), full, label),
+        NameSpan(later, later + len(bare), bare, "PERSON"),
+    ]
+    entities = {e.name: [m.text for m in e.mentions] for e in resolve(text, spans).entities}
+    assert entities == {"Texas Flynn": ["Texas Flynn"], full: [full, bare]}
+
+
+def test_an_organisation_named_like_a_known_person_stays_an_organisation():
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = "Goldman Sachs reported profits. Jeffrey Sachs was critical. Sachs said the bank was lucky."
+    spans = [
+        NameSpan(0, 13, "Goldman Sachs", "ORG"),
+        NameSpan(32, 45, "Jeffrey Sachs", "PERSON"),
+        NameSpan(60, 65, "Sachs", "PERSON"),
+    ]
+    entities = {(e.name, e.type) for e in resolve(text, spans).entities}
+    assert entities == {("Goldman Sachs", "ORG"), ("Jeffrey Sachs", "PERSON")}
+
+
+@pytest.mark.parametrize(
+    "text, garble",
+    [
+        ("Lila Osterloh announced a plan on Monday. Ozterloh's office issued a statement.", "Ozterloh"),
+        ("Bernd Schmidbauer spoke first. Schmidbauerr said the deal was fair.", "Schmidbauerr"),
+    ],
+)
+def test_a_garbled_surname_the_ner_missed_at_a_sentence_start_is_recovered(text, garble):
+    full = text.split(" announced")[0].split(" spoke")[0]
+    entities = entities_of(text, persons=[full])
+    assert [m.text for m in by_name(entities, full).mentions] == [full, garble]
+
+
+def test_a_common_word_at_a_sentence_start_is_not_taken_for_a_garbled_name():
+    text = "Vladimir Putin spoke. Print shops closed early."
+    entities = entities_of(text, persons=["Vladimir Putin"])
+    assert [m.text for m in by_name(entities, "Vladimir Putin").mentions] == ["Vladimir Putin"]

@@ -291,17 +291,22 @@ def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSp
 
 
 def _full_names_under_other_labels(spans: list[NameSpan]) -> list[NameSpan]:
-    """A person's full name the NER tagged as something else ("Leah Pells" ORG) while it tagged
-    the later, garbled surname as a person ("Plks said"): the name shaped like a person's (2-3
-    capitalised words, none an ordinary word or a title) that a bare person spelling with no
-    full name of its own scores as one person is that person."""
+    """A person's full name the NER tagged as something else ("Leah Pells" ORG, "Mae Lynne" GPE)
+    while it tagged the later surname, exact or garbled, as a person ("Lynne said", "Plks said"):
+    a name shaped like a person's (2-3 capitalised words, none an ordinary word or a title) is
+    that person when a bare person mention spells its surname exactly (and no person's full name
+    does: "Sachs" beside "Jeffrey Sachs" leaves "Goldman Sachs" alone), or when a bare person
+    spelling with no full name of its own scores as it. Without it the bare surname would join
+    another person with a look-alike name ("Texas Flynn")."""
     people = [parse_person_name(s.text) for s in spans if s.label == "PERSON"]
     full = [p for p in people if p.is_full]
+    full_keys = {p.key for p in full}
+    bare_keys = {p.key for p in people if not p.is_full and p.key not in full_keys}
     orphans = {
         (p.particles, p.core): p for p in people
         if not p.is_full and not any(same_entity_score(p, f) >= MATCH_THRESHOLD for f in full)
     }
-    if not orphans:
+    if not bare_keys:
         return spans
     common = _common_words()
     out = []
@@ -314,7 +319,9 @@ def _full_names_under_other_labels(spans: list[NameSpan]) -> list[NameSpan]:
             and not any(w.lower() in common or w in TITLES or w in NOT_NAMES for w in words)
         ):
             name = parse_person_name(span.text)
-            if any(same_entity_score(o, name, place_label=True) >= MATCH_THRESHOLD for o in orphans.values()):
+            if name.key in bare_keys or any(
+                same_entity_score(o, name, place_label=True) >= MATCH_THRESHOLD for o in orphans.values()
+            ):
                 span = replace(span, label="PERSON")
         out.append(span)
     return out
