@@ -58,6 +58,9 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from wirewatch.nlp.names import ROLE_WORDS  # noqa: E402  (data cleaning: "Inspector Lynley")
 
 # Lowercase surname particles ("van Leeuwen", "al-Assad", "bin Laden"). Kept in step with
 # wirewatch/nlp/names.py, which reads them the same way.
@@ -302,7 +305,7 @@ def usable_name(words: list[str]) -> bool:
         return False
     if words[0].lower() in PARTICLES:
         return False  # "De la Pena": a surname
-    if any(w.lower().rstrip(".") in _TITLE_WORDS for w in words):
+    if any(w.lower().rstrip(".") in _TITLE_WORDS or w.rstrip(".") in ROLE_WORDS for w in words):
         return False  # "King Alphonso", "Iron Lady": a title, not a name
     if words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
         return False  # "John Hinckley Jr": the suffix is no surname

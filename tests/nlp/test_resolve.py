@@ -414,3 +414,53 @@ def test_a_common_word_at_a_sentence_start_is_not_taken_for_a_garbled_name():
     text = "Vladimir Putin spoke. Print shops closed early."
     entities = entities_of(text, persons=["Vladimir Putin"])
     assert [m.text for m in by_name(entities, "Vladimir Putin").mentions] == ["Vladimir Putin"]
+
+
+def test_a_role_before_a_name_is_not_a_first_name():
+    """Regression: "Sheriff Jerry Ortiz" read "Sheriff" as a first name, so "Jerry Ortiz" became
+    its bare second mention and joined his widow Chela Ortiz; "Deputy Ortiz" became a person of
+    its own."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = (
+        "Sheriff Jerry Ortiz was killed in June. His widow, Chela Ortiz, spoke in court. "
+        "Defense Attorney Stanley Perlo objected. Jerry Ortiz had served 15 years, and "
+        "Deputy Ortiz was well liked. Perlo said little."
+    )
+    names = ["Sheriff Jerry Ortiz", "Chela Ortiz", "Defense Attorney Stanley Perlo", "Jerry Ortiz",
+             "Deputy Ortiz", "Perlo"]
+    spans, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        spans.append(NameSpan(at, at + len(name), name, "PERSON"))
+        at += len(name)
+    entities = {e.name: [m.text for m in e.mentions] for e in resolve(text, spans).entities}
+    assert entities == {
+        "Jerry Ortiz": ["Sheriff Jerry Ortiz", "Jerry Ortiz", "Deputy Ortiz"],
+        "Chela Ortiz": ["Chela Ortiz"],
+        "Stanley Perlo": ["Defense Attorney Stanley Perlo", "Perlo"],
+    }
+
+
+def test_a_short_form_does_not_chain_two_people_together():
+    """"El Amrani" reads as a full name (first name "El"); it joined the first Amrani, and a
+    second Amrani with another first name then joined it through the short form."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = (
+        "Ahmed El Amrani opened the meeting. El Amrani said the talks would go on. Later, "
+        "Youssef El Amrani arrived. El Amrani told reporters the plan was sound."
+    )
+    names = ["Ahmed El Amrani", "El Amrani", "Youssef El Amrani", "El Amrani"]
+    spans, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        spans.append(NameSpan(at, at + len(name), name, "PERSON"))
+        at += len(name)
+    entities = {e.name: [m.text for m in e.mentions] for e in resolve(text, spans).entities}
+    assert entities == {
+        "Ahmed El Amrani": ["Ahmed El Amrani", "El Amrani"],
+        "Youssef El Amrani": ["Youssef El Amrani", "El Amrani"],
+    }

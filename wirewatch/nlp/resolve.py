@@ -37,9 +37,9 @@ from .names import (
     MATCH_THRESHOLD,
     PARTICLES,
     PersonName,
-    _surname_form,
     fold,
     parse_person_name,
+    role_prefix_length,
     same_entity_score,
 )
 
@@ -49,6 +49,9 @@ RECOVERY_THRESHOLD = 0.97
 # than a bare surname: distinct people may share a first name and a look-alike surname.
 FULL_NAME_THRESHOLD = 0.99
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels whose spans are never re-read as a person ("Iranian" is no garble of "Irannejad").
+_NEVER_PERSONS = ("PERSON", "ROLE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+                  "CARDINAL", "ORDINAL", "LANGUAGE")
 # A run of surname particles just before a name, in any case: "von der ", "Al-", "bin ".
 _PARTICLE_RUN = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")[ -])+$",
@@ -58,7 +61,7 @@ _ABBREVIATIONS = {"Jr", "Sr", "St", "Mrs", "Messrs", "Mt", "Ft", "Sgt", "Lt", "G
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\. (?=[A-Z])")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*[a-z]) $")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited)\s+$",
+    r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited|the)\s+$",
     re.IGNORECASE,
 )
 _ROLE_PATTERN = re.compile(
@@ -192,7 +195,8 @@ def _complete_cut_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             if (
                 word in NOT_NAMES or word in TITLES or word in LEADING_FUNCTION_WORDS
                 or re.fullmatch(SPEECH_VERBS, word.lower())  # "Said Hoekstra:"
-                or word.lower() in PARTICLES or re.search(r"['’]s$", word)
+                or word.lower() in PARTICLES or word.lower() in _common_words()
+                or re.search(r"['’]s$", word)
                 or re.search(rf"\b{re.escape(word.lower())}\b", text)
                 or any(s < span.start and start < e for s, e in taken)
             ):
@@ -262,7 +266,8 @@ def _acronym(text: str) -> str:
 
 
 def _in_place_slot(text: str, span: NameSpan) -> bool:
-    """"in Leeuwen", "to Washington", "Jordan-based": where a name stands for a place."""
+    """"in Leeuwen", "to Washington", "Jordan-based", "the Knicks": where a name stands for a
+    place or a thing, not a person."""
     return bool(_PLACE_BEFORE.search(text[max(0, span.start - 12):span.start])) or text[
         span.end:span.end + 6
     ].startswith("-based")
@@ -278,13 +283,17 @@ def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSp
     out = []
     for span in spans:
         if (
-            span.label not in ("PERSON", "ROLE")
+            span.label not in _NEVER_PERSONS
             and span.text[:1].isupper()
             and not span.text.isupper()
-            and not (span.label in _PLACE_LABELS and _in_place_slot(text, span))
+            and not _in_place_slot(text, span)
         ):
+            # only a surname or the very full name: "The Notorious Bettie Page" (a film) is no
+            # second mention of Bettie Page
             name = parse_person_name(span.text)
-            if any(same_entity_score(name, p, place_label=True) >= MATCH_THRESHOLD for p in people):
+            exact = [p for p in people if fold(" ".join([*p.given, p.surname])) == fold(span.text)]
+            candidates = exact if name.is_full else people
+            if any(same_entity_score(name, p, place_label=True) >= MATCH_THRESHOLD for p in candidates):
                 span = replace(span, label="PERSON")
         out.append(span)
     return out
@@ -313,7 +322,7 @@ def _full_names_under_other_labels(spans: list[NameSpan]) -> list[NameSpan]:
     for span in spans:
         words = span.text.split()
         if (
-            span.label not in ("PERSON", "ROLE")
+            span.label not in _NEVER_PERSONS
             and 2 <= len(words) <= 3
             and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
             and not any(w.lower() in common or w in TITLES or w in NOT_NAMES for w in words)
@@ -378,18 +387,16 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     others = [i for i, s in enumerate(spans) if s.label != "PERSON"]
     groups = _Groups(len(spans))
     parsed = {i: parse_person_name(spans[i].text) for i in persons}
-    # "López Obrador" after "Andrés Manuel López Obrador": a second mention, not a first name.
-    full_forms = [parsed[i] for i in persons if parsed[i].is_full]
-    for i in persons:
-        for other in full_forms:
-            if parsed[i].is_full and parsed[i].key == other.key:
-                parsed[i] = _surname_form(parsed[i], other)
-
     # 1. Full names: same surname and compatible first names ("Donald J. Trump" ~ "Donald Trump").
+    #    Every full name already in the group must be compatible, so that a short form ("El
+    #    Aynaoui") does not chain two people ("Younes ..." / "Younnes El Aynaoui") together.
     full = [i for i in persons if parsed[i].is_full]
     for n, i in enumerate(full):
-        for j in full[:n]:
-            if parsed[i].key == parsed[j].key and same_entity_score(parsed[i], parsed[j]) > 0:
+        for j in reversed(full[:n]):  # the most recent compatible one, like a bare surname
+            if parsed[i].key != parsed[j].key:
+                continue
+            members = [k for k in full[:n] if groups.find(k) == groups.find(j)]
+            if all(same_entity_score(parsed[i], parsed[k]) > 0 for k in members):
                 groups.union(j, i)
                 break
 
@@ -588,11 +595,14 @@ def _canonical_name(spans: list[NameSpan], group: list[int], parsed: dict[int, P
 
         def score(i: int) -> tuple:
             name = parsed[i]
-            return (bool(name.given), len(name.given) + 1, text_counts[spans[i].text], -spans[i].start)
+            words = [w for w in spans[i].text.split() if w.rstrip(".") not in HONORIFICS]
+            words = words[role_prefix_length(words):]
+            return (bool(name.given), len(words), text_counts[spans[i].text], -spans[i].start)
 
         best = max(people, key=score)
         name = spans[best].text
         words = [w for w in name.split() if w.rstrip(".") not in HONORIFICS]
+        words = words[role_prefix_length(words):]
         return " ".join(words) or name
     text_counts = Counter(_strip_the(spans[i].text) for i in group)
     return max(text_counts, key=lambda t: (len(t), text_counts[t]))
