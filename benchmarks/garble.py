@@ -40,7 +40,8 @@ empty word. Not modelled: a name translated as a word ("Baker" -> "Boulanger"), 
 for another real person's, reordered names (Asian name order).
 
 Real names (`person_names`) come from CoNLL-2003 train and dev PER spans, GUM train and dev
-person mentions and UNER English-EWT dev PER spans; never WikiGold or a test split. They are
+person mentions and UNER English-EWT dev PER spans; never WikiGold or a test split. Only full
+names are kept (2-4 words, no title, no ordinary English word: see `usable_name`). They are
 split by surname (a stable hash), so no surname of the held-out part was seen in calibration.
 """
 
