@@ -47,7 +47,7 @@ from rapidfuzz.distance import OSA, JaroWinkler  # noqa: E402
 from benchmarks.garble import garble_name, garble_surname, person_names, split_name, surname_of  # noqa: E402
 from wirewatch.nlp.names import (  # noqa: E402
     MATCH_THRESHOLD,
-    _features,
+    pair_features,
     fold,
     parse_person_name,
     same_entity,
@@ -343,7 +343,7 @@ def calibrate(seed: int) -> None:
         alike.append((n, surname_of(rng.choice([m for m in names if fold(split_name(m)[2]) == other]))))
 
     def matrix(pairs):
-        return np.array([_features(parse_person_name(a), parse_person_name(b)) for a, b in pairs])
+        return np.array([pair_features(parse_person_name(a), parse_person_name(b)) for a, b in pairs])
 
     P, N, L = matrix(positives), matrix(negatives), matrix(alike)
     X = np.vstack([P, N])
