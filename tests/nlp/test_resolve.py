@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from wirewatch.nlp.analyze import analyze_text
@@ -149,3 +150,213 @@ def test_a_spelling_tagged_as_a_person_somewhere_is_that_person_everywhere():
     assert {e.type for e in entities} == {"PERSON"}
     [stemmer] = [e for e in entities if any(m.text == "Stemmer" for m in e.mentions)]
     assert [m.start for m in stemmer.mentions if m.text == "Stemmer"] == [20, 39]
+
+
+# ---- through wirewatch.analyze with the shipped pipeline: particles, garbles, place tags ----
+
+
+def people_of(text: str) -> list[tuple[str, list[str]]]:
+    import wirewatch
+
+    document = wirewatch.analyze(text, title="Report")
+    return [(e.name, [m.text for m in e.mentions]) for e in document.entities if e.type == "PERSON"]
+
+
+def entity_holding(people, mention: str) -> str:
+    return next(name for name, mentions in people if mention in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, full, later",
+    [
+        (
+            "Jeroen van Leeuwen, the Dutch finance minister, presented the budget on Tuesday. "
+            "Van Leeuwen said the deficit would shrink. Critics were unimpressed.",
+            "Jeroen van Leeuwen", "Van Leeuwen",
+        ),
+        (
+            "The commission is led by Ursula von der Leyen. Von der Leyen said Europe would act "
+            "quickly on energy prices.",
+            "Ursula von der Leyen", "Von der Leyen",
+        ),
+        (
+            "Brazil's president, Luiz Inácio Lula da Silva, arrived in Rome on Friday. "
+            "Da Silva told reporters that he hoped for a lasting peace.",
+            "Luiz Inácio Lula da Silva", "Da Silva",
+        ),
+        (
+            "Syrian President Bashar al-Assad addressed parliament on Monday. "
+            "Al-Assad said the war was over and reconstruction would begin.",
+            "Bashar al-Assad", "Al-Assad",
+        ),
+        (
+            "The striker Robin van Persie scored twice. Van Persie said the team had earned it.",
+            "Robin van Persie", "Van Persie",
+        ),
+    ],
+)
+def test_a_particle_at_a_sentence_start_joins_the_full_name(text, full, later):
+    """Regression: "Van Leeuwen said" read "Van" as a first name and stayed a second person."""
+    people = people_of(text)
+    assert entity_holding(people, later) == full, people
+    assert len([name for name, _ in people if name.split()[-1] in full]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, full, garble",
+    [
+        (
+            "Prime Minister Keir Starmer met European leaders in London on Sunday. Stemmer said the "
+            "talks were productive. Stemmer's aides described the mood as calm. Later, Stemmer told "
+            "reporters that a deal was close.",
+            "Keir Starmer", "Stemmer",
+        ),
+        (
+            "Russian President Vladimir Putin spoke by phone with the envoy. Prin said Moscow wanted "
+            "guarantees, and Prin's spokesman repeated it. Analysts said Prin would not move.",
+            "Vladimir Putin", "Prin",
+        ),
+        (
+            "Finance minister Christian Lindner presented the plan. Lindnar said taxes would not rise. "
+            "The opposition doubted Lindnar, but Lindnar stood firm.",
+            "Christian Lindner", "Lindnar",
+        ),
+        (
+            "Mayor Anne Hidalgo opened the bridge on Monday. Hidalgou said the city had waited long. "
+            "Hidalgou thanked the workers, and Hidalgou cut the ribbon.",
+            "Anne Hidalgo", "Hidalgou",
+        ),
+    ],
+)
+def test_a_garble_more_frequent_than_the_correct_spelling_still_joins_it(text, full, garble):
+    """Regression: the merge assumed a garble is rarer than the name it garbles, so a surname
+    garbled in every later mention (as a machine translation does) became a second person."""
+    people = people_of(text)
+    assert entity_holding(people, garble) == full, people
+    assert not any(name == garble for name, _ in people)
+
+
+@pytest.mark.parametrize(
+    "text, full, place",
+    [
+        (
+            "Jeroen van Leeuwen presented the budget. Officials close to Leeuwen said the "
+            "numbers were final, and Leeuwen said so himself.",
+            "Jeroen van Leeuwen", "Leeuwen",
+        ),
+        (
+            "Senator Elizabeth Warren questioned the bank's chief. Warren said the answers were "
+            "evasive, and Warren promised new hearings.",
+            "Elizabeth Warren", "Warren",
+        ),
+    ],
+)
+def test_a_surname_also_tagged_as_a_place_joins_the_person(text, full, place):
+    """Regression: a correct spelling tagged GPE never merged with the person of that name."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    spans = [NameSpan(text.index(full), text.index(full) + len(full), full, "PERSON")]
+    at = 0
+    while (at := text.find(place, at + 1)) > 0:
+        if not text[at - 1].isalpha() and not text[at + len(place)].isalpha() and not (
+            text.index(full) <= at < text.index(full) + len(full)
+        ):
+            spans.append(NameSpan(at, at + len(place), place, "GPE"))
+    entities = resolve(text, spans).entities
+    person = next(e for e in entities if e.name == full)
+    assert [m.text for m in person.mentions].count(place) == len(spans) - 1
+    assert all(e.type == "PERSON" for e in entities)
+
+
+def test_a_person_s_surname_where_a_place_stands_stays_a_place():
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = "Michael Jordan flew in. The team travelled to Jordan on Friday."
+    spans = [NameSpan(0, 14, "Michael Jordan", "PERSON"), NameSpan(46, 52, "Jordan", "GPE")]
+    entities = resolve(text, spans).entities
+    assert [(e.name, e.type) for e in entities] == [("Michael Jordan", "PERSON"), ("Jordan", "GPE")]
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Ed Miliband spoke before David Miliband arrived. Miliband said he was glad to be back.",
+            "Ed Miliband", "David Miliband",
+        ),
+        (
+            "Serena Williams beat Venus Williams in straight sets. Williams said it was hard.",
+            "Serena Williams", "Venus Williams",
+        ),
+        (
+            "Barack Obama spoke about Osama bin Laden on Sunday. Obama said justice was done.",
+            "Barack Obama", "Osama bin Laden",
+        ),
+        (
+            "Boris Johnson met Ben Johnston in Leeds. Johnston said the meeting went well, and "
+            "Johnson agreed.",
+            "Boris Johnson", "Ben Johnston",
+        ),
+    ],
+)
+def test_distinct_people_sharing_or_resembling_a_surname_stay_apart(text, first, second):
+    people = people_of(text)
+    names = [name for name, _ in people]
+    assert first in names and second in names, people
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Eric Davis opened the meeting. Davis said the talks would go on. Later, Pauline Davis "
+            "arrived from the capital. Davis told reporters the plan was sound.",
+            "Eric Davis", "Pauline Davis",
+        ),
+        (
+            "Marta Kowalska chaired the panel. Kowalska said little. Then Agnieszka Kowalska spoke, "
+            "and Kowalska urged patience.",
+            "Marta Kowalska", "Agnieszka Kowalska",
+        ),
+    ],
+)
+def test_a_first_name_the_ner_cut_off_still_makes_a_second_person(text, first, second):
+    """Regression: the NER (or the surname recovery) marked only "Davis" in "Pauline Davis", and
+    every bare "Davis" then joined Eric Davis: two people merged into one."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    spans = [NameSpan(0, len(first), first, "PERSON")]
+    surname = first.split()[-1]
+    cut = text.index(second) + len(second) - len(surname)
+    spans.append(NameSpan(cut, cut + len(surname), surname, "PERSON"))
+    entities = resolve(text, spans).entities
+    mentions = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert mentions[first] == [first, surname]
+    assert mentions[second] == [second, surname]
+
+
+def test_a_garble_shared_by_two_people_goes_to_the_most_recent():
+    text = (
+        "Eric Davis opened the meeting. Daviz said the talks would go on. Later, Pauline Davis "
+        "arrived. Daviz told reporters the plan was sound."
+    )
+    entities = entities_of(text, persons=["Eric Davis", "Pauline Davis", "Daviz"])
+    mentions = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert mentions == {"Eric Davis": ["Eric Davis", "Daviz"], "Pauline Davis": ["Pauline Davis", "Daviz"]}
+
+
+@pytest.mark.parametrize("after", ["Critics said the plan was vague.", "The talks ended late."])
+def test_a_person_span_ends_at_the_end_of_its_sentence(after):
+    """The speech-verb recovery reads "Ferris." as an abbreviated name word and runs the name
+    over the sentence end ("Ferris. Critics"); resolution cuts it at the period."""
+    from wirewatch.nlp.entities import NameSpan
+    from wirewatch.nlp.resolve import resolve
+
+    text = f"Michelle Ferris spoke to Ferris. {after}"
+    run_on = text[25:32 + 1 + len(after.split()[0]) + 1]
+    spans = [NameSpan(0, 15, "Michelle Ferris", "PERSON"), NameSpan(25, 25 + len(run_on.strip()), run_on.strip(), "PERSON")]
+    [person] = [e for e in resolve(text, spans).entities if e.type == "PERSON"]
+    assert [m.text for m in person.mentions] == ["Michelle Ferris", "Ferris"]

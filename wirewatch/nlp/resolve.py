@@ -1,12 +1,14 @@
 """In-document entity resolution: which name spans are the same entity.
 
 News names one person many ways: "Prime Minister Keir Starmer", "Starmer", "Mr. Starmer",
-"Starmer's", "the Prime Minister", and after machine translation also "Stemmer". This module
-groups those, using string similarity (rapidfuzz) *and* context: type, frequency (a garble is
-rarer than the name it garbles), position, first names and titles. Two full names with different
-first names are never merged ("Bill Clinton" / "Hillary Clinton"), a bare surname shared by two
-people goes to the one mentioned most recently, and a look-alike that has its own full name
-("Osama bin Laden" next to "Obama") stays apart.
+"Starmer's", "the Prime Minister", "Van Leeuwen said" for Jeroen van Leeuwen, and after machine
+translation also "Stemmer" -- sometimes in every later mention, so the garble can be the
+majority spelling. Exact forms are grouped by rule (a bare surname joins the full name with that
+surname mentioned most recently); every other candidate pair of person groups is a scored decision
+(`names.same_entity_score`: spelling, particles, first names, titles, place tags), with no
+assumption about which spelling is the more frequent. Two full names with different first names
+are never merged ("Bill Clinton" / "Hillary Clinton"), and a look-alike that has its own full name
+("Osama bin Laden" next to "Obama") stays apart, because exact surnames bind before scores.
 
 The role-noun alias table binds "the Prime Minister" to the person the text gave that title to
 ("Prime Minister Keir Starmer"); a role noun nobody was given stays unresolved.
@@ -17,16 +19,48 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-
-from rapidfuzz import fuzz
+from functools import lru_cache
 
 from wirewatch.document import Entity
 
-from .entities import HONORIFICS, NOT_NAMES, TITLES, NameSpan, to_entities
+from .entities import (
+    HONORIFICS,
+    LEADING_FUNCTION_WORDS,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    TITLES,
+    NameSpan,
+    to_entities,
+)
+from .propagation import load_common_words
+from .names import (
+    MATCH_THRESHOLD,
+    PARTICLES,
+    PersonName,
+    _surname_form,
+    fold,
+    parse_person_name,
+    same_entity_score,
+)
 
-GARBLE_MIN_RATIO = 65.0  # rapidfuzz ratio for a rare single word to count as a garble of a name
-VARIANT_MIN_RATIO = 85.0  # spelling variants (Zelensky / Zelenskyy) need no other evidence
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+# A capitalised word the NER did not mark joins a person on spelling alone: more evidence needed.
+RECOVERY_THRESHOLD = 0.97
+# Two groups that both have full names (a garbled full name, "Keir Stemmer") need more evidence
+# than a bare surname: distinct people may share a first name and a look-alike surname.
+FULL_NAME_THRESHOLD = 0.99
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A run of surname particles just before a name, in any case: "von der ", "Al-", "bin ".
+_PARTICLE_RUN = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")[ -])+$",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = {"Jr", "Sr", "St", "Mrs", "Messrs", "Mt", "Ft", "Sgt", "Lt", "Gov", "Sen", "Rep", "Gen"}
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\. (?=[A-Z])")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*[a-z]) $")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited)\s+$",
+    re.IGNORECASE,
+)
 _ROLE_PATTERN = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er)(?: (?:former|new|then|outgoing|incoming|British|U\.S\.|"
     r"American|French|German|Russian|Ukrainian|Italian|Chinese|[A-Z][a-z]+an))? "
@@ -63,34 +97,6 @@ class Resolution:
         return None
 
 
-@dataclass
-class _PersonName:
-    given: list[str]  # first and middle names, initials as "J"
-    surname: str
-
-    @property
-    def is_full(self) -> bool:
-        return bool(self.given)
-
-
-def parse_person_name(text: str) -> _PersonName:
-    words = [w.strip(".,") for w in text.replace("’", "'").split()]
-    words = [w for w in words if w and w not in HONORIFICS and w not in _SUFFIXES]
-    if not words:
-        return _PersonName([], text)
-    return _PersonName(words[:-1], words[-1])
-
-
-def _initial_compatible(a: list[str], b: list[str]) -> bool:
-    """First names agree, allowing an initial for a full name ("J. Smith" ~ "John Smith")."""
-    if not a or not b:
-        return True
-    x, y = a[0].lower(), b[0].lower()
-    if len(x) == 1 or len(y) == 1:
-        return x[0] == y[0]
-    return x == y
-
-
 class _Groups:
     """Union-find over span indices."""
 
@@ -113,28 +119,105 @@ class _Groups:
         return out
 
 
-def _is_garble(word: str, name: str) -> bool:
-    a, b = word.lower(), name.lower()
-    if a == b or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
-        return False
-    return fuzz.ratio(a, b) >= GARBLE_MIN_RATIO
+def _full_names(spans: list[NameSpan]) -> list[PersonName]:
+    return [name for s in spans if s.label == "PERSON" and (name := parse_person_name(s.text)).is_full]
+
+
+def _particle_start(text: str, start: int) -> int:
+    """Where a surname's particles begin: "Van Leeuwen" -> the start of "Van"."""
+    match = _PARTICLE_RUN.search(text[max(0, start - 20):start])
+    return start - len(match.group()) if match else start
+
+
+def _cut_at_sentence_end(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person span running over a sentence end ("Ferris. Critics said") ends at the period:
+    the speech-verb recovery reads a word with a period as an abbreviation. Initials ("J.") and
+    honorifics ("Mr.") are no sentence end."""
+    out = []
+    for span in spans:
+        match = _SENTENCE_END.search(span.text) if span.label == "PERSON" else None
+        if match:
+            before = span.text[:match.start()]
+            last_word = before.rsplit(" ", 1)[-1]
+            if last_word not in HONORIFICS and last_word + "." not in TITLES and last_word not in _ABBREVIATIONS:
+                span = replace(span, end=span.start + len(before), text=before)
+        out.append(span)
+    return out
+
+
+def _join_particle_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Person names the NER cut at a particle, made whole: "Bashar" + "al-" + "Assad" ->
+    "Bashar al-Assad"; "Ursula von der " + "Leyen" -> "Ursula von der Leyen"; "Al-" + "Assad"
+    at a sentence start -> "Al-Assad". The given name before the particles is taken when it is a
+    capitalised word that is no title and no sentence-opening word."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[NameSpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        joinable = span.label == "PERSON" or (previous is not None and previous.label == "PERSON")
+        start = _particle_start(text, span.start) if joinable else span.start
+        if start == span.start:
+            out.append(span)
+            continue
+        title = span.title
+        if previous and previous.label == "PERSON" and text[previous.end:start] == " ":
+            out.pop()
+            start, title = previous.start, previous.title or title
+        elif span.label != "PERSON":
+            out.append(span)  # a place after a particle ("in de Lier"): no person to join
+            continue
+        else:
+            word = _WORD_BEFORE.search(text[max(0, start - 30):start])
+            taken = previous is not None and previous.end > start - 2
+            if word and not taken and word.group(1) not in NOT_NAMES and word.group(1) not in TITLES:
+                start -= len(word.group())
+        out.append(replace(span, start=start, text=text[start:span.end], label="PERSON", title=title))
+    return out
+
+
+def _complete_cut_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A one-word person span right after a capitalised word that can only be a first name
+    ("Pauline [Davis] arrived", "[Mehmet] Scholl opened") is the full name: the NER or the
+    surname recovery cut it, and the bare surname would then join another person of that name.
+    The word must be no title, no sentence opener, and never written in lowercase in the text."""
+    taken = sorted((s.start, s.end) for s in spans)
+    out = []
+    for span in spans:
+        match = None
+        if span.label == "PERSON" and " " not in span.text:
+            match = _WORD_BEFORE.search(text[max(0, span.start - 30):span.start])
+        if match:
+            word = match.group(1)
+            start = span.start - len(match.group())
+            if (
+                word in NOT_NAMES or word in TITLES or word in LEADING_FUNCTION_WORDS
+                or re.fullmatch(SPEECH_VERBS, word.lower())  # "Said Hoekstra:"
+                or word.lower() in PARTICLES or re.search(r"['’]s$", word)
+                or re.search(rf"\b{re.escape(word.lower())}\b", text)
+                or any(s < span.start and start < e for s, e in taken)
+            ):
+                match = None
+            else:
+                span = replace(span, start=start, text=text[start:span.end])
+        out.append(span)
+    return out
 
 
 def recover_surname_mentions(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     """Bare surnames and garbled surnames of known people that the NER did not mark.
 
     A word counts only when it is capitalised, is no ordinary word of the text (its lowercase
-    form never appears), and is either exactly a known surname or, away from a sentence start,
-    a near spelling of one ("Prin's desire" for Putin).
+    form never appears; at a sentence start, it is no common English word either), and is either
+    exactly a known surname (with its particles, in any case: "Van Leeuwen") or a spelling the
+    name scorer takes for one at the stricter RECOVERY_THRESHOLD ("Prin's desire" for Putin):
+    the NER gave no evidence here.
     """
-    surnames = {
-        parse_person_name(s.text).surname for s in spans if s.label == "PERSON"
-    }
-    surnames = {s for s in surnames if len(s) >= 3}
-    if not surnames:
+    people = _full_names(spans)
+    people = [p for p in people if len(p.key) >= 3]
+    if not people:
         return []
+    keys = {p.key for p in people}
     taken = [(s.start, s.end) for s in spans]
-    lowered = text.lower()
     found = []
     for match in _CAPITALISED_WORD.finditer(text):
         start, end = match.span()
@@ -144,18 +227,22 @@ def recover_surname_mentions(text: str, spans: list[NameSpan]) -> list[NameSpan]
             word = word[:-2]
         if word in NOT_NAMES or word in TITLES or any(s < end and start < e for s, e in taken):
             continue
-        if word in surnames:
-            found.append(NameSpan(start, end, word, "PERSON", recovered=True))
+        if fold(word) in keys:
+            start = _particle_start(text, start)
+            found.append(NameSpan(start, end, text[start:end], "PERSON", recovered=True))
             continue
         before = text[max(0, start - 2):start]
         sentence_start = start == 0 or before.strip() == "" and "\n" in before or re.search(
             r"[.!?“\"]\s*$", text[max(0, start - 3):start]
         )
-        if sentence_start or re.search(rf"\b{re.escape(word.lower())}\b", text):
-            continue  # sentence starts are any word; a lowercase twin means an ordinary word
+        if re.search(rf"\b{re.escape(word.lower())}\b", text):
+            continue  # a lowercase twin means an ordinary word
+        if sentence_start and word.lower() in _common_words():
+            continue  # any word starts a sentence: there, only a word that is never ordinary
         if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
             continue  # part of a longer capitalised name we know nothing about
-        if any(_is_garble(word, surname) for surname in surnames):
+        bare = parse_person_name(word)
+        if any(same_entity_score(bare, p) >= RECOVERY_THRESHOLD for p in people):
             found.append(NameSpan(start, end, word, "PERSON", recovered=True))
     return found
 
@@ -174,9 +261,108 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
+def _in_place_slot(text: str, span: NameSpan) -> bool:
+    """"in Leeuwen", "to Washington", "Jordan-based": where a name stands for a place."""
+    return bool(_PLACE_BEFORE.search(text[max(0, span.start - 12):span.start])) or text[
+        span.end:span.end + 6
+    ].startswith("-based")
+
+
+def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person's name, or a garble of it, the NER tagged as something else ("Van Leeuwen" GPE,
+    "Stemmer's office" ORG beside "Keir Starmer" PERSON) is that person, unless it stands where
+    a place does ("in Jordan"). The other label is counter-evidence the score must overcome."""
+    people = _full_names(spans)
+    if not people:
+        return spans
+    out = []
+    for span in spans:
+        if (
+            span.label not in ("PERSON", "ROLE")
+            and span.text[:1].isupper()
+            and not span.text.isupper()
+            and not (span.label in _PLACE_LABELS and _in_place_slot(text, span))
+        ):
+            name = parse_person_name(span.text)
+            if any(same_entity_score(name, p, place_label=True) >= MATCH_THRESHOLD for p in people):
+                span = replace(span, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _full_names_under_other_labels(spans: list[NameSpan]) -> list[NameSpan]:
+    """A person's full name the NER tagged as something else ("Leah Pells" ORG) while it tagged
+    the later, garbled surname as a person ("Plks said"): the name shaped like a person's (2-3
+    capitalised words, none an ordinary word or a title) that a bare person spelling with no
+    full name of its own scores as one person is that person."""
+    people = [parse_person_name(s.text) for s in spans if s.label == "PERSON"]
+    full = [p for p in people if p.is_full]
+    orphans = {
+        (p.particles, p.core): p for p in people
+        if not p.is_full and not any(same_entity_score(p, f) >= MATCH_THRESHOLD for f in full)
+    }
+    if not orphans:
+        return spans
+    common = _common_words()
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.label not in ("PERSON", "ROLE")
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+            and not any(w.lower() in common or w in TITLES or w in NOT_NAMES for w in words)
+        ):
+            name = parse_person_name(span.text)
+            if any(same_entity_score(o, name, place_label=True) >= MATCH_THRESHOLD for o in orphans.values()):
+                span = replace(span, label="PERSON")
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return load_common_words()
+
+
+@dataclass
+class _PersonGroup:
+    """One group of person mentions as the scorer sees it."""
+
+    root: int
+    names: list[PersonName]
+    titles: frozenset[str]
+    first: int  # offset of the first mention
+
+    @property
+    def full(self) -> list[PersonName]:
+        return [n for n in self.names if n.is_full]
+
+
+def _group_score(a: _PersonGroup, b: _PersonGroup) -> float:
+    """The best pairwise score between the distinct spellings of two groups; between two groups
+    with full names, the full names alone decide, and one incompatible pair rules a merge out
+    (a bare "Clinton" in Hillary Clinton's group does not join her to Bill Clinton)."""
+    if a.full and b.full:
+        names_a, names_b = a.full, b.full
+        if any(same_entity_score(x, y) == 0.0 for x in names_a for y in names_b):
+            return 0.0
+    else:
+        names_a, names_b = a.names, b.names
+    best = 0.0
+    for x in {(n.given, n.particles, n.core): n for n in names_a}.values():
+        for y in {(n.given, n.particles, n.core): n for n in names_b}.values():
+            best = max(best, same_entity_score(x, y, titles_a=a.titles, titles_b=b.titles))
+    return best
+
+
 def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     """Group name spans into entities; add bare and garbled surnames and bound role nouns."""
+    spans = _join_particle_names(text, _cut_at_sentence_end(text, spans))
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
+    spans = _complete_cut_names(text, spans)
+    spans = _other_labels_naming_people(text, spans)
+    spans = _full_names_under_other_labels(spans)
     # One name, one kind of thing within an article: a spelling the model tagged as a person
     # somewhere is that person everywhere ("Stemmer said ..." PERSON, "Stemmer's office" ORG).
     person_names = {s.text for s in spans if s.label == "PERSON"}
@@ -185,43 +371,53 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     others = [i for i, s in enumerate(spans) if s.label != "PERSON"]
     groups = _Groups(len(spans))
     parsed = {i: parse_person_name(spans[i].text) for i in persons}
+    # "López Obrador" after "Andrés Manuel López Obrador": a second mention, not a first name.
+    full_forms = [parsed[i] for i in persons if parsed[i].is_full]
+    for i in persons:
+        for other in full_forms:
+            if parsed[i].is_full and parsed[i].key == other.key:
+                parsed[i] = _surname_form(parsed[i], other)
 
     # 1. Full names: same surname and compatible first names ("Donald J. Trump" ~ "Donald Trump").
     full = [i for i in persons if parsed[i].is_full]
     for n, i in enumerate(full):
         for j in full[:n]:
-            a, b = parsed[i], parsed[j]
-            if a.surname.lower() == b.surname.lower() and _initial_compatible(a.given, b.given):
+            if parsed[i].key == parsed[j].key and same_entity_score(parsed[i], parsed[j]) > 0:
                 groups.union(j, i)
                 break
 
     # 2. Bare surnames join the full name with that surname mentioned most recently before them
-    #    (or the first one after, for a lead that names the surname first).
+    #    (or the first one after, for a lead that names the surname first); a particle the full
+    #    name lacks makes it someone else's surname ("Van Morrison" is not Jim Morrison).
     bare = [i for i in persons if not parsed[i].is_full]
     for i in bare:
-        surname = parsed[i].surname.lower()
-        owners = [j for j in full if parsed[j].surname.lower() == surname]
-        if not owners:
-            owners = [j for j in full if parsed[j].given and parsed[j].given[0].lower() == surname]
+        name = parsed[i]
+        owners = [j for j in full if parsed[j].key == name.key and same_entity_score(name, parsed[j]) > 0]
+        if not owners and not name.particles:
+            owners = [j for j in full if fold(parsed[j].given[0]) == name.key]
         if owners:
             before = [j for j in owners if spans[j].start < spans[i].start]
             groups.union(before[-1] if before else owners[0], i)
 
+    # 2b. A spelling that scores the same against several people who share a surname ("Davis"
+    #     garbled as "Davix" beside Eric and Pauline Davis) joins the most recent one, mention
+    #     by mention, like an exact bare surname.
+    _assign_tied_bare(spans, bare, full, parsed, groups)
+
     # 3. Remaining bare words group by spelling.
-    by_word: dict[str, int] = {}
+    by_word: dict[tuple[tuple[str, ...], str], int] = {}
     for i in bare:
         if groups.find(i) != i:
             continue  # already joined a full name
-        key = parsed[i].surname.lower()
+        key = (parsed[i].particles, parsed[i].key)
         if key in by_word:
             groups.union(by_word[key], i)
         else:
             by_word[key] = i
 
-    # 4. Variants and garbles: a group whose names are all single words merges into a more
-    #    frequent person group with a similar surname; full names only when first names agree.
+    # 4. Every other pair of person groups is a scored decision.
     variants: dict[int, list[str]] = defaultdict(list)
-    _merge_variants(spans, persons, parsed, groups, variants)
+    _merge_scored(spans, persons, parsed, groups, variants)
 
     # 5. Non-person names: same normalised text, or an acronym of a longer name.
     by_text: dict[str, int] = {}
@@ -239,10 +435,10 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
                     groups.union(j, i)
                     break
     # A non-place label on a known person's surname is the NER's mistake ("Zelenskyy" as ORG).
-    person_surnames = {parsed[i].surname.lower(): i for i in persons if parsed[i].is_full}
+    person_surnames = {parsed[i].key: i for i in persons if parsed[i].is_full}
     for i in others:
-        if spans[i].label not in ("GPE", "LOC") and spans[i].text.lower() in person_surnames:
-            groups.union(person_surnames[spans[i].text.lower()], i)
+        if spans[i].label not in _PLACE_LABELS and fold(spans[i].text) in person_surnames:
+            groups.union(person_surnames[fold(spans[i].text)], i)
 
     members = list(groups.groups().values())
     names, labels = [], []
@@ -289,59 +485,84 @@ def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     )
 
 
-def _merge_variants(
+def _assign_tied_bare(
+    spans: list[NameSpan],
+    bare: list[int],
+    full: list[int],
+    parsed: dict[int, PersonName],
+    groups: _Groups,
+) -> None:
+    full_groups: dict[int, list[int]] = defaultdict(list)
+    for j in full:
+        full_groups[groups.find(j)].append(j)
+    if len(full_groups) < 2:
+        return
+    scores: dict[tuple[tuple[str, ...], str], dict[int, float]] = {}
+    for i in bare:
+        if groups.find(i) != i:
+            continue  # joined a full name by its exact surname
+        key = (parsed[i].particles, parsed[i].core)
+        if key not in scores:
+            scores[key] = {
+                root: max(same_entity_score(parsed[i], parsed[j]) for j in members)
+                for root, members in full_groups.items()
+            }
+        best = max(scores[key].values())
+        tied = [root for root, score in scores[key].items() if score >= MATCH_THRESHOLD and score == best]
+        if len(tied) < 2:
+            continue
+        starts = {root: [spans[j].start for j in full_groups[root]] for root in tied}
+        before = [(max(p for p in starts[r] if p < spans[i].start), r) for r in tied
+                  if any(p < spans[i].start for p in starts[r])]
+        chosen = max(before)[1] if before else min((min(starts[r]), r) for r in tied)[1]
+        groups.union(chosen, i)
+
+
+def _merge_scored(
     spans: list[NameSpan],
     persons: list[int],
-    parsed: dict[int, _PersonName],
+    parsed: dict[int, PersonName],
     groups: _Groups,
     variants: dict[int, list[str]],
 ) -> None:
-    def summary() -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in persons:
-            out[groups.find(i)].append(i)
-        return out
+    """Merge person groups the name scorer takes for one person, best pair first.
 
-    changed = True
-    while changed:
-        changed = False
-        current = summary()
-        # Rarest first: a garble is rarer than the name it garbles.
-        for root, members in sorted(current.items(), key=lambda kv: len(kv[1])):
-            surnames = Counter(parsed[i].surname for i in members)
-            full_names = [parsed[i] for i in members if parsed[i].is_full]
-            best = None
-            for other_root, other in current.items():
-                if other_root == root or len(other) < len(members):
-                    continue
-                if len(other) == len(members) and min(spans[i].start for i in other) > min(
-                    spans[i].start for i in members
-                ):
-                    continue  # equal counts: the later spelling is the variant
-                other_full = [parsed[i] for i in other if parsed[i].is_full]
-                if full_names and not (
-                    other_full and _initial_compatible(full_names[0].given, other_full[0].given)
-                ):
-                    continue  # a look-alike with a full name of its own is someone else
-                other_surnames = Counter(parsed[i].surname for i in other)
-                score = max(
-                    fuzz.ratio(a.lower(), b.lower()) for a in surnames for b in other_surnames
-                )
-                if not any(
-                    _is_garble(a, b) or fuzz.ratio(a.lower(), b.lower()) >= VARIANT_MIN_RATIO
-                    for a in surnames for b in other_surnames
-                ):
-                    continue
-                if best is None or score > best[0]:
-                    best = (score, other_root)
-            if best:
-                groups.union(best[1], root)
-                variants[groups.find(best[1])].extend(surnames)
-                old = variants.pop(root, None)
-                if old:
-                    variants[groups.find(best[1])].extend(old)
-                changed = True
-                break
+    A group without a full name ("Stemmer" x5) joins the full-name group it scores best with
+    ("Keir Starmer" x1), however often each spelling occurs; two groups that both have full
+    names need the stricter FULL_NAME_THRESHOLD (a garbled full name, "Keir Stemmer"), and
+    never merge with different first names. Bare groups with no full-name match may still
+    merge with each other ("Zelensky" / "Zelenskyy")."""
+    while True:
+        current: dict[int, list[int]] = defaultdict(list)
+        for i in persons:
+            current[groups.find(i)].append(i)
+        summary = [
+            _PersonGroup(
+                root,
+                [parsed[i] for i in members],
+                frozenset(spans[i].title.lower() for i in members if spans[i].title),
+                min(spans[i].start for i in members),
+            )
+            for root, members in current.items()
+        ]
+        best: tuple[float, int, int] | None = None
+        for n, a in enumerate(summary):
+            for b in summary[:n]:
+                if a.full and b.full:
+                    threshold = FULL_NAME_THRESHOLD
+                else:
+                    threshold = MATCH_THRESHOLD
+                score = _group_score(a, b)
+                if score >= threshold and (best is None or score > best[0]):
+                    keep, other = (a, b) if (bool(a.full), -a.first) >= (bool(b.full), -b.first) else (b, a)
+                    best = (score, keep.root, other.root)
+        if best is None:
+            return
+        _, keep_root, other_root = best
+        spellings = {parsed[i].surname for root in (keep_root, other_root) for i in current[root]}
+        spellings |= set(variants.pop(keep_root, [])) | set(variants.pop(other_root, []))
+        groups.union(keep_root, other_root)
+        variants[groups.find(keep_root)] = sorted(spellings)
 
 
 def _majority_label(spans: list[NameSpan], group: list[int]) -> str:
@@ -351,17 +572,16 @@ def _majority_label(spans: list[NameSpan], group: list[int]) -> str:
     return labels.most_common(1)[0][0] if labels else "MISC"
 
 
-def _canonical_name(spans: list[NameSpan], group: list[int], parsed: dict[int, _PersonName]) -> str:
-    """The fullest correct form: the majority spelling of the surname, with the most words."""
+def _canonical_name(spans: list[NameSpan], group: list[int], parsed: dict[int, PersonName]) -> str:
+    """A person's name as the text introduces it: the fullest full-name form (most words, then
+    the most frequent, then the earliest), however often other spellings recur."""
     people = [i for i in group if i in parsed]
     if people:
-        surname_counts = Counter(parsed[i].surname for i in people)
         text_counts = Counter(spans[i].text for i in people)
 
         def score(i: int) -> tuple:
             name = parsed[i]
-            words = len(name.given) + 1
-            return (surname_counts[name.surname], words, text_counts[spans[i].text], -spans[i].start)
+            return (bool(name.given), len(name.given) + 1, text_counts[spans[i].text], -spans[i].start)
 
         best = max(people, key=score)
         name = spans[best].text
