@@ -188,10 +188,10 @@ def _translate_sentence(sentence: str, rng: random.Random) -> str:
     def slip(match: re.Match) -> str:
         index = next(position)
         token, lower = match.group(), match.group().lower()
-        if index and not token.islower():
-            return token  # names and titles inside a sentence are left as they are
         before = words[index - 1].lower() if index else ""
         following = words[index + 1] if index + 1 < len(words) else ""
+        if not token.islower() and (index or following[:1].isupper()):
+            return token  # names and titles are left as they are ("New Orleans" stays)
         if lower in ("the", "a", "an") and rng.random() < ARTICLE_SLIP:
             return ""  # dropped article
         if lower in _PREPOSITION_SLIPS and rng.random() < PREPOSITION_SLIP:

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mt_copies import load_garbler, mt_copy  # noqa: E402
 
 import wirewatch  # noqa: E402
+from wirewatch.errors import InputError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("WIREWATCH_SHARED") or ROOT.parent / "shared")
@@ -70,20 +71,25 @@ def _detokenise(tokens: list[str]) -> str:
     return re.sub(r"\( ", "(", text).replace(" n't", "n't").replace(" 's", "'s")
 
 
-def flag_rates(texts: list[str]) -> tuple[float, float, Counter, float]:
-    """(share flagged by wirewatch, share flagged by the old phrase list, signal kinds, words/s)."""
-    flagged = old = words = 0
+def flag_rates(texts: list[str]) -> tuple[float, float, Counter, float, int]:
+    """(share flagged by wirewatch, share flagged by the old phrase list, signal kinds, words/s,
+    articles refused as holding no article text -- counted as not flagged)."""
+    flagged = old = words = refused = 0
     kinds: Counter = Counter()
     started = time.process_time()
     for text in texts:
-        document = wirewatch.analyze(text)
+        try:
+            document = wirewatch.analyze(text)
+        except InputError:  # a title with no body: nothing to judge
+            refused += 1
+            continue
         words += len(text.split())
         flagged += document.quality.machine_translation_suspected
         for signal in document.quality.signals:
             kinds[signal.split(":")[0]] += 1
         old += any(phrase in text.lower() for phrase in OLD_PHRASES)
     elapsed = time.process_time() - started
-    return flagged / len(texts), old / len(texts), kinds, words / elapsed
+    return flagged / len(texts), old / len(texts), kinds, words / elapsed, refused
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
           f"copies garbled by {source}")
     print(f"{'set':34s} {'wirewatch':>9s} {'old phrase list':>15s} {'words/s':>8s}  signals")
     for name, items in ((f"originals ({args.split})", texts), ("MT-style copies", copies)):
-        rate, old, kinds, speed = flag_rates(items)
-        print(f"{name:34s} {rate:9.3%} {old:15.3%} {speed:8.0f}  {dict(kinds.most_common())}")
+        rate, old, kinds, speed, refused = flag_rates(items)
+        print(f"{name:34s} {rate:9.3%} {old:15.3%} {speed:8.0f}  {dict(kinds.most_common())}"
+              + (f" ({refused} refused: no article text)" if refused else ""))
     sample = ROOT / "samples" / "ceasefire-article.txt"
     if sample.is_file():
         document = wirewatch.analyze(sample.read_text(encoding="utf-8"))

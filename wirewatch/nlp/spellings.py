@@ -40,7 +40,8 @@ def name_spelled_two_ways(text: str) -> list[tuple[str, str]]:
                 neighbours[word].add("<" + run[position - 1])
             if position + 1 < len(run):
                 neighbours[word].add(">" + run[position + 1])
-    words = sorted(word for word in neighbours if not re.search(rf"\b{word.lower()}\b", text))
+    ordinary = set(re.findall(r"\b[a-z]+\b", text))  # words the text writes in lower case
+    words = sorted(word for word in neighbours if word.lower() not in ordinary)
     found = []
     for a, b in combinations(words, 2):
         if a[0] != b[0] or abs(len(a) - len(b)) > 2 or same_stem(a, b):
@@ -62,5 +63,8 @@ def same_stem(a: str, b: str) -> bool:
         common += 1
     tails = (a[common:], b[common:])
     if common >= 3 and not all(tails):
-        return True  # one begins the other: "Russia"/"Russians", "Martin"/"Martinez", "Andre"/"Andrew"
+        extra = tails[0] or tails[1]
+        # One begins the other ("Russia"/"Russians", "Martin"/"Martinez"), unless all it adds is
+        # its last letter again ("Zelensky"/"Zelenskyy"): a spelling, not another word.
+        return set(extra) != {a[common - 1]}
     return common >= 3 and all(tail in _ENDINGS for tail in tails)
