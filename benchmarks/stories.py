@@ -79,19 +79,24 @@ def as_input(row: dict) -> ArticleInput:
     date = row.get("date") if row.get("use_date") else None
     published = datetime.fromisoformat(date).replace(tzinfo=timezone.utc) if date else None
     return ArticleInput(id=row["id"], title=row.get("title") or "", text=row["text"], published=published,
-                        source=row.get("source"), entities=[tuple(e) for e in row.get("entities") or []])
+                        source=row.get("source"), entities=[tuple(e) for e in row.get("entities") or []],
+                        spellings=row.get("spellings") or {})
 
 
 def article_text(row: dict) -> str:
     return f"{row['title']}\n{row['text']}" if row.get("title") else row["text"]
 
 
-def nlp_entities(rows: list[dict], cache: Path) -> dict[str, list[list[str]]]:
-    """(name, type) of every article's entities from the shipped NLP pipeline, cached by text."""
+def nlp_entities(rows: list[dict], cache: Path) -> dict[str, dict]:
+    """Every article's entities ((name, type)) and their resolved spellings (canonical name -> the
+    ways the text writes it) from the shipped NLP pipeline, cached by text."""
     import hashlib
 
+    def key(row: dict) -> str:
+        return hashlib.sha256(article_text(row).encode()).hexdigest()
+
     known: dict = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-    missing = [r for r in rows if hashlib.sha256(article_text(r).encode()).hexdigest() not in known]
+    missing = [r for r in rows if not isinstance(known.get(key(r)), dict)]  # lists: before spellings
     if missing:
         from wirewatch.nlp.analyze import analyze_text
         from wirewatch.nlp.pipeline import load_pipeline
@@ -100,10 +105,17 @@ def nlp_entities(rows: list[dict], cache: Path) -> dict[str, list[list[str]]]:
         print(f"analysing {len(missing)} articles with the NLP pipeline (cached in {cache}) ...", file=sys.stderr)
         for row in missing:
             entities, _quotes, _quality = analyze_text(article_text(row), nlp=nlp)
-            known[hashlib.sha256(article_text(row).encode()).hexdigest()] = [[e.name, e.type] for e in entities]
+            known[key(row)] = {"entities": [[e.name, e.type] for e in entities],
+                               "spellings": {e.name: sorted({m.text for m in e.mentions} | {e.name})
+                                             for e in entities}}
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(known), encoding="utf-8")
-    return {r["id"]: known[hashlib.sha256(article_text(r).encode()).hexdigest()] for r in rows}
+    return {r["id"]: known[key(r)] for r in rows}
+
+
+def with_nlp(rows: list[dict], cache: Path) -> list[dict]:
+    found = nlp_entities(rows, cache)
+    return [{**row, **found[row["id"]]} for row in rows]
 
 
 # --- metrics ----------------------------------------------------------------------------------
@@ -323,8 +335,10 @@ def make_copies(rows: list[dict], count: int, seed: int) -> tuple[list[dict], fl
     return copies, min(shares)
 
 
-def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int) -> dict:
+def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int, annotate=None) -> dict:
+    """`annotate`: what gives the copies the NLP entities the corpus rows have (None: proxies)."""
     copies, min_share = make_copies(rows, count, seed)
+    copies = annotate(copies) if annotate else copies
     order = stream(rows, seed)
     position = {r["id"]: i for i, r in enumerate(order)}
     rng = random.Random(seed + 1)
@@ -383,7 +397,7 @@ def people_names(path: Path = CONLL_TRAIN) -> list[str]:
     return sorted(set(names))
 
 
-def development_test(rows: list[dict], config: StoryConfig, seed: int, count: int) -> dict:
+def development_test(rows: list[dict], config: StoryConfig, seed: int, count: int, annotate=None) -> dict:
     """Real developments must stay developments: `count` articles each followed by itself, and by
     its machine-translation-style copy, with one sentence naming a person it does not name (a
     CoNLL-2003 training name). Returns how many of each were called copies."""
@@ -391,25 +405,29 @@ def development_test(rows: list[dict], config: StoryConfig, seed: int, count: in
     names = people_names()
     garble = load_garbler()[0]
     sizable = [row for row in rows if len(row["text"].split()) >= 20]
-    called = Counter()
+    pairs = []
     for index, row in enumerate(rng.sample(sizable, count)):
         name = rng.choice([n for n in names if n.split()[-1].lower() not in row["text"].lower()])
         news = NEWS_SENTENCE.format(name=name)
         mt_text, _ = mt_copy(row["text"], seed * 7919 + index, garble)
         for kind, text in (("same", row["text"]), ("mt", mt_text)):
-            engine = StoryEngine(config)
-            engine.add(as_input(row))
-            later = engine.add(as_input({**row, "id": row["id"] + "#news", "text": f"{text}\n{news}"}))
-            called[kind] += later.role == "copy"
+            pairs.append((kind, row, {**row, "id": f"{row['id']}#news-{kind}", "text": f"{text}\n{news}"}))
+    laters = [later for _, _, later in pairs]
+    laters = annotate(laters) if annotate else laters
+    called = Counter()
+    for (kind, row, _), later in zip(pairs, laters):
+        engine = StoryEngine(config)
+        engine.add(as_input(row))
+        called[kind] += engine.add(as_input(later)).role == "copy"
     return {"count": count, "called_copy": dict(called)}
 
 
-def tune_duplicates(dev: list[dict], config: StoryConfig, seed: int) -> StoryConfig:
+def tune_duplicates(dev: list[dict], config: StoryConfig, seed: int, annotate=None) -> StoryConfig:
     """Lowest copy threshold keeping false copies among non-copy pairs under 1% on dev."""
     chosen = config
     for threshold in [0.60, 0.55, 0.50, 0.46, 0.42, 0.38, 0.35]:
         trial = replace(config, duplicate_threshold=threshold)
-        if duplicate_test(dev, trial, seed, 200)["fp_non_copy"] < 0.01:
+        if duplicate_test(dev, trial, seed, 200, annotate)["fp_non_copy"] < 0.01:
             chosen = trial
         else:
             break
@@ -445,18 +463,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         parser.error(f"dataset not found: {args.data}")
     rows = [{**row, "use_date": args.dates == "corpus"} for row in load(args.data)]
+    annotate = None
     if args.entities == "nlp":
-        found = nlp_entities(rows, args.entity_cache)
-        rows = [{**row, "entities": found[row["id"]]} for row in rows]
+        rows = with_nlp(rows, args.entity_cache)
+        annotate = functools.partial(with_nlp, cache=args.entity_cache)
     dev, test = split(rows)
     if args.duplicates_only:
         half = dev if args.duplicates_only == "dev" else test
-        dup = duplicate_test(half, StoryConfig(), args.seed, 200)
-        print(f"near-duplicates, {args.duplicates_only} topics, StoryConfig() defaults, copy garbler "
+        dup = duplicate_test(half, StoryConfig(), args.seed, 200, annotate)
+        print(f"near-duplicates, {args.duplicates_only} topics, StoryConfig() defaults, entities: {args.entities}, "
+              f"copy garbler "
               f"{load_garbler()[1]}: recall {dup['recall']:.3f}, false copies among non-copy pairs "
               f"{dup['fp_non_copy']:.4f} (excl. only >= 0.5: {dup['fp_strict']:.4f}; all pairs {dup['fp_all']:.4f})")
         print_copy_kinds(dup)
-        dev_test = development_test(half, StoryConfig(), args.seed, 200)
+        dev_test = development_test(half, StoryConfig(), args.seed, 200, annotate)
         print(f"developments (article + a sentence naming a new person): called copy "
               f"{dev_test['called_copy'].get('same', 0)} / {dev_test['count']}; on an MT-style copy "
               f"{dev_test['called_copy'].get('mt', 0)} / {dev_test['count']}")
@@ -465,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         config, dev_f1 = StoryConfig(), float("nan")
     else:
         config, dev_f1 = tune_engine(dev, args.seed, args.quick)
-        config = tune_duplicates(dev, config, args.seed)
+        config = tune_duplicates(dev, config, args.seed, annotate)
     gold = {r["id"]: r["cluster"] for r in test}
     predicted, elapsed = run_engine(stream(test, args.seed), config)
     results = [{"name": "wirewatch StoryEngine",
@@ -505,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
               f"P {bound['p']:.3f} R {bound['r']:.3f} F1 {bound['f1']:.3f}")
     print(f"whole story stage (StoryStage over a SQLite store: decide, log, rebuild and save the story record, "
           f"commit; {staged} articles): {stage_speed:.0f} articles per CPU-second")
-    dup = duplicate_test(test, config, args.seed, 200)
+    dup = duplicate_test(test, config, args.seed, 200, annotate)
     print()
     print(f"near-duplicates, test topics: {dup['copies']} copies of 200 articles (spun: >= {dup['min_replaced']:.0%} "
           f"words replaced; typo'd; machine-translation style), {dup['pairs']} same-story corpus pairs of which {dup['natural']} are reprints "
@@ -515,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{dup['recall']:12.3f} {dup['fp_non_copy']:29.4f} {dup['fp_strict']:18.4f} {dup['fp_all']:10.4f} "
           f"{dup['rate']:7.0f}")
     print_copy_kinds(dup)
-    dev_test = development_test(test, config, args.seed, 200)
+    dev_test = development_test(test, config, args.seed, 200, annotate)
     print(f"developments (article + a sentence naming a new person): called copy "
           f"{dev_test['called_copy'].get('same', 0)} / {dev_test['count']}; on an MT-style copy "
           f"{dev_test['called_copy'].get('mt', 0)} / {dev_test['count']}")

@@ -259,12 +259,17 @@ def name_words(text: str) -> frozenset[str]:
 
 
 def resolved_words(spellings: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    """Name word -> every word of the entity its resolution put it in (lower-cased)."""
+    """Name word -> the words written in its place in the other spellings of its entity
+    (lower-cased; aligned from the end, so a bare "Rooiz" stands with "Ruiz" of "Elena Ruiz"):
+    the spellings the text's resolution says are one name. The other words of the entity are
+    not included: a new person sharing a known first name is still new."""
     found: dict[str, set[str]] = {}
     for names in spellings.values():
-        group = {word for name in names for word in name_words(name)}
-        for word in group:
-            found.setdefault(word, set()).update(group)
+        rows = [[word.lower() for word in _CAPITALISED_WORD.findall(name)] for name in names]
+        for position in range(1, max((len(row) for row in rows), default=0) + 1):
+            column = {row[-position] for row in rows if len(row) >= position}
+            for word in column:
+                found.setdefault(word, set()).update(column)
     return {word: frozenset(group) for word, group in found.items()}
 
 
