@@ -108,9 +108,9 @@ def test_translated_copy_is_a_copy_through_ingest(tmp_path):
 
 def test_new_person_sharing_a_known_first_name_is_a_development_after_resolution():
     """Regression: a resolved entity counted as known when any of its words was known, so a new
-    "Joris Peeters" (the wire named Joris Vandermeulen) was taken for a known person."""
-    news = "The port authority said on Tuesday that Joris Peeters would lead the talks."
+    "Joris Lambrecht" (the wire named Joris Vandermeulen) was taken for a known person."""
+    news = "The port authority said on Tuesday that Joris Lambrecht would lead the talks."
     spellings = {"Joris Vandermeulen": ["Joris Vandermeulen", "Vandermeulen"],
-                 "Joris Peeters": ["Joris Peeters"]}
+                 "Joris Lambrecht": ["Joris Lambrecht"]}
     later = _after_wire(_input("news", f"{mt_texts.WIRE}\n{news}", spellings=spellings))
     assert later.role == DEVELOPMENT
