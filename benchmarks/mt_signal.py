@@ -39,13 +39,15 @@ SHARED = Path(os.environ.get("WIREWATCH_SHARED") or ROOT.parent / "shared")
 OLD_PHRASES = ("willed coalition", "coalition of the willed", "willing alliance")  # the former flag's list
 
 
-def ecbplus_texts(shared: Path) -> list[str]:
+def ecbplus_texts(shared: Path) -> list[tuple[str, str]]:
+    """(title, body) of every ECB+ article; an untitled one gets its id as the title, so that
+    the extraction does not take its first sentence for the title."""
     path = shared / "datasets" / "ecbplus-news" / "ecbplus.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [f"{row['title']}\n\n{row['text']}" if row.get("title") else row["text"] for row in rows]
+    return [(row.get("title") or f"ECB+ {row['id']}", row["text"]) for row in rows]
 
 
-def conll_dev_texts(shared: Path) -> list[str]:
+def conll_dev_texts(shared: Path) -> list[tuple[str, str]]:
     """CoNLL-2003 dev documents of 80+ words, detokenised (a held-out set for choosing thresholds)."""
     documents, sentence, current = [], [], []
     for line in (shared / "datasets" / "conll2003" / "conllpp_dev.txt").read_text(encoding="utf-8").splitlines():
@@ -62,7 +64,7 @@ def conll_dev_texts(shared: Path) -> list[str]:
         current.append(_detokenise(sentence))
     if current:
         documents.append("\n".join(current))
-    return [text for text in documents if len(text.split()) >= 80]
+    return [(f"CoNLL-2003 dev {i}", text) for i, text in enumerate(documents) if len(text.split()) >= 80]
 
 
 def _detokenise(tokens: list[str]) -> str:
@@ -71,15 +73,15 @@ def _detokenise(tokens: list[str]) -> str:
     return re.sub(r"\( ", "(", text).replace(" n't", "n't").replace(" 's", "'s")
 
 
-def flag_rates(texts: list[str]) -> tuple[float, float, Counter, float, int]:
+def flag_rates(texts: list[tuple[str, str]]) -> tuple[float, float, Counter, float, int]:
     """(share flagged by wirewatch, share flagged by the old phrase list, signal kinds, words/s,
     articles refused as holding no article text -- counted as not flagged)."""
     flagged = old = words = refused = 0
     kinds: Counter = Counter()
     started = time.process_time()
-    for text in texts:
+    for title, text in texts:
         try:
-            document = wirewatch.analyze(text)
+            document = wirewatch.analyze(text, title=title, content_type="text/plain")
         except InputError:  # a title with no body: nothing to judge
             refused += 1
             continue
@@ -102,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = ecbplus_texts(args.shared) if args.split == "ecbplus" else conll_dev_texts(args.shared)
     texts = texts[:args.limit] if args.limit else texts
     garble, source = load_garbler()
-    copies = [mt_copy(text, args.seed * 7919 + i, garble)[0] for i, text in enumerate(texts)]
+    copies = [mt_copy(text, args.seed * 7919 + i, garble, title)[::-1] for i, (title, text) in enumerate(texts)]
     print(f"machine-translation flag through wirewatch.analyze; {args.split}: {len(texts)} articles; "
           f"copies garbled by {source}")
     print(f"{'set':34s} {'wirewatch':>9s} {'old phrase list':>15s} {'words/s':>8s}  signals")

@@ -24,6 +24,7 @@ from .spellings import name_spelled_two_ways, same_stem
 # Chosen on CoNLL-2003 dev documents and MT-style copies of them (benchmarks/mt_signal.py --split dev).
 ODD_PAIRS = 2
 ODD_PAIRS_ALONE = 4
+MIN_NAME_RATIO = 65.0  # below this two spellings resolution grouped are not counted as one name
 STRONG_NAME_RATIO = 85.0  # below this a spelling is a garble; above it a transliteration variant
 
 
@@ -34,14 +35,22 @@ def _name_signals(resolution: Resolution) -> tuple[list[str], int]:
         if not spellings or entity.type != "PERSON":
             continue
         surname = entity.name.split()[-1]
-        # "Russia" / "Russians", "Canada" / "Canadian": two words, not one spelled two ways
-        others = sorted({s for s in spellings if s != surname and not same_stem(s, surname)})
+        others = sorted({s for s in spellings if s != surname and _one_name(s, surname)})
         if not others:
             continue
         strong = [s for s in others if fuzz.ratio(s.lower(), surname.lower()) < STRONG_NAME_RATIO]
         garbles += len(strong)
         signals.append(f"name spelled several ways: {' / '.join([surname, *others])}")
     return signals, garbles
+
+
+def _one_name(spelling: str, surname: str) -> bool:
+    """Whether a spelling resolution grouped with a surname reads as that name garbled: the same
+    first letter and length within two (garbles keep both), and no derived word ("Russia" /
+    "Russians"). Resolution may group more ("Khan" / "Haq" as one person); what it groups beyond
+    that is no evidence of translation."""
+    return (spelling[:1].lower() == surname[:1].lower() and abs(len(spelling) - len(surname)) <= 2
+            and fuzz.ratio(spelling.lower(), surname.lower()) >= MIN_NAME_RATIO and not same_stem(spelling, surname))
 
 
 def _mixed_apostrophes(text: str) -> bool:
