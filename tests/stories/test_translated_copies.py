@@ -114,3 +114,27 @@ def test_new_person_sharing_a_known_first_name_is_a_development_after_resolution
                  "Joris Lambrecht": ["Joris Lambrecht"]}
     later = _after_wire(_input("news", f"{mt_texts.WIRE}\n{news}", spellings=spellings))
     assert later.role == DEVELOPMENT
+
+
+@pytest.mark.parametrize("old, new", [
+    ("4.5 days", "4. 5 days"),  # detokenised decimal
+    ("600 jobs", "600 jobs worth 2. 6 million euros and 1. 5 million in fines"),  # before a scale word
+])
+def test_detokenised_numbers_read_as_the_original_writes_them(old, new):
+    """Regression: "2. 6 million" was read as "2" (the scale word split it), so a copy that
+    garbled "million" stated a "new" 2.6 and republished wire copies became developments."""
+    wire = mt_texts.WIRE.replace(old, new)
+    engine = StoryEngine()
+    engine.add(_input("wire", wire))
+    copy = engine.add(_input("copy", wire.replace("million", "milion").replace("37 ships", "37 vessels")))
+    assert copy.role == COPY and copy.duplicate_of == "wire"
+
+
+def test_spun_copy_keeping_a_fragment_of_a_scaled_number_is_a_copy():
+    wire = mt_texts.WIRE.replace("600 jobs", "600 jobs, 2.5 million euros of wages and 3.6 million in fines")
+    spun = wire.replace("2.5 million", "key. 5 million").replace("3.6 million", "major. 6 million")
+    spun = spun.replace("37 ships", "37 vessels")
+    engine = StoryEngine()
+    engine.add(_input("wire", wire))
+    copy = engine.add(_input("copy", spun))
+    assert copy.role == COPY

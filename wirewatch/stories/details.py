@@ -79,10 +79,15 @@ def written_numbers(text: str) -> list[tuple[str, frozenset[str]]]:
     `number_readings`), with its scale word ("1.2 million") when one follows."""
     found = []
     for match in _NUMBER.finditer(text.lower()):
-        raw = match.group().split()[0] if match.group("scale") else match.group()
+        raw = _written(match)
         scale = match.group("scale")
         found.append((number_value(raw), number_readings(raw, scale)))
     return found
+
+
+def _written(match: re.Match) -> str:
+    """The number of a `_NUMBER` match without its scale word ("2. 6" of "2. 6 million")."""
+    return match.group()[:match.start("scale") - match.start()].rstrip() if match.group("scale") else match.group()
 
 
 def number_value(raw: str) -> str:
@@ -116,7 +121,7 @@ def event_details(text: str, names: list[str], typed: list[tuple[str, str]] | No
     years = set(_YEAR.findall(low))
     numbers = set()
     for match in _NUMBER.finditer(low):
-        value = number_value(match.group().split()[0] if match.group("scale") else match.group())
+        value = number_value(_written(match))
         if value not in years and value not in {"0", "1", "2"}:  # "one or two" say nothing
             numbers.add(value)
     months = {(match.group(1) or "may")[:3] for match in _MONTH.finditer(low)}

@@ -86,7 +86,8 @@ class DuplicateIndex:
 
     def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
         known = known_numbers(_union(self._numbers, sources))
-        if len({value for value, readings in stated_numbers(news) if not readings & known}) >= NEW_FACTS:
+        # Unscaled too: a spun "$2.5 million" that lost "2." states "5 million", which is no news.
+        if len({value for value, readings in stated_numbers(news) if not (readings | {value}) & known}) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
