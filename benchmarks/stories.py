@@ -48,6 +48,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mt_copies import load_garbler, mt_copy  # noqa: E402
 from paraphrase import spin_counted, typos  # noqa: E402
 
 from wirewatch.stories import ArticleInput, StoryConfig, StoryEngine  # noqa: E402
@@ -78,19 +79,24 @@ def as_input(row: dict) -> ArticleInput:
     date = row.get("date") if row.get("use_date") else None
     published = datetime.fromisoformat(date).replace(tzinfo=timezone.utc) if date else None
     return ArticleInput(id=row["id"], title=row.get("title") or "", text=row["text"], published=published,
-                        source=row.get("source"), entities=[tuple(e) for e in row.get("entities") or []])
+                        source=row.get("source"), entities=[tuple(e) for e in row.get("entities") or []],
+                        spellings=row.get("spellings") or {})
 
 
 def article_text(row: dict) -> str:
     return f"{row['title']}\n{row['text']}" if row.get("title") else row["text"]
 
 
-def nlp_entities(rows: list[dict], cache: Path) -> dict[str, list[list[str]]]:
-    """(name, type) of every article's entities from the shipped NLP pipeline, cached by text."""
+def nlp_entities(rows: list[dict], cache: Path) -> dict[str, dict]:
+    """Every article's entities ((name, type)) and their resolved spellings (canonical name -> the
+    ways the text writes it) from the shipped NLP pipeline, cached by text."""
     import hashlib
 
+    def key(row: dict) -> str:
+        return hashlib.sha256(article_text(row).encode()).hexdigest()
+
     known: dict = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-    missing = [r for r in rows if hashlib.sha256(article_text(r).encode()).hexdigest() not in known]
+    missing = [r for r in rows if not isinstance(known.get(key(r)), dict)]  # lists: before spellings
     if missing:
         from wirewatch.nlp.analyze import analyze_text
         from wirewatch.nlp.pipeline import load_pipeline
@@ -99,10 +105,17 @@ def nlp_entities(rows: list[dict], cache: Path) -> dict[str, list[list[str]]]:
         print(f"analysing {len(missing)} articles with the NLP pipeline (cached in {cache}) ...", file=sys.stderr)
         for row in missing:
             entities, _quotes, _quality = analyze_text(article_text(row), nlp=nlp)
-            known[hashlib.sha256(article_text(row).encode()).hexdigest()] = [[e.name, e.type] for e in entities]
+            known[key(row)] = {"entities": [[e.name, e.type] for e in entities],
+                               "spellings": {e.name: sorted({m.text for m in e.mentions} | {e.name})
+                                             for e in entities}}
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(known), encoding="utf-8")
-    return {r["id"]: known[hashlib.sha256(article_text(r).encode()).hexdigest()] for r in rows}
+    return {r["id"]: known[key(r)] for r in rows}
+
+
+def with_nlp(rows: list[dict], cache: Path) -> list[dict]:
+    found = nlp_entities(rows, cache)
+    return [{**row, **found[row["id"]]} for row in rows]
 
 
 # --- metrics ----------------------------------------------------------------------------------
@@ -297,9 +310,15 @@ REPRINT = 0.2  # corpus pairs sharing this much verbatim text reprint one wire s
 STRICT_REPRINT = 0.5
 
 
+COPY_KINDS = ("spun", "typo", "mt")
+
+
 def make_copies(rows: list[dict], count: int, seed: int) -> tuple[list[dict], float]:
-    """A spun copy (>= 15% words replaced) and a typo'd copy of `count` sampled articles."""
+    """A spun copy (>= 15% words replaced), a typo'd copy and a machine-translation-style copy
+    (benchmarks/mt_copies.py: names garbled consistently, literal synonyms, reordered clauses,
+    function-word slips, continental numbers) of `count` sampled articles."""
     rng = random.Random(seed)
+    garble = load_garbler()[0]
     copies, shares = [], []
     sizable = [row for row in rows if len(row["text"].split()) >= 20]  # a copy of nothing is no test
     for index, row in enumerate(rng.sample(sizable, count)):
@@ -311,11 +330,15 @@ def make_copies(rows: list[dict], count: int, seed: int) -> tuple[list[dict], fl
         copies.append({**row, "id": row["id"] + "#spun", "copy_of": row["id"], "text": spun})
         copies.append({**row, "id": row["id"] + "#typo", "copy_of": row["id"],
                        "text": typos(row["text"], seed + index)})
+        text, title = mt_copy(row["text"], seed * 7919 + index, garble, row.get("title"))
+        copies.append({**row, "id": row["id"] + "#mt", "copy_of": row["id"], "title": title, "text": text})
     return copies, min(shares)
 
 
-def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int) -> dict:
+def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int, annotate=None) -> dict:
+    """`annotate`: what gives the copies the NLP entities the corpus rows have (None: proxies)."""
     copies, min_share = make_copies(rows, count, seed)
+    copies = annotate(copies) if annotate else copies
     order = stream(rows, seed)
     position = {r["id"]: i for i, r in enumerate(order)}
     rng = random.Random(seed + 1)
@@ -329,6 +352,11 @@ def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int)
     root = {key: (a.duplicate_of or key) for key, a in result.items()}
     # The original may itself reprint an earlier corpus article: then that one is the earliest copy.
     found = sum(1 for c in copies if result[c["id"]].duplicate_of == root[c["copy_of"]])
+    by_kind = {kind: [c for c in copies if c["id"].endswith("#" + kind)] for kind in COPY_KINDS}
+    kind_recall = {kind: sum(result[c["id"]].duplicate_of == root[c["copy_of"]] for c in items) / len(items)
+                   for kind, items in by_kind.items()}
+    developments = {kind: sum(result[c["id"]].role == "development" for c in items)
+                    for kind, items in by_kind.items()}
     text = {r["id"]: r["text"] for r in rows}
     by_cluster: dict[str, list[str]] = defaultdict(list)
     for r in rows:
@@ -343,23 +371,73 @@ def duplicate_test(rows: list[dict], config: StoryConfig, seed: int, count: int)
                 if member:
                     pairs[group] += 1
                     called[group] += is_called
-    return {"recall": found / len(copies), "copies": len(copies), "min_replaced": min_share,
+    return {"recall": found / len(copies), "kind_recall": kind_recall, "developments": developments,
+            "copies": len(copies), "min_replaced": min_share,
             "fp_all": called["all"] / pairs["all"], "fp_non_copy": called["non_copy"] / pairs["non_copy"],
             "fp_strict": called["strict"] / pairs["strict"], "pairs": pairs["all"],
             "natural": pairs["all"] - pairs["non_copy"], "strict_natural": pairs["all"] - pairs["strict"],
             "rate": len(placed) / elapsed}
 
 
-def tune_duplicates(dev: list[dict], config: StoryConfig, seed: int) -> StoryConfig:
+CONLL_TRAIN = DEFAULT_DATA.parents[1] / "conll2003" / "conllpp_train.txt"
+NEWS_SENTENCE = "The regional authorities said on Friday that {name} had been appointed to lead an inquiry."
+
+
+def people_names(path: Path = CONLL_TRAIN) -> list[str]:
+    """Two-word person names of the CoNLL-2003 training text (real names, none from ECB+)."""
+    names, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and parts[-1] in ("B-PER", "I-PER") and not (parts[-1] == "B-PER" and current):
+            current.append(parts[0])
+            continue
+        if len(current) == 2 and all(word.isalpha() and len(word) >= 3 for word in current):
+            names.append(" ".join(current))
+        current = [parts[0]] if len(parts) >= 4 and parts[-1] == "B-PER" else []
+    return sorted(set(names))
+
+
+def development_test(rows: list[dict], config: StoryConfig, seed: int, count: int, annotate=None) -> dict:
+    """Real developments must stay developments: `count` articles each followed by itself, and by
+    its machine-translation-style copy, with one sentence naming a person it does not name (a
+    CoNLL-2003 training name). Returns how many of each were called copies."""
+    rng = random.Random(seed + 2)
+    names = people_names()
+    garble = load_garbler()[0]
+    sizable = [row for row in rows if len(row["text"].split()) >= 20]
+    pairs = []
+    for index, row in enumerate(rng.sample(sizable, count)):
+        name = rng.choice([n for n in names if n.split()[-1].lower() not in row["text"].lower()])
+        news = NEWS_SENTENCE.format(name=name)
+        mt_text, _ = mt_copy(row["text"], seed * 7919 + index, garble)
+        for kind, text in (("same", row["text"]), ("mt", mt_text)):
+            pairs.append((kind, row, {**row, "id": f"{row['id']}#news-{kind}", "text": f"{text}\n{news}"}))
+    laters = [later for _, _, later in pairs]
+    laters = annotate(laters) if annotate else laters
+    called = Counter()
+    for (kind, row, _), later in zip(pairs, laters):
+        engine = StoryEngine(config)
+        engine.add(as_input(row))
+        called[kind] += engine.add(as_input(later)).role == "copy"
+    return {"count": count, "called_copy": dict(called)}
+
+
+def tune_duplicates(dev: list[dict], config: StoryConfig, seed: int, annotate=None) -> StoryConfig:
     """Lowest copy threshold keeping false copies among non-copy pairs under 1% on dev."""
     chosen = config
     for threshold in [0.60, 0.55, 0.50, 0.46, 0.42, 0.38, 0.35]:
         trial = replace(config, duplicate_threshold=threshold)
-        if duplicate_test(dev, trial, seed, 200)["fp_non_copy"] < 0.01:
+        if duplicate_test(dev, trial, seed, 200, annotate)["fp_non_copy"] < 0.01:
             chosen = trial
         else:
             break
     return chosen
+
+
+def print_copy_kinds(dup: dict) -> None:
+    print(f"{'copy kind':>12s} {'recall':>7s} {'called development':>19s}")
+    for kind in COPY_KINDS:
+        print(f"{kind:>12s} {dup['kind_recall'][kind]:7.3f} {dup['developments'][kind]:19d}")
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -371,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13, help="stream order and paraphrase seed")
     parser.add_argument("--quick", action="store_true", help="smaller tuning grid")
     parser.add_argument("--no-tune", action="store_true", help="use StoryConfig() defaults as they are")
+    parser.add_argument("--duplicates-only", choices=["dev", "test"], default=None,
+                        help="only the near-duplicate test, on the dev or test topics, with StoryConfig() defaults")
     parser.add_argument("--dates", choices=["none", "corpus"], default="none",
                         help="none: no dates (default); corpus: give the 337 ECB+ dateline dates to the engine")
     parser.add_argument("--entities", choices=["none", "nlp"], default="none",
@@ -383,15 +463,29 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         parser.error(f"dataset not found: {args.data}")
     rows = [{**row, "use_date": args.dates == "corpus"} for row in load(args.data)]
+    annotate = None
     if args.entities == "nlp":
-        found = nlp_entities(rows, args.entity_cache)
-        rows = [{**row, "entities": found[row["id"]]} for row in rows]
+        rows = with_nlp(rows, args.entity_cache)
+        annotate = functools.partial(with_nlp, cache=args.entity_cache)
     dev, test = split(rows)
+    if args.duplicates_only:
+        half = dev if args.duplicates_only == "dev" else test
+        dup = duplicate_test(half, StoryConfig(), args.seed, 200, annotate)
+        print(f"near-duplicates, {args.duplicates_only} topics, StoryConfig() defaults, entities: {args.entities}, "
+              f"copy garbler "
+              f"{load_garbler()[1]}: recall {dup['recall']:.3f}, false copies among non-copy pairs "
+              f"{dup['fp_non_copy']:.4f} (excl. only >= 0.5: {dup['fp_strict']:.4f}; all pairs {dup['fp_all']:.4f})")
+        print_copy_kinds(dup)
+        dev_test = development_test(half, StoryConfig(), args.seed, 200, annotate)
+        print(f"developments (article + a sentence naming a new person): called copy "
+              f"{dev_test['called_copy'].get('same', 0)} / {dev_test['count']}; on an MT-style copy "
+              f"{dev_test['called_copy'].get('mt', 0)} / {dev_test['count']}")
+        return 0
     if args.no_tune:
         config, dev_f1 = StoryConfig(), float("nan")
     else:
         config, dev_f1 = tune_engine(dev, args.seed, args.quick)
-        config = tune_duplicates(dev, config, args.seed)
+        config = tune_duplicates(dev, config, args.seed, annotate)
     gold = {r["id"]: r["cluster"] for r in test}
     predicted, elapsed = run_engine(stream(test, args.seed), config)
     results = [{"name": "wirewatch StoryEngine",
@@ -431,15 +525,20 @@ def main(argv: list[str] | None = None) -> int:
               f"P {bound['p']:.3f} R {bound['r']:.3f} F1 {bound['f1']:.3f}")
     print(f"whole story stage (StoryStage over a SQLite store: decide, log, rebuild and save the story record, "
           f"commit; {staged} articles): {stage_speed:.0f} articles per CPU-second")
-    dup = duplicate_test(test, config, args.seed, 200)
+    dup = duplicate_test(test, config, args.seed, 200, annotate)
     print()
     print(f"near-duplicates, test topics: {dup['copies']} copies of 200 articles (spun: >= {dup['min_replaced']:.0%} "
-          f"words replaced; typo'd), {dup['pairs']} same-story corpus pairs of which {dup['natural']} are reprints "
+          f"words replaced; typo'd; machine-translation style), {dup['pairs']} same-story corpus pairs of which {dup['natural']} are reprints "
           f"(5-shingle containment >= {REPRINT}; {dup['strict_natural']} >= {STRICT_REPRINT})")
     print(f"{'copy recall':>12s} {'false copies, non-copy pairs':>29s} {'excl. only >= 0.5':>18s} "
           f"{'all pairs':>10s} {'art/s':>7s}")
     print(f"{dup['recall']:12.3f} {dup['fp_non_copy']:29.4f} {dup['fp_strict']:18.4f} {dup['fp_all']:10.4f} "
           f"{dup['rate']:7.0f}")
+    print_copy_kinds(dup)
+    dev_test = development_test(test, config, args.seed, 200, annotate)
+    print(f"developments (article + a sentence naming a new person): called copy "
+          f"{dev_test['called_copy'].get('same', 0)} / {dev_test['count']}; on an MT-style copy "
+          f"{dev_test['called_copy'].get('mt', 0)} / {dev_test['count']}")
     return 0
 
 

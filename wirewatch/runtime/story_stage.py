@@ -46,6 +46,8 @@ def article_input(article: q.StoredArticle) -> ArticleInput:
         published=doc.published,  # undated: no time decay (an archive's arrival time says nothing)
         source=doc.source,
         entities=[(entity.name, entity.type) for entity in doc.entities],
+        spellings={entity.name: sorted({mention.text for mention in entity.mentions} | {entity.name})
+                   for entity in doc.entities},
         quotes=[quote.text for quote in doc.quotes],
     )
 

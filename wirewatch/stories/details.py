@@ -35,7 +35,78 @@ _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b\.?|\bmay(?=\s+\d)|(?<=\d\
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # Numbers as written, with decimal points and record dashes ("5.6", "52-3", "2,000"); a space
 # after a decimal point (left by some text extraction: "6. 1") is closed up.
-_NUMBER = re.compile(r"\b\d+(?:(?:\.\s?|[,\-])\d+)*\b")
+_NUMBER = re.compile(r"\b\d+(?:(?:\.\s?|[,\-])\d+)*\b(?:\s+(?P<scale>thousand|million|billion|trillion)s?\b)?")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$")
+_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+
+
+def number_readings(raw: str, scale: str | None = None) -> frozenset[str]:
+    """Every value a written number can stand for, as plain decimals ("1200", "6.4").
+
+    Copies rewrite numbers: continental formats after machine translation ("1.200" for 1,200,
+    "6,4" for 6.4), a space left after a separator by detokenising ("6. 4"), a scale word ("1.2
+    million" for 1,200,000). "1,200" and "1.200" are both readings of either form; a comma or
+    point before other than three digits is a decimal point. A following `scale` word multiplies.
+    Times ("3:12") read as "3.12", so a copy writing 3.12 p.m. states no new number.
+    """
+    token = re.sub(r"\s", "", raw).replace(":", ".")
+    readings = {number_value(token)}
+    if _THOUSANDS.match(token) and token.count(",") + token.count(".") == 1:
+        # "1,200" / "1.200": thousands in one convention, a decimal in the other.
+        readings |= {_plain(re.sub(r"[,.]", "", token)), _plain(token.replace(",", "."))}
+    return frozenset(_scaled(value, scale) for value in readings)
+
+
+def _plain(value: str) -> str:
+    """"007" -> "7", "6.40" -> "6.4", "2.0" -> "2": one spelling per value."""
+    whole, _, fraction = value.partition(".")
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def _scaled(value: str, scale: str | None) -> str:
+    if scale not in _SCALES:
+        return value
+    whole, _, fraction = value.partition(".")
+    digits = _SCALES[scale]
+    fraction = fraction.ljust(digits, "0")
+    return _plain(f"{whole}{fraction[:digits]}.{fraction[digits:]}")
+
+
+def written_numbers(text: str) -> list[tuple[str, frozenset[str]]]:
+    """(value as English writes it, every reading) of each number written in `text` (see
+    `number_readings`), with its scale word ("1.2 million") when one follows."""
+    found = []
+    for match in _NUMBER.finditer(text.lower()):
+        raw = _written(match)
+        scale = match.group("scale")
+        found.append((number_value(raw), number_readings(raw, scale)))
+    return found
+
+
+def _written(match: re.Match) -> str:
+    """The number of a `_NUMBER` match without its scale word ("2. 6" of "2. 6 million")."""
+    return match.group()[:match.start("scale") - match.start()].rstrip() if match.group("scale") else match.group()
+
+
+def number_value(raw: str) -> str:
+    """The reading of a written number as English news means it ("2,000" -> "2000", "6.40" -> "6.4")."""
+    token = re.sub(r"\s", "", raw)
+    if "-" in token:
+        return token
+    separators = re.findall(r"[,.]", token)
+    if not separators:
+        return _plain(token)
+    if "." in separators and "," in separators:  # "1,200.5": the last one is the decimal point
+        point = token.rfind(separators[-1])
+        return _plain(re.sub(r"[,.]", "", token[:point]) + "." + token[point + 1:])
+    if separators.count(".") == 1:
+        return _plain(token)
+    if _THOUSANDS.match(token):
+        return _plain(re.sub(r"[,.]", "", token))
+    return _plain(token.replace(",", ".", 1).replace(",", ""))
+
 
 Details = dict[str, list[str]]
 
@@ -49,8 +120,8 @@ def event_details(text: str, names: list[str], typed: list[tuple[str, str]] | No
     low = normalise(text)
     years = set(_YEAR.findall(low))
     numbers = set()
-    for match in _NUMBER.findall(low):
-        value = re.sub(r"\s", "", match).replace(",", "")
+    for match in _NUMBER.finditer(low):
+        value = number_value(_written(match))
         if value not in years and value not in {"0", "1", "2"}:  # "one or two" say nothing
             numbers.add(value)
     months = {(match.group(1) or "may")[:3] for match in _MONTH.finditer(low)}

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
-from rapidfuzz import fuzz
-
-from .details import NUMBER, YEAR, event_details
+from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint
+from .name_match import replaces_name_word, same_name_word
 from .records import StoryConfig
 from .text import content_hash, proxy_entities, sentences
 
@@ -44,7 +43,8 @@ class DuplicateIndex:
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
 
-    def find(self, text: str, fingerprint: Fingerprint) -> DuplicateMatch | None:
+    def find(self, text: str, fingerprint: Fingerprint, spellings: dict[str, list[str]] | None = None,
+             body: str | None = None) -> DuplicateMatch | None:
         """The earliest article this text copies, or None when it copies none.
 
         A follow-up often reuses the background paragraphs of the first report, so word overlap
@@ -65,7 +65,9 @@ class DuplicateIndex:
         # The matched article may itself be a reworded copy that dropped a number or a name; what
         # its original states is known too, so a copy of a copy is not news.
         sources = {best_id, self._root.get(best_id, best_id)}
-        if best_score < NEAR_EXACT and self._adds_facts(news, sources):
+        if best_score >= NEAR_EXACT and body is not None:
+            news = without_credits(body)
+        if self._adds_facts(news, sources, spellings or {}):
             return None
         if self._changes_numbers(news, sources):
             return None  # "three people were injured" -> "15 people were injured": an update
@@ -78,16 +80,20 @@ class DuplicateIndex:
         for left, right, value in _union(self._contexts, sources):
             before.setdefault((left, right), set()).add(value)
         return any(
-            value not in known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
-            for left, right, value in number_contexts(news) if (left, right) in before
+            not readings & known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
+            for left, right, readings in _numbers_in_context(news) if (left, right) in before
         )
 
-    def _adds_facts(self, news: str, sources: set[str]) -> bool:
-        if len(stated_numbers(news) - known_numbers(_union(self._numbers, sources))) >= NEW_FACTS:
+    def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
+        known = known_numbers(_union(self._numbers, sources))
+        # Unscaled too: a spun "$2.5 million" that lost "2." states "5 million", which is no news.
+        if len({value for value, readings in stated_numbers(news) if not (readings | {value}) & known}) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
-        return len(new_names(stated_names(news), _union(self._names, sources))) >= NEW_NAMES
+        known = _union(self._names, sources)
+        return len(new_names(stated_names(news), known, written=name_words(news),
+                             resolved=resolved_words(spellings))) >= NEW_NAMES
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
@@ -100,7 +106,9 @@ class DuplicateIndex:
                 return
             self._indexed_copies[copies] = self._indexed_copies.get(copies, 0) + 1
         self._fingerprints[article_id] = fingerprint
-        self._numbers[article_id] = stated_numbers(text)
+        # Known: every reading, scaled ("$363 million" -> 363000000) and as written ("363").
+        self._numbers[article_id] = frozenset().union(
+            *(readings | {value} for value, readings in stated_numbers(text)))
         self._names[article_id] = name_words(text)
         self._contexts[article_id] = number_contexts(text)
         if fingerprint.word_count:
@@ -145,30 +153,33 @@ def _union(table: dict[str, frozenset], keys: set[str]) -> frozenset:
 
 
 MAX_INDEXED_COPIES = 20  # copies of one original kept in the LSH index (see DuplicateIndex.add)
-NEAR_EXACT = 0.9  # copy scores above this are the same text whatever its numbers say
+# Copy scores above this are the same text: only its body's names and numbers can make it news
+# (a write-through adding a sentence that names someone new is an update however long the story).
+NEAR_EXACT = 0.9
 NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
 # One full name the matched article (and its original) never uses makes a development: "President
 # Gabriel Boric cancelled a trip to visit the area" is news. Two were needed before name words
 # counted every capitalised word of the matched text; with them, one new name costs no copy
 # recall on ECB+ and halves the false copies (docs/benchmarks.md).
 NEW_NAMES = 1
-SAME_NAME = 60.0  # rapidfuzz ratio from which two spellings are one name word ("Stemmer"/"Starmer" 71)
 
 
-def stated_numbers(text: str) -> frozenset[str]:
-    """The numbers and years a text states (see details.py), to tell follow-ups from copies."""
-    found = event_details(text, [])
-    return frozenset(found[YEAR]) | frozenset(found[NUMBER])
+def stated_numbers(text: str) -> list[tuple[str, frozenset[str]]]:
+    """(value, every reading) of the numbers and years a text states, to tell follow-ups from
+    copies: a copy that writes 1,200 as "1.200" or 6.4 as "6,4" states no new number. As in
+    details.py, "0", "1" and "2" ("one or two") say nothing."""
+    return [(value, readings) for value, readings in written_numbers(text) if value not in {"0", "1", "2"}]
 
 
 def stated_names(text: str) -> frozenset[str]:
-    """Full names a text mentions (two or more capitalised words of three letters or more, lower-
-    cased), to tell follow-ups from copies. Single capitalised words are left out: a reworded copy
+    """Full names a text mentions (two or more capitalised words of three letters or more, with
+    any short particles between them: "Bart De Wever"; lower-cased), to tell follow-ups from copies. Single capitalised words are left out: a reworded copy
     moves ordinary words to the start of sentences, and a typo'd one misspells months."""
-    return frozenset(
-        name for name in proxy_entities(text)
-        if len(words := name.split()) >= 2 and all(len(word) >= 3 and word.isalpha() for word in words)
-    )
+    return frozenset(name for name in proxy_entities(text) if _is_full_name(name.split()))
+
+
+def _is_full_name(words: list[str]) -> bool:
+    return all(word.isalpha() for word in words) and sum(len(word) >= 3 for word in words) >= 2
 
 
 # Sentences a republisher adds around a wire text that name people or state numbers without being
@@ -206,27 +217,33 @@ _CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
 
 
 def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
-    """(two words before, two words after, value) of every number a text states, digits or words
-    ("three" is "3"; "3:12" and "3.12" are one value): where a copy of it would state the same."""
+    """(two words before, two words after, reading) of every number a text states, digits or
+    words ("three" is "3"; "3:12" and "3.12" are one value; "1,200" also reads "1.2"): where a copy
+    of it would state the same."""
+    return frozenset((left, right, reading) for left, right, readings in _numbers_in_context(text)
+                     for reading in readings)
+
+
+def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
     tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
-    found = set()
+    found = []
     for i, token in enumerate(tokens):
         if token[0].isdigit():
-            value = re.sub(r"(?<=\d),(?=\d{3}\b)", "", token).replace(",", ".").replace(":", ".")
+            readings = number_readings(token)
         elif token in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[token]
+            readings = frozenset({_NUMBER_WORDS[token]})
         else:
             continue
         left, right = " ".join(tokens[max(0, i - 2):i]), " ".join(tokens[i + 1:i + 3])
         if left and right:
-            found.add((left, right, value))
-    return frozenset(found)
+            found.append((left, right, readings))
+    return found
 
 
 def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
     """`numbers` with the parts of each ("11" and "30" of "11.30", "2" and "5" of "2.5"): copies
     reformat or garble decimals and times ("11. 30" in a detokenised wire text), which is no new fact."""
-    return numbers | {part for number in numbers for part in re.split(r"[.,:]", number) if part}
+    return numbers | {part.lstrip("0") or "0" for number in numbers for part in re.split(r"[.,:]", number) if part}
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.\-][^\W\d_]+)*")
@@ -242,20 +259,47 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"['’]s$", "", word).lower() for word in _CAPITALISED_WORD.findall(text))
 
 
-def new_names(names: frozenset[str], known: frozenset[str]) -> set[str]:
-    """Names with a word that is in no name of `known` (full names or single name words), even
-    misspelt ("Rooiz" for "Ruiz", "Prin" for "Putin": machine-translated copies garble names,
-    and a garbled name is no new person)."""
+def resolved_words(spellings: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Name word -> the words written in its place in the other spellings of its entity
+    (lower-cased; aligned from the end, so a bare "Rooiz" stands with "Ruiz" of "Elena Ruiz"):
+    the spellings the text's resolution says are one name. The other words of the entity are
+    not included: a new person sharing a known first name is still new."""
+    found: dict[str, set[str]] = {}
+    for names in spellings.values():
+        rows = [[word.lower() for word in _CAPITALISED_WORD.findall(name)] for name in names]
+        for position in range(1, max((len(row) for row in rows), default=0) + 1):
+            column = {row[-position] for row in rows if len(row) >= position}
+            for word in column:
+                found.setdefault(word, set()).update(column)
+    return {word: frozenset(group) for word, group in found.items()}
+
+
+def new_names(names: frozenset[str], known: frozenset[str], *, written: frozenset[str] = frozenset(),
+              resolved: dict[str, frozenset[str]] | None = None) -> set[str]:
+    """Names with a word that is no spelling of any word of `known` (full names or single name
+    words): "Rooiz" for "Ruiz", "Prin" for "Putin" are known (name_match.py), and so is a word the
+    text's resolution grouped with a known one (`resolved`), or one standing in for a known name
+    word the text never writes itself (`written`: the text's own name words) -- machine-
+    translated copies garble names consistently, and a garbled name is no new person."""
     known_words = {word for name in known for word in name.split()}
+    vanished = sorted(known_words - written) if written else []
+    resolved = resolved or {}
     found = set()
     for name in names - known:
-        if any(not _is_known_word(word, known_words) for word in name.split()):
+        for word in name.split():
+            if len(word) < 3 or _is_known_word(word, known_words):  # "de", "al": particles
+                continue
+            if any(_is_known_word(other, known_words) for other in resolved.get(word, ()) if other != word):
+                continue
+            if any(replaces_name_word(word, gone) for gone in vanished):
+                continue
             found.add(name)
+            break
     return found
 
 
 def _is_known_word(word: str, known_words: set[str]) -> bool:
-    return word in known_words or any(fuzz.ratio(word, other) >= SAME_NAME for other in known_words)
+    return word in known_words or any(same_name_word(word, other) for other in known_words)
 
 
 def copy_score(new: Fingerprint, old: Fingerprint) -> float:

@@ -52,7 +52,7 @@ class StoryEngine:
             # a stored article unassigned forever and stop the stage at it.
             return self._record(Assignment(article.id, article.id, ORIGINAL, None, 0.0, True))
         fingerprint = self._duplicates.fingerprint(body)
-        match = self._duplicates.find(body, fingerprint)
+        match = self._duplicates.find(body, fingerprint, article.spellings, body=article.text)
         if match is not None:
             story_id = self._assignments[match.article_id].story_id
             self._clusterer.touch(story_id, hour)

@@ -28,6 +28,9 @@ class ArticleInput:
     published: datetime | None = None
     source: str | None = None
     entities: list[tuple[str, str]] = field(default_factory=list)  # (canonical name, type)
+    # canonical name -> every way the text writes that entity, as its resolution grouped them
+    # ("Elena Rooiz": ["Elena Rooiz", "Rooiz", "Ruiz"]): a garble resolved to a known name is known.
+    spellings: dict[str, list[str]] = field(default_factory=dict)
     quotes: list[str] = field(default_factory=list)
 
 
