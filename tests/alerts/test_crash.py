@@ -1,8 +1,8 @@
 """A sender killed between sending and recording it loses nothing and doubles nothing.
 
-Delivery is at-least-once with idempotency keys: the killed attempt was recorded just before its send,
-so the alert is sent again once its lease runs out, with the SAME key, and the outbox ends with
-exactly one `sent` row. A receiver that dedupes on the key (body or Idempotency-Key header) sees
+Delivery is at-least-once with idempotency keys: the killed send leaves its row claimed under a
+lease, with no try used up (a try counts when its outcome is known), so the alert is sent again
+once the lease runs out, with the SAME key, and the outbox ends with exactly one `sent` row. A receiver that dedupes on the key (body or Idempotency-Key header) sees
 the alert once: an exactly-once effect.
 """
 
@@ -38,7 +38,7 @@ def test_sender_killed_after_sending_resends_once_with_the_same_key(alert_store,
             if sender.poll() is None:
                 sender.kill()
         [interrupted] = alert_store.alerts()
-        assert (interrupted.status, interrupted.attempts) == ("pending", 1)  # recorded before the send
+        assert (interrupted.status, interrupted.attempts) == ("pending", 0)  # no outcome: no try used
 
         receiver.hold = False
         receiver.release()
@@ -50,13 +50,14 @@ def test_sender_killed_after_sending_resends_once_with_the_same_key(alert_store,
     assert receiver.keys()[0] == receiver.keys()[1] == interrupted.key
     assert receiver.received[0].body["idempotency_key"] == receiver.received[1].body["idempotency_key"]
     [final] = alert_store.alerts()
-    assert (final.status, final.attempts) == ("sent", 2)
+    assert (final.status, final.attempts) == ("sent", 1)  # the interrupted send used no try
 
 
 def test_claims_interrupted_before_any_send_use_up_no_tries(alert_store, settings):
     # The probe's crash loop took one alert to 7 of 8 attempts without a single failed send:
     # the attempt was counted when the row was claimed. Here every delivery pass claims the row
-    # and "dies" before sending, more times than the alert has tries; then one pass completes.
+    # and "dies" before the send's outcome is recorded, more times than the alert has tries;
+    # then one pass completes.
     from wirewatch.alerts.outbox import RetryPolicy
 
     policy = RetryPolicy(max_attempts=3)

@@ -39,8 +39,6 @@ def deliver_due(alert_store: AlertStore, *, settings: Settings, now: datetime | 
     report = DeliveryReport()
     report.digests_queued = len(enqueue_due_digests(alert_store, now=now))
     for alert in alert_store.claim_due(now=now, limit=limit, policy=policy, rng=rng):
-        if not alert_store.record_attempt(alert):
-            continue  # another deliverer has this row now
         report.attempted += 1
         try:
             send(alert.channel, outgoing(alert.payload), timeout=settings.timeout,

@@ -2,14 +2,15 @@
 
 Delivery is at-least-once with idempotency keys. Due rows are claimed with a lease
 (`next_attempt_at` moved to when a retry would be due), committed before anything is sent, so
-two deliverers never send one row at once. The attempt itself is recorded (attempts + 1, committed)
-only just before that row's send: a process killed after claiming but before sending has used up
-no try, so crashes alone never exhaust a channel's retries. If the process dies after sending but
-before marking the row sent, the row becomes due again when the lease runs out and is sent once
-more with the SAME key, which the webhook carries in its body and its `Idempotency-Key` header: a
-receiver that remembers keys sees the alert exactly once. Nothing is lost (the row stays until a
-channel accepts it or the retries are used up) and the outbox never holds two rows for one (key,
-channel).
+two deliverers never send one row at once. An attempt is counted when its outcome is known: the
+channel accepted the alert (`sent`) or answered with an error (a failed try). A process killed
+after claiming or in the middle of a send has used up no try, so crashes alone never exhaust a
+channel's retries; the row becomes due again when the lease runs out and is sent once more with
+the SAME key, which the webhook carries in its body and its `Idempotency-Key` header: a receiver
+that remembers keys sees the alert exactly once. Nothing is lost (the row stays until a channel
+accepts it or the retries are used up) and the outbox never holds two rows for one (key,
+channel). The price: a send that kills its process every time is retried at the lease interval
+until an operator removes it, since no outcome is ever recorded for it.
 
 Retries back off exponentially with jitter: the n-th retry waits `min(max_delay, base_delay *
 2**(n-1))`, shortened by a random share up to `jitter` (so many failed alerts do not all retry
@@ -147,7 +148,8 @@ class Outbox:
                   rng: random.Random) -> list[Alert]:
         """Claim up to `limit` due rows for sending under a lease (see module doc).
 
-        Rows whose last allowed attempt was interrupted mid-send are marked failed instead.
+        Rows that already used every try (rows from before tries were counted by outcome) are
+        marked failed instead.
         """
         due = (
             select(alerts)
@@ -181,36 +183,24 @@ class Outbox:
                     claimed.append(alert)
         return claimed
 
-    def record_attempt(self, alert: Alert) -> bool:
-        """Count the send about to be made (committed before it). False when the row is no longer
-        this claim's (another deliverer took it after the lease ran out): then do not send."""
-        with self._engine.begin() as conn:
-            result = conn.execute(
-                update(alerts)
-                .where(alerts.c.id == alert.id, alerts.c.attempts == alert.attempts,
-                       alerts.c.status.in_((PENDING, RETRYING)))
-                .values(attempts=alert.attempts + 1)
-            )
-        if result.rowcount != 1:
-            return False
-        alert.attempts += 1
-        return True
-
     def mark_sent(self, alert: Alert, *, now: datetime) -> None:
         with self._engine.begin() as conn:
             conn.execute(update(alerts).where(alerts.c.id == alert.id).values(
-                status=SENT, sent_at=now, last_error=None))
+                status=SENT, sent_at=now, last_error=None, attempts=alert.attempts + 1))
         alert.status, alert.sent_at, alert.last_error = SENT, now, None
+        alert.attempts += 1
 
     def mark_failed_attempt(self, alert: Alert, error: str, *, now: datetime, policy: RetryPolicy,
                             rng: random.Random) -> str:
         """Record a failed send: `retrying` with the next time, or `failed` when out of tries."""
         error = (error or "unknown error")[:MAX_ERROR_LENGTH]
-        if alert.attempts >= policy.max_attempts:
-            values: dict[str, Any] = {"status": FAILED, "last_error": error}
+        attempts = alert.attempts + 1  # this failed send counts: its outcome is known
+        if attempts >= policy.max_attempts:
+            values: dict[str, Any] = {"status": FAILED, "last_error": error, "attempts": attempts}
         else:
-            retry_at = now + timedelta(seconds=policy.delay(alert.attempts, rng))
-            values = {"status": RETRYING, "last_error": error, "next_attempt_at": retry_at}
+            retry_at = now + timedelta(seconds=policy.delay(attempts, rng))
+            values = {"status": RETRYING, "last_error": error, "next_attempt_at": retry_at,
+                      "attempts": attempts}
         with self._engine.begin() as conn:
             conn.execute(update(alerts).where(alerts.c.id == alert.id).values(**values))
         for name, value in values.items():

@@ -221,9 +221,6 @@ class AlertStore:
                   rng: random.Random | None = None) -> list[Alert]:
         return self.outbox.claim_due(now=now, limit=limit, policy=policy, rng=rng or random.Random())
 
-    def record_attempt(self, alert: Alert) -> bool:
-        return self.outbox.record_attempt(alert)
-
     def mark_sent(self, alert: Alert, *, now: datetime) -> None:
         self.outbox.mark_sent(alert, now=now)
 
