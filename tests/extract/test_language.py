@@ -59,3 +59,21 @@ def test_a_declared_language_decides_when_the_text_does_not():
             "<p>Hajduk 2 Proleter 0</p><p>Zemun 1 Rad 0</p><p>Borac 1 Mladost 2</p>"
             "<p>Partizan 6 Becej 0</p></article></body></html>")
     assert wirewatch.analyze(html, content_type="text/html").language == "de"
+
+
+def test_judging_a_language_does_not_import_its_whole_spacy_package():
+    # Importing spacy.lang.fr (for its stop words) loaded tokenizer exceptions and lemmatizer
+    # tables: about a second for the first page of each language a process read.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from wirewatch.extract.language import detect_language\n"
+        "text = \"Le gouvernement a annoncé lundi que les nouvelles règles s'appliqueront dès l'année prochaine.\"\n"
+        "assert detect_language(text) == 'fr'\n"
+        "print(sorted(m for m in sys.modules if m.startswith('spacy.lang.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -20,9 +20,11 @@ letters is too little to judge: it gets the declared language or the default.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
+import runpy
 from functools import lru_cache
+from pathlib import Path
 
 DEFAULT_LANGUAGE = "en"
 _SAMPLE_CHARS = 3000  # enough for any article, cheap to classify
@@ -46,14 +48,27 @@ def _identifier():
 
 @lru_cache(maxsize=64)
 def _stop_words(language: str) -> frozenset[str] | None:
-    """spaCy's stop words for `language`, or None when spaCy has no list for it."""
-    if not language.isalpha():
+    """spaCy's stop words for `language`, or None when spaCy has no list for it.
+
+    The list's own file is run, not imported: importing `spacy.lang.fr.stop_words` first imports
+    the whole `spacy.lang.fr` package (tokenizer exceptions, lemmatizer tables), which took about
+    a second per language, paid by the first page in each language a process reads. The files
+    define STOP_WORDS from literals only.
+    """
+    if not language.isascii() or not language.isalpha():
         return None
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
+    path = _spacy_lang_dir() / language / "stop_words.py"
+    if not path.is_file():
         return None
-    return frozenset(word.lower() for word in module.STOP_WORDS)
+    words = runpy.run_path(str(path)).get("STOP_WORDS") or ()
+    return frozenset(word.lower() for word in words)
+
+
+@lru_cache(maxsize=1)
+def _spacy_lang_dir() -> Path:
+    spec = importlib.util.find_spec("spacy")
+    assert spec is not None and spec.origin is not None  # spaCy is a core dependency
+    return Path(spec.origin).parent / "lang"
 
 
 def _sample(text: str) -> str:
