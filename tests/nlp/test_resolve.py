@@ -464,3 +464,24 @@ def test_a_short_form_does_not_chain_two_people_together():
         "Ahmed El Amrani": ["Ahmed El Amrani", "El Amrani"],
         "Youssef El Amrani": ["Youssef El Amrani", "El Amrani"],
     }
+
+
+@pytest.mark.parametrize(
+    "text, place, person",
+    [
+        ("Russia won the relay ahead of Kenya. Mark Russell of Britain was fourth. Russia also took the 800 metres.",
+         "Russia", "Mark Russell"),
+        ("Kenya led the medal table. Paul Kenyon, the coach, was pleased. Kenya won four golds on Sunday.",
+         "Kenya", "Paul Kenyon"),
+        ("Oman beat Qatar 2-1 in Muscat. Carl Omann scored late. Oman meet Iran next.", "Oman", "Carl Omann"),
+    ],
+)
+def test_a_place_near_a_persons_surname_stays_a_place(text, place, person):
+    # Found on CoNLL dev: 38 country mentions became people ("Russia" joined Mark Russell) once
+    # place-tagged words were matched to people with the garble-tolerant scorer.
+    from wirewatch import analyze
+
+    document = analyze(f"Results\n\n{text}\n", content_type="text/plain")
+    kinds = {m.text: e.type for e in document.entities for m in e.mentions}
+    assert kinds.get(place) in ("GPE", "LOC")
+    assert kinds.get(person) == "PERSON"

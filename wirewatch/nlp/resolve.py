@@ -64,6 +64,10 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|at|near|into|across|towards?|throughout|around|outside|inside|visited|the)\s+$",
     re.IGNORECASE,
 )
+# Where only a person stands: after an honorific ("Mr. Petresc"), before a speech verb ("Petresc
+# said", "Petresc, 54, told").
+_HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.? $")
+_SPEECH_AFTER = re.compile(r"^(?:['’]s)?(?:,[^,.;:]{1,40},)? (?:" + SPEECH_VERBS + r")\b")
 _ROLE_PATTERN = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er)(?: (?:former|new|then|outgoing|incoming|British|U\.S\.|"
     r"American|French|German|Russian|Ukrainian|Italian|Chinese|[A-Z][a-z]+an))? "
@@ -273,13 +277,26 @@ def _in_place_slot(text: str, span: NameSpan) -> bool:
     ].startswith("-based")
 
 
+def _in_person_slot(text: str, span: NameSpan) -> bool:
+    """Whether the words around `span` fit only a person: an honorific before, a speech verb after."""
+    return bool(_HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start])
+                or _SPEECH_AFTER.match(text[span.end:span.end + 60]))
+
+
 def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     """A person's name, or a garble of it, the NER tagged as something else ("Van Leeuwen" GPE,
     "Stemmer's office" ORG beside "Keir Starmer" PERSON) is that person, unless it stands where
-    a place does ("in Jordan"). The other label is counter-evidence the score must overcome."""
+    a place does ("in Jordan"). The other label is counter-evidence the score must overcome.
+
+    A bare word tagged as a place joins a person in a spelling other than the person's own only
+    when the text somewhere puts that word where only a person stands ("Mr. Petresc", "Petresc
+    said"): near spellings of places neighbour common surnames ("Russia" / Mark Russell), and a
+    country in a results table is far likelier than a garbled surname no one is quoted under.
+    """
     people = _full_names(spans)
     if not people:
         return spans
+    person_slot_words = {fold(span.text) for span in spans if _in_person_slot(text, span)}
     out = []
     for span in spans:
         if (
@@ -293,6 +310,8 @@ def _other_labels_naming_people(text: str, spans: list[NameSpan]) -> list[NameSp
             name = parse_person_name(span.text)
             exact = [p for p in people if fold(" ".join([*p.given, p.surname])) == fold(span.text)]
             candidates = exact if name.is_full else people
+            if span.label in _PLACE_LABELS and not name.is_full and fold(span.text) not in person_slot_words:
+                candidates = [p for p in people if fold(p.surname) == fold(name.surname)]
             if any(same_entity_score(name, p, place_label=True) >= MATCH_THRESHOLD for p in candidates):
                 span = replace(span, label="PERSON")
         out.append(span)
