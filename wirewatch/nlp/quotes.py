@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from wirewatch.document import Mention, Quote
 
 from .gender import pronoun_gender
-from .referents import Referents
+from .referents import NOMINATIVE_PRONOUN, Referents
 from .resolve import Resolution
 
 CUES = (
@@ -131,7 +131,6 @@ _DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 _SUBJECT_PRONOUN = re.compile(
     r"(?:^\s*|,\s+|(?<![\w’'])(?:and|but|then)\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])"
 )
-_NOMINATIVE_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
 _INVERTED_CUE = re.compile(
     rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
     rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
@@ -1003,7 +1002,7 @@ class _Attributor:
             return False
         speaker_pronoun = previous.speaker_mention.text.lower() if previous.speaker_mention else ""
         known = self.referents.gender(previous.speaker_entity) if previous.speaker_entity else None
-        for match in _NOMINATIVE_PRONOUN.finditer(self.text, start, end):
+        for match in NOMINATIVE_PRONOUN.finditer(self.text, start, end):
             if self.inside_quote(match.start(), match.end()):
                 continue
             word = match.group().lower()

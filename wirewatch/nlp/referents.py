@@ -38,7 +38,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?i:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|"
     r"than|like|through|without|against|between|among|toward|towards)\s+(?:[A-Z][\w.]*\s+){0,3}$"
 )
-_NARRATOR_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
+# He, she, they: nominative pronouns, always a subject (unlike "it" or "her"); quotes.py uses it too.
+NOMINATIVE_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w’'])")
 _ROLE_HEAD_CUT = re.compile(r"\s(?:of|for|at|in|on|with|from|to|who|whose|which|that|and|said|says)\b")
 _APPOSITIVE_AFTER = re.compile(
     r"^,\s+(?P<det>the|a|an|his|her|their|its|[\w.’'\-]+['’]s)\s+(?P<words>[^,.;:“”\"()]{1,60})"
@@ -92,7 +93,7 @@ class Referents:
         )
         self.salience = self._article_salience()
         self.narrator_pronouns = [
-            (match.start(), match.group().lower()) for match in _NARRATOR_PRONOUN.finditer(text)
+            (match.start(), match.group().lower()) for match in NOMINATIVE_PRONOUN.finditer(text)
             if not quoted(match.start(), match.end())
         ]
         self.next_pronoun = 0

@@ -16,8 +16,6 @@ from pydantic import AfterValidator, BeforeValidator
 
 from ..ids import MAX_ROW_ID
 
-ROW_ID_PATTERN = r"^[0-9]{1,19}$"
-
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="row id")]
 
 
