@@ -54,12 +54,12 @@ class AlertStore:
 
     @contextmanager
     def _begin(self, action: str, within: Transaction | None = None) -> Iterator[Connection]:
-        with store_errors(action), (nullcontext(within) if within is not None else self._engine.begin()) as conn:
+        with store_errors(f"cannot {action}"), (nullcontext(within) if within is not None else self._engine.begin()) as conn:
             yield conn
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
-        with store_errors(action), self._engine.connect() as conn:
+        with store_errors(f"cannot {action}"), self._engine.connect() as conn:
             yield conn
 
     # --- subscriptions -------------------------------------------------------------------------

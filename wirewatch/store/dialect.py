@@ -32,9 +32,9 @@ def first_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def store_errors(action: str) -> Iterator[None]:
-    """Turn a driver error inside the block into `StoreError("cannot <action>: <first line>")`."""
+def store_errors(message: str) -> Iterator[None]:
+    """Turn a driver error inside the block into `StoreError("<message>: <driver's first line>")`."""
     try:
         yield
     except DBAPIError as exc:
-        raise StoreError(f"cannot {action}: {first_line(exc)}") from None
+        raise StoreError(f"{message}: {first_line(exc)}") from None
