@@ -29,7 +29,7 @@ from .subscriptions import Subscription, SubscriptionSpec, parse_alert_query, va
 __all__ = [
     "Alert", "AlertMatch", "AlertStore", "ArticleFacts", "DeliveryReport", "Match", "MatchReason",
     "PreviewHit", "RetryPolicy", "Subscription", "SubscriptionIndex", "SubscriptionSpec", "alert_dict",
-    "alert_key", "alerts_for_article", "article_alerts", "build_index", "check_channel_url", "deliver_due", "enqueue_due_digests",
-    "key_frequencies", "match_article", "parse_alert_query", "preview", "redact", "subscription_feed",
-    "validate_subscription",
+    "alert_key", "alerts_for_article", "article_alerts", "build_index", "check_channel_url",
+    "deliver_due", "enqueue_due_digests", "key_frequencies", "match_article", "parse_alert_query",
+    "preview", "redact", "subscription_feed", "validate_subscription",
 ]

@@ -54,7 +54,8 @@ class AlertStore:
 
     @contextmanager
     def _begin(self, action: str, within: Transaction | None = None) -> Iterator[Connection]:
-        with store_errors(f"cannot {action}"), (nullcontext(within) if within is not None else self._engine.begin()) as conn:
+        joined = nullcontext(within) if within is not None else self._engine.begin()
+        with store_errors(f"cannot {action}"), joined as conn:
             yield conn
 
     @contextmanager
