@@ -11,7 +11,6 @@ from typing import Iterable
 
 from alembic.util import CommandError as AlembicCommandError
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -30,6 +29,7 @@ from .feed_queries import Feed
 from .story_queries import (
     LogEntry, StorySummary, count_stories, document_story, get_story, list_stories,
 )
+from .dialect import first_line as _first_line, insert_for
 from .engine import create_store_engine, display_url, parse_store_url
 from .migrate import upgrade_to_head
 from .raw import compress_raw, decompress_raw
@@ -78,11 +78,6 @@ class StoredDocument:
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 class Store:
     """Open with `Store.open(url)`; the schema is created or migrated to the newest version."""
 
@@ -91,7 +86,7 @@ class Store:
         self._url = url_for_messages
         self._dialect = engine.dialect.name
         self._fulltext: ModuleType = fulltext_sqlite if self._dialect == "sqlite" else fulltext_postgres
-        self._insert = sqlite.insert if self._dialect == "sqlite" else postgresql.insert
+        self._insert = insert_for(self._dialect)
         # Built once: constructing statements costs more than executing them in bulk ingest.
         self._insert_document = (
             self._insert(documents).on_conflict_do_nothing().returning(documents.c.id)

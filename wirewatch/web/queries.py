@@ -349,7 +349,7 @@ def ranked_stories(store: Store, *, limit: int = 30, offset: int = 0, window: in
 
 def alert_counts(store: Store) -> dict[int, dict[str, int]]:
     """How many outbox rows each subscription has in each delivery status (the subscriptions list)."""
-    from ..alerts.tables import alerts  # the alerting tables live with the alerts package
+    from ..store.alert_tables import alerts
 
     count = func.count().label("n")
     stmt = select(alerts.c.subscription_id, alerts.c.status, count).group_by(alerts.c.subscription_id, alerts.c.status)
