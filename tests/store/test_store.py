@@ -11,6 +11,8 @@ from wirewatch.document import Dateline, Document, Entity, Mention, Quote
 from wirewatch.errors import QueryError
 from wirewatch.store import Store
 
+from stores import raw_connection
+
 
 def article(**fields) -> Document:
     values = {"title": "Ceasefire talks", "text": "Leaders met in London to discuss a ceasefire."}
@@ -62,12 +64,12 @@ def test_a_batch_stores_each_article_once(store):
     assert store.count_documents() == 1
 
 
-def test_raw_input_is_kept_compressed_and_recoverable(store):
+def test_raw_input_is_kept_compressed_and_recoverable(store, store_url):
     raw = b"<html><body>" + b"<p>Leaders met in London.</p>" * 200 + b"</body></html>"
     result = store.add_document(article(id="r"), raw=raw, raw_content_type="text/html", origin="feed.xml")
     stored = store.get_document(result.id)
     assert stored.raw == raw and stored.raw_content_type == "text/html"
-    with store.engine.connect() as conn:
+    with raw_connection(store_url) as conn:
         kept = conn.execute(text("SELECT raw FROM documents WHERE id = :id"), {"id": result.id}).scalar()
     assert len(kept) < len(raw) / 10
 

@@ -51,7 +51,7 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
         .limit(scan)
     )
     hits: list[PreviewHit] = []
-    with store.engine.connect() as conn:
+    with store._engine.connect() as conn:
         for row in conn.execute(stmt):
             data = row.data or {}
             facts = ArticleFacts(

@@ -69,7 +69,7 @@ class AlertStore:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.engine = store.engine
+        self.engine = store._engine
         self.outbox = Outbox(self.engine)
         insert = sqlite.insert if self.engine.dialect.name == "sqlite" else postgresql.insert
         self._insert_match = (
@@ -172,7 +172,7 @@ class AlertStore:
         return int(count), int(highest), int(version or 0)
 
     def _bump_version(self, conn: Connection) -> None:
-        insert = self.store.insert(engine_state).values(
+        insert = self.store._insert(engine_state).values(
             name=SUBSCRIPTIONS_VERSION, seq=1, state=b"", updated_at=_utcnow())
         conn.execute(insert.on_conflict_do_update(
             index_elements=[engine_state.c.name],
