@@ -42,7 +42,6 @@ from .snippets import head_snippet
 from .urls import canonical_url
 
 MAX_SEARCH_LIMIT = 1000
-MAX_STORY_CHANGES = 200
 _FIND_DUPLICATE = select(
     documents.c.id, documents.c.ext_id, documents.c.canonical_url, documents.c.content_hash
 ).where(or_(
@@ -470,7 +469,7 @@ class Store:
         """(story id, its newest log position) for stories that gained articles after log position
         `seq`, oldest change first (at most 200 a call)."""
         with self._engine.connect() as conn:
-            return story_queries.stories_changed_after(conn, seq, limit=max(1, min(limit, MAX_STORY_CHANGES)))
+            return story_queries.stories_changed_after(conn, seq, limit=limit)
 
     # --- the story stage's log, records and snapshot (runtime/story_stage.py) ------------------------
 

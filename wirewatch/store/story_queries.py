@@ -19,6 +19,7 @@ from ..document import Document
 from .schema import documents, engine_state, stories, story_articles
 
 STATE_NAME = "stories"
+MAX_CHANGES = 200  # the most changed stories one stories_changed_after call returns
 
 
 @dataclass
@@ -245,7 +246,7 @@ def stories_changed_after(conn: Connection, seq: int, *, limit: int) -> list[tup
         .where(story_articles.c.seq > seq)
         .group_by(story_articles.c.story_id)
         .order_by(newest)
-        .limit(limit)
+        .limit(max(1, min(limit, MAX_CHANGES)))
     )
     return [(row.story_id, int(row.newest)) for row in conn.execute(stmt)]
 
