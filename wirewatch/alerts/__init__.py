@@ -13,8 +13,8 @@ No SQL here: `AlertStore` and the records it takes and returns live in `wirewatc
 (alert_store.py, alert_records.py; queries in subscriptions.py, alert_queries.py, outbox.py).
 """
 
-from ..store.alert_records import AlertMatch
-from ..store.alert_store import AlertStore
+from ..store import AlertMatch
+from ..store import AlertStore
 from .alerting import article_alerts, alerts_for_article, build_index
 from .channels import check_channel_url, redact
 from .delivery import DeliveryReport, deliver_due

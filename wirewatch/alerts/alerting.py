@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from ..store.alert_records import ArticleAlerts, DecidedAlert
-from ..store.alert_store import AlertStore
+from ..store import ArticleAlerts, DecidedAlert
+from ..store import AlertStore
 from .matching import ArticleFacts, MatchReason, match_article
 from .messages import alert_payload
 from .outbox import Alert, NewAlert, alert_key

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-from ..store.alert_records import AlertMatch, DigestBatch
-from ..store.alert_store import AlertStore
+from ..store import AlertMatch, DigestBatch
+from ..store import AlertStore
 from .messages import digest_payload
 from .outbox import Alert, NewAlert
 from .subscriptions import Subscription

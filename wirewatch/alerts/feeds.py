@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from ..atom import add, atom_date, new_feed, serialize
-from ..store.alert_records import AlertMatch
+from ..store import AlertMatch
 from .messages import alert_text
 from .subscriptions import Subscription
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from ..store.alert_records import FAILED, PENDING, RETRYING, SENT, STATUSES, Alert, NewAlert
-from ..store.outbox import MAX_ERROR_LENGTH, RetryPolicy
+from ..store import FAILED, PENDING, RETRYING, SENT, STATUSES, Alert, NewAlert
+from ..store import MAX_ERROR_LENGTH, RetryPolicy
 from .channels import redact
 
 __all__ = [

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from ..errors import InputError
 from ..store import Store
-from ..store.alert_store import AlertStore
+from ..store import AlertStore
 from ..query import compile_query
 from .matching import ArticleFacts, MatchReason, explain
 from .subscriptions import parse_alert_query

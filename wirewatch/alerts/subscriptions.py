@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..query import Query, parse_query
-from ..store.alert_records import DEFAULT_UPDATES, Subscription, SubscriptionSpec
+from ..store import DEFAULT_UPDATES, Subscription, SubscriptionSpec
 from .channels import check_channel_url
 
 __all__ = [

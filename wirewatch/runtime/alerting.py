@@ -10,9 +10,7 @@ from datetime import datetime, timezone
 
 from ..alerts import AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, article_alerts, build_index, deliver_due
 from ..config import Settings
-from ..store import Store
-from ..store import story_queries as q
-from ..store.alert_store import Transaction
+from ..store import Store, StoredArticle, Transaction
 from .story_stage import StoryUpdate
 
 
@@ -33,7 +31,7 @@ class Alerting:
             self._fingerprint = fingerprint
         return self._index
 
-    def on_assigned(self, within: Transaction, article: q.StoredArticle, update: StoryUpdate) -> None:
+    def on_assigned(self, within: Transaction, article: StoredArticle, update: StoryUpdate) -> None:
         """The story stage's hook: queue this article's alerts in its transaction (`within`,
         handed on to the store untouched), so the assignment and its alerts commit together."""
         index = self._current_index()

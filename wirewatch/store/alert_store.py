@@ -28,7 +28,7 @@ from .outbox import RetryPolicy
 from .store import Store
 
 MAX_LIST_LIMIT = 1000
-Transaction = Connection  # what the story stage hands its `on_assigned` hook; opaque outside store/
+from .story_session import Transaction  # what the story stage hands its `on_assigned` hook; opaque outside store/
 
 
 def _utcnow() -> datetime:

@@ -14,7 +14,6 @@ from fastapi.responses import Response
 
 from ..atom import ATOM_TYPE, add, atom_date, new_feed, serialize
 from ..ids import parse_row_id
-from . import queries
 from .templating import clean_snippet, path_segment, safe_external_url
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
@@ -68,7 +67,7 @@ def search_feed(request: Request, q: str = Query(..., min_length=1, max_length=2
 @router.get("/latest", response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
 def latest_feed(request: Request) -> Response:
     """Every newly stored article."""
-    rows = queries.list_documents(request.app.state.web.store, limit=FEED_SIZE)
+    rows = request.app.state.web.store.documents(limit=FEED_SIZE)
     entries = [
         _Entry(str(r.id), r.title, r.url, r.source, r.published or r.ingested_at,
                r.quote and f"“{r.quote['text']}” — {r.quote.get('speaker') or 'unattributed'}")
