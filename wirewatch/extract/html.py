@@ -21,6 +21,7 @@ from lxml.html import HTMLParser, HtmlElement, document_fromstring
 from ..document import Removed
 from ..errors import InputError
 from .furniture import drop_furniture
+from .restore import restore_dropped
 
 # Precision mode: the best F1 on the article-extraction benchmark among trafilatura's modes
 # (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk. Fast:
@@ -320,7 +321,7 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
             if gain > _COVERAGE_GAIN * total and _keeps(text, repair):
                 best, covered = repair, covered + gain
         text = best
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return restore_dropped(tree, [line.strip() for line in text.split("\n") if line.strip()])
 
 
 # Never article text, and trafilatura walks the whole tree a dozen times: dropping them once here
