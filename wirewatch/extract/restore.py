@@ -6,14 +6,16 @@ extractors keep them, because they keep the whole container the body sits in. Th
 that view only where both agree: a block is put back when it sits *between* two blocks the
 extractor kept, in document order, with little else between them — inside the article, not in a
 sidebar or a footer the extractor left out on purpose — and when it has the shape of article text
-(a heading, a caption, a prose paragraph with few links), whatever the page's language.
+(a heading, a caption, a paragraph with few links — also one written as a <div> of text, as older
+layouts do), whatever the page's language. What is put back then goes through the same boilerplate
+rules as the rest of the body ("Advertisement" between two paragraphs is still removed there).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import islice
 from bisect import bisect_right
+from itertools import islice
 from dataclasses import dataclass
 
 from lxml.etree import XPath, iterwalk
@@ -32,9 +34,15 @@ _PRESENT_SHARE = 0.5
 _NOT_ARTICLE = ("nav", "aside", "footer", "header", "form", "li", "td", "th", "button", "a")
 _IN_FURNITURE = XPath("boolean(" + " or ".join(f"ancestor::{tag}" for tag in _NOT_ARTICLE) + ")")
 
-_HEADING_WORDS = 20
-_CAPTION_WORDS = 60
-_PROSE_WORDS = 12
+# Older layouts write paragraphs as <div>s holding only text and inline markup.
+_WALKED = (*_BLOCK_TAGS, "div")
+_HAS_BLOCK_CHILD = XPath(
+    "boolean(*[self::div or self::p or self::ul or self::ol or self::table or self::figure or self::section"
+    " or self::article or self::blockquote or self::pre or self::h1 or self::h2 or self::h3 or self::h4"
+    " or self::h5 or self::h6 or self::header or self::footer or self::nav or self::aside or self::form])"
+)
+# Headings and captions are short; a paragraph may be one line of dialogue ("They both left.").
+_MOST_WORDS = {**dict.fromkeys(_HEADINGS, 20), "figcaption": 60}
 # A prose paragraph is mostly its own words, a heading mostly not a link.
 _MAX_LINK_SHARE = 0.3
 # Between two kept blocks, at most this many dropped blocks: a longer run is a region the
@@ -66,19 +74,23 @@ def _restorable(block: _Block) -> bool:
     words = len(block.text.split())
     if element.tag == "li":
         return False  # lists are rendered whole by the extractor, or left out whole
-    if element.tag in _HEADINGS:
-        shaped = words <= _HEADING_WORDS
-    elif element.tag == "figcaption":
-        shaped = words <= _CAPTION_WORDS
-    else:
-        shaped = words >= _PROSE_WORDS
-    return shaped and _link_share(element, words) <= _MAX_LINK_SHARE and not _IN_FURNITURE(element)
+    if words > _MOST_WORDS.get(element.tag, words):
+        return False
+    return _link_share(element, words) <= _MAX_LINK_SHARE and not _IN_FURNITURE(element)
 
 
 def _blocks(tree: HtmlElement) -> list[_Block]:
     blocks = []
     depth = 0  # how many blocks the walk is inside: a paragraph in a list item is the item's text
-    for event, element in iterwalk(tree, events=("start", "end"), tag=_BLOCK_TAGS):
+    leaves: list[bool] = []  # per open <div>: whether it is a paragraph written as a <div>
+    for event, element in iterwalk(tree, events=("start", "end"), tag=_WALKED):
+        if element.tag == "div":
+            if event == "start":
+                leaves.append(depth == 0 and not _HAS_BLOCK_CHILD(element))
+                if not leaves[-1]:
+                    continue
+            elif not leaves.pop():
+                continue
         depth += 1 if event == "start" else -1
         if event == "end" or depth > 1:
             continue
@@ -124,7 +136,7 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
             pending, gap = [], 0
             continue
         if position < 0:
-            continue
+            continue  # before the body: what the extractor left out there is the page's header
         restorable = _restorable(block)
         if restorable:
             # Rendered apart from its first tokens (entities, inline breaks) or out of order:
@@ -135,8 +147,8 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
                 pending, gap = [], 0
                 continue
         gap += 1
-        if pending and pending[-1].element.tag in _HEADINGS and not restorable:
-            pending.pop()  # a heading over what was left out belongs to that
+        if pending and pending[-1].element.tag in _HEADINGS and not restorable and len(block.tokens) >= _ANCHOR_TOKENS:
+            pending.pop()  # a heading over what was left out ("Contents" over its links) goes with it
         if restorable:
             pending.append(block)
     if not inserts:
