@@ -22,6 +22,7 @@ from lxml.etree import XPath, iterwalk
 from lxml.html import HtmlElement
 
 _TOKEN = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 # A block is recognised in the extracted text by its first tokens.
 _KEY_TOKENS = 12
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -30,9 +31,13 @@ _BLOCK_TAGS = ("p", *_HEADINGS, "figcaption", "li")
 # render it apart from its first tokens: entities, inline breaks).
 _PRESENT_SHARE = 0.5
 # Containers whose blocks are never put back: navigation and page regions the extractor skips on
-# purpose, and lists and tables, which the extractor renders as a whole.
+# purpose, and lists and tables, which the extractor renders as a whole; nor a block holding
+# controls (a row of buttons is an interface, whatever its labels say).
 _NOT_ARTICLE = ("nav", "aside", "footer", "header", "form", "li", "td", "th", "button", "a")
-_IN_FURNITURE = XPath("boolean(" + " or ".join(f"ancestor::{tag}" for tag in _NOT_ARTICLE) + ")")
+_CONTROLS = ("button", "input", "select", "textarea")
+_IN_FURNITURE = XPath(
+    "boolean(" + " or ".join([f"ancestor::{tag}" for tag in _NOT_ARTICLE] + [f"descendant::{tag}" for tag in _CONTROLS]) + ")"
+)
 
 # Older layouts write paragraphs as <div>s holding only text and inline markup.
 _WALKED = (*_BLOCK_TAGS, "div")
@@ -74,8 +79,8 @@ def _restorable(block: _Block) -> bool:
     words = len(block.text.split())
     if element.tag == "li":
         return False  # lists are rendered whole by the extractor, or left out whole
-    if words > _MOST_WORDS.get(element.tag, words):
-        return False
+    if words > _MOST_WORDS.get(element.tag, words) or not _LETTER.search(block.text):
+        return False  # too long for its kind, or a count or a date ("6", "2018-08-16")
     return _link_share(element, words) <= _MAX_LINK_SHARE and not _IN_FURNITURE(element)
 
 
@@ -106,6 +111,17 @@ def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + 4]) for i in range(max(len(tokens) - 3, 1))}
 
 
+def _placed(pending: list[_Block], kept: _Block) -> list[_Block]:
+    """The pending blocks less the headings that head something other than the body: a section
+    heading sits in the container of the text it opens ("More from Milan" heads its own box of
+    teasers, which the next kept paragraph is not part of)."""
+    ancestors = set(kept.element.iterancestors())
+    return [
+        block for block in pending
+        if block.element.tag not in _HEADINGS or block.element.getparent() in ancestors
+    ]
+
+
 def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
     """`lines` (the extracted body, in order) with the article blocks the extractor dropped
     between two of them inserted at their place."""
@@ -131,7 +147,7 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
                 continue  # "Home", "Video": found anywhere, it says nothing about where the body is
             found = bisect_right(starts, at + 1) - 1
             if pending and position >= 0 and found > position and gap <= _MAX_GAP:
-                inserts.setdefault(found, []).extend(b.text for b in pending)
+                inserts.setdefault(found, []).extend(b.text for b in _placed(pending, block))
             position = max(position, found)
             pending, gap = [], 0
             continue
