@@ -131,3 +131,22 @@ def test_a_paragraph_with_line_breaks_is_not_put_back_a_second_time():
              "<br>and the ships go out to sea")
     body = paragraphs(page("en", p(first) + p(verse) + p(second) + p(third) + p(fourth)))
     assert sum("the ships go out to sea" in line for line in body) == 1
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # a row of controls: an interface, whatever its labels say
+        '<div class="c-5"><button>Yellow theme</button> <button>Green theme</button></div>',
+        # a count and a date left by widgets
+        '<div class="c-6">6</div><div class="c-8">2026-03-18</div>',
+        # the heading of a box of picture teasers: it heads the box, not the article
+        '<div class="c-9"><h3>More from the coast</h3><div class="c-2"><a href="/x"><img src="/x.jpg"></a>'
+        '<a href="/y"><img src="/y.jpg"></a></div></div>',
+    ],
+    ids=["controls", "count-and-date", "teaser-heading"],
+)
+def test_what_has_not_the_shape_of_article_text_is_not_put_back(between):
+    first, second, third, fourth = PROSE["en"]
+    body = paragraphs(page("en", p(first) + p(second) + between + p(third) + p(fourth)))
+    assert body == [first, second, third, fourth]

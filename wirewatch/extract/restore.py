@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import islice
 from dataclasses import dataclass
 
@@ -41,10 +42,9 @@ _IN_FURNITURE = XPath(
 
 # Older layouts write paragraphs as <div>s holding only text and inline markup.
 _WALKED = (*_BLOCK_TAGS, "div")
-_HAS_BLOCK_CHILD = XPath(
-    "boolean(*[self::div or self::p or self::ul or self::ol or self::table or self::figure or self::section"
-    " or self::article or self::blockquote or self::pre or self::h1 or self::h2 or self::h3 or self::h4"
-    " or self::h5 or self::h6 or self::header or self::footer or self::nav or self::aside or self::form])"
+_LEAF_DIVS = XPath(
+    "//div[not(div or p or ul or ol or table or figure or section or article or blockquote or pre or h1 or h2"
+    " or h3 or h4 or h5 or h6 or header or footer or nav or aside or form)]"
 )
 # Headings and captions are short; a paragraph may be one line of dialogue ("They both left.").
 _MOST_WORDS = {**dict.fromkeys(_HEADINGS, 20), "figcaption": 60}
@@ -84,18 +84,12 @@ def _restorable(block: _Block) -> bool:
     return _link_share(element, words) <= _MAX_LINK_SHARE and not _IN_FURNITURE(element)
 
 
-def _blocks(tree: HtmlElement) -> list[_Block]:
-    blocks = []
+def _blocks(tree: HtmlElement) -> Iterator[_Block]:
     depth = 0  # how many blocks the walk is inside: a paragraph in a list item is the item's text
-    leaves: list[bool] = []  # per open <div>: whether it is a paragraph written as a <div>
+    leaves = set(_LEAF_DIVS(tree))  # paragraphs written as <div>s; other <div>s are containers
     for event, element in iterwalk(tree, events=("start", "end"), tag=_WALKED):
-        if element.tag == "div":
-            if event == "start":
-                leaves.append(depth == 0 and not _HAS_BLOCK_CHILD(element))
-                if not leaves[-1]:
-                    continue
-            elif not leaves.pop():
-                continue
+        if element.tag == "div" and element not in leaves:
+            continue
         depth += 1 if event == "start" else -1
         if event == "end" or depth > 1:
             continue
@@ -103,8 +97,7 @@ def _blocks(tree: HtmlElement) -> list[_Block]:
         # The key's tokens only: most blocks are matched by them, and a page has hundreds.
         tokens = [m.group().lower() for m in islice(_TOKEN.finditer(text), _KEY_TOKENS)]
         if tokens:
-            blocks.append(_Block(element, text, tokens))
-    return blocks
+            yield _Block(element, text, tokens)
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -150,6 +143,8 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
                 inserts.setdefault(found, []).extend(b.text for b in _placed(pending, block))
             position = max(position, found)
             pending, gap = [], 0
+            if position == len(lines) - 1:
+                break  # the body's end: nothing further down goes between two of its blocks
             continue
         if position < 0:
             continue  # before the body: what the extractor left out there is the page's header
