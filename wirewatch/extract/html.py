@@ -5,7 +5,8 @@ trafilatura's full metadata pass, which costs a third of the extraction time (it
 date search). Before the body is extracted, what is never text (scripts, styles) and the
 furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
 in fast precision mode, with its safety nets for short results, and is repaired when it holds
-little of the page's prose (see `extract_body`).
+little of the page's prose (see `extract_body`); the article's own blocks precision mode dropped
+between two it kept (captions, headings, short or <div> paragraphs) are put back (restore.py).
 """
 
 from __future__ import annotations
@@ -299,6 +300,7 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
     most of the page's prose, two repairs are tried: recall mode, and precision mode again on a
     body the layout had split into blocks of the same kind, joined. The repair holding the most
     of that prose wins if it holds clearly more and still holds what precision mode found.
+    Last, the article blocks dropped between two kept ones are put back in place (restore.py).
     """
     text = _body_text(tree, url, _PRECISION)
     if len(text) < _CHECK_BELOW:

@@ -1,14 +1,15 @@
 """Blocks of the article the extractor dropped, put back between the ones it kept.
 
-trafilatura's precision mode drops some of the article's own blocks: section headings made into
-anchors, figure captions, a prose paragraph whose container looked unlikely. Readability-style
+trafilatura's precision mode drops some of the article's own blocks: section headings, figure
+captions, short paragraphs, paragraphs written as <div>s. Readability-style
 extractors keep them, because they keep the whole container the body sits in. This module takes
 that view only where both agree: a block is put back when it sits *between* two blocks the
 extractor kept, in document order, with little else between them — inside the article, not in a
 sidebar or a footer the extractor left out on purpose — and when it has the shape of article text
 (a heading, a caption, a paragraph with few links — also one written as a <div> of text, as older
-layouts do), whatever the page's language. What is put back then goes through the same boilerplate
-rules as the rest of the body ("Advertisement" between two paragraphs is still removed there).
+layouts do), whatever the page's language: the tests are on markup and word counts, never on
+words. What is put back then goes through the same boilerplate rules as the rest of the body
+("Advertisement" or "Anzeige" between two paragraphs is still removed there).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml.etree import XPath, iterwalk
 from lxml.html import HtmlElement
@@ -37,7 +38,9 @@ _PRESENT_SHARE = 0.5
 _NOT_ARTICLE = ("nav", "aside", "footer", "header", "form", "li", "td", "th", "button", "a")
 _CONTROLS = ("button", "input", "select", "textarea")
 _IN_FURNITURE = XPath(
-    "boolean(" + " or ".join([f"ancestor::{tag}" for tag in _NOT_ARTICLE] + [f"descendant::{tag}" for tag in _CONTROLS]) + ")"
+    "boolean("
+    + " or ".join([f"ancestor::{tag}" for tag in _NOT_ARTICLE] + [f"descendant::{tag}" for tag in _CONTROLS])
+    + ")"
 )
 
 # Older layouts write paragraphs as <div>s holding only text and inline markup.
@@ -158,7 +161,8 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
                 pending, gap = [], 0
                 continue
         gap += 1
-        if pending and pending[-1].element.tag in _HEADINGS and not restorable and len(block.tokens) >= _ANCHOR_TOKENS:
+        heading_over_it = pending and pending[-1].element.tag in _HEADINGS
+        if heading_over_it and not restorable and len(block.tokens) >= _ANCHOR_TOKENS:
             pending.pop()  # a heading over what was left out ("Contents" over its links) goes with it
         if restorable:
             pending.append(block)
