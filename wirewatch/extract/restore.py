@@ -29,9 +29,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _KEY_TOKENS = 12
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = ("p", *_HEADINGS, "figcaption", "li")
-# A block is already in the body when this share of its 4-token shingles is (the extractor may
-# render it apart from its first tokens: entities, inline breaks).
-_PRESENT_SHARE = 0.5
+# A block whose opening is not in the body is looked for by runs of this many tokens further in.
+_TAIL_TOKENS = 6
+_SHORT_SHARE = 0.5
 # Containers whose blocks are never put back: navigation and page regions the extractor skips on
 # purpose, and lists and tables, which the extractor renders as a whole; nor a block holding
 # controls (a row of buttons is an interface, whatever its labels say).
@@ -103,8 +103,18 @@ def _blocks(tree: HtmlElement) -> Iterator[_Block]:
             yield _Block(element, text, tokens)
 
 
-def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + 4]) for i in range(max(len(tokens) - 3, 1))}
+def _already_in(tokens: list[str], joined: str) -> bool:
+    """Whether a block whose opening was not found is in the body all the same: rendered apart
+    from its first tokens (an entity, an inline break, a leading label) or out of order. Runs of
+    its tokens further in are looked for: its middle and its end, or, in a short block, half of
+    its 4-token runs."""
+    if len(tokens) >= 2 * _TAIL_TOKENS:
+        middle = len(tokens) // 2
+        runs = [tokens[middle : middle + _TAIL_TOKENS], tokens[-_TAIL_TOKENS:]]
+        return any(" " + " ".join(run) + " " in joined for run in runs)
+    runs = [tokens[i : i + 4] for i in range(max(len(tokens) - 3, 1))]
+    found = sum(" " + " ".join(run) + " " in joined for run in runs)
+    return found >= _SHORT_SHARE * len(runs)
 
 
 def _placed(pending: list[_Block], kept: _Block) -> list[_Block]:
@@ -130,7 +140,6 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
     for line in lines:
         starts.append(len(joined))
         joined += " ".join(_tokens(line)) + " "
-    present: set[tuple[str, ...]] | None = None
     inserts: dict[int, list[str]] = {}
     position = -1  # the output line of the last kept block
     pending: list[_Block] = []
@@ -152,14 +161,9 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         if position < 0:
             continue  # before the body: what the extractor left out there is the page's header
         restorable = _restorable(block)
-        if restorable:
-            # Rendered apart from its first tokens (entities, inline breaks) or out of order:
-            # already in the body, and no place to insert at.
-            present = present if present is not None else _shingles(joined.split())
-            shingles = _shingles(_tokens(block.text))
-            if len(shingles & present) >= _PRESENT_SHARE * len(shingles):
-                pending, gap = [], 0
-                continue
+        if restorable and _already_in(_tokens(block.text), joined):
+            pending, gap = [], 0  # in the body already, where it cannot be placed: no place to insert
+            continue
         gap += 1
         heading_over_it = pending and pending[-1].element.tag in _HEADINGS
         if heading_over_it and not restorable and len(block.tokens) >= _ANCHOR_TOKENS:
