@@ -31,7 +31,7 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = ("p", *_HEADINGS, "figcaption", "li")
 # A block whose opening is not in the body is looked for by runs of this many tokens further in.
 _TAIL_TOKENS = 6
-_SHORT_SHARE = 0.5
+_SHORT_SHARE = 0.5  # a short block: this share of its 4-token runs
 # Containers whose blocks are never put back: navigation and page regions the extractor skips on
 # purpose, and lists and tables, which the extractor renders as a whole; nor a block holding
 # controls (a row of buttons is an interface, whatever its labels say).
