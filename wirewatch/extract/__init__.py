@@ -3,9 +3,9 @@
     from wirewatch.extract import extract, Extracted, line_key
 
 Modules, in the order an item goes through them: `decode` (bytes -> text, HTML or not), `html`
-(trafilatura body + page metadata) or `plaintext`, then the layer shared by both: `title`,
-`boilerplate` (with `lines` fingerprints for site-recurring lines), `dateline`, `dates`, `language`;
-`article` ties them together.
+(trafilatura body with `furniture` removed before and `restore` after it, page metadata) or
+`plaintext`, then the layer shared by both: `title`, `boilerplate` (with `lines` fingerprints for
+site-recurring lines), `dateline`, `dates`, `language`; `article` ties them together.
 """
 
 from .article import extract

@@ -5,7 +5,8 @@ trafilatura's full metadata pass, which costs a third of the extraction time (it
 date search). Before the body is extracted, what is never text (scripts, styles) and the
 furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
 in fast precision mode, with its safety nets for short results, and is repaired when it holds
-little of the page's prose (see `extract_body`).
+little of the page's prose (see `extract_body`); the article's own blocks precision mode dropped
+between two it kept (captions, headings, short or <div> paragraphs) are put back (restore.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lxml.html import HTMLParser, HtmlElement, document_fromstring
 from ..document import Removed
 from ..errors import InputError
 from .furniture import drop_furniture
+from .restore import restore_dropped
 
 # Precision mode: the best F1 on the article-extraction benchmark among trafilatura's modes
 # (see benchmarks/extraction.py). Tables stay: dropping them loses more body than junk. Fast:
@@ -298,6 +300,7 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
     most of the page's prose, two repairs are tried: recall mode, and precision mode again on a
     body the layout had split into blocks of the same kind, joined. The repair holding the most
     of that prose wins if it holds clearly more and still holds what precision mode found.
+    Last, the article blocks dropped between two kept ones are put back in place (restore.py).
     """
     text = _body_text(tree, url, _PRECISION)
     if len(text) < _CHECK_BELOW:
@@ -320,7 +323,7 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> list[str]:
             if gain > _COVERAGE_GAIN * total and _keeps(text, repair):
                 best, covered = repair, covered + gain
         text = best
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return restore_dropped(tree, [line.strip() for line in text.split("\n") if line.strip()])
 
 
 # Never article text, and trafilatura walks the whole tree a dozen times: dropping them once here
