@@ -155,8 +155,6 @@ def ingest(
     config: ConfigOption = None,
 ) -> None:
     """Read sources, analyse every article and store it (idempotent)."""
-    from .ingest import ingest as run_ingest
-
     _check_format(format)
     settings = _settings(db, config)
     summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
@@ -169,7 +167,7 @@ def ingest(
 
 
 def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: int | None, show: bool):
-    from .ingest import ingest as run_ingest
+    from .runtime.runner import ingest_sources
 
     err = Console(stderr=True)
     with _open_store(settings) as store:
@@ -188,7 +186,7 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
                 progress.update(task, advance=1, stored=counts["stored"], dups=counts["duplicate"],
                                 failed=counts["failed"])
 
-            return run_ingest(sources, store=store, settings=settings, stdin=sys.stdin.buffer,
+            return ingest_sources(sources, store=store, settings=settings, stdin=sys.stdin.buffer,
                               on_event=on_event, workers=workers)
 
 
