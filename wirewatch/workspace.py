@@ -143,8 +143,8 @@ class Store:
 
     def preview(self, query: str, *, limit: int = 20) -> list[PreviewHit]:
         """The stored articles a subscription to `query` would have matched, newest first."""
-        validate_subscription(query, allow_private=self.settings.allow_private_urls)
-        return preview(self.data, query, limit=limit)
+        spec = validate_subscription(query, allow_private=self.settings.allow_private_urls)
+        return preview(self.data, spec.query, limit=limit)
 
     def subscriptions(self) -> list[Subscription]:
         return AlertStore(self.data).subscriptions()
@@ -178,6 +178,10 @@ class Store:
         """Stop polling a source (its articles stay); False when there was none."""
         return self.data.remove_feed(feed_id)
 
+    def monitor(self) -> Monitor:
+        """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`."""
+        return Monitor(self.data, self.settings, runner=self.runner)
+
     def poll(self) -> CycleReport:
         """One monitoring cycle, as `wirewatch run --once`: poll due sources, process, deliver."""
-        return Monitor(self.data, self.settings, runner=self.runner).cycle()
+        return self.monitor().cycle()
