@@ -66,7 +66,10 @@ def test_unusable_items_are_counted_not_raised_and_wrong_types_are_refused(db_ur
         assert "text" in summary.failed[0].reason
         with pytest.raises(TypeError, match="cannot ingest a int"):
             store.ingest([TEXT, 42])
-        assert store.count_documents() == 1  # nothing of the refused call was stored
+        assert store.count_documents() == 1  # nothing of the refused list was stored
+
+        streamed = store.ingest(record for record in [{"id": "g1", "text": TEXT.replace("Lisbon", "Porto")}])
+        assert streamed.ingested == 1  # a generator is read as it goes
 
 
 def test_subscriptions_alerts_and_feeds(samples, db_url):

@@ -4,6 +4,6 @@ There is one way an article goes through wirewatch (`wirewatch.runtime.runner.Ru
 module only re-exports its function-level entry point and records.
 """
 
-from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, ingest_sources as ingest
+from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, ingest_items, ingest_sources as ingest
 
-__all__ = ["ingest", "IngestEvent", "IngestFailure", "IngestSummary"]
+__all__ = ["ingest", "ingest_items", "IngestEvent", "IngestFailure", "IngestSummary"]

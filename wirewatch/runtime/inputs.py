@@ -31,17 +31,26 @@ _SINGLE = (SourceItem, Mapping, str, bytes, os.PathLike)
 def as_items(values: Ingestible | Iterable[Ingestible], *, settings: Settings,
              store: Store) -> Iterator[SourceItem | SourceFailure]:
     """Source items (and failures, for unreadable records or paths) in the order given.
-    TypeError, before anything is read, for a value of a kind listed nowhere above."""
-    listed = [values] if isinstance(values, _SINGLE) else list(values)
-    for index, value in enumerate(listed):
-        if not isinstance(value, _SINGLE):
-            raise TypeError(f"cannot ingest a {type(value).__name__} (item {index}): give a SourceItem, a dict "
-                            "record, text or HTML as str/bytes, or a pathlib.Path")
-    return _items(listed, settings=settings, store=store)
+
+    TypeError for a value of a kind listed nowhere above: for a list or tuple before anything is
+    read; a generator is streamed (never held in memory whole), so it raises when it gets there."""
+    if isinstance(values, _SINGLE):
+        values = [values]
+    if isinstance(values, (list, tuple)):
+        for index, value in enumerate(values):
+            _check(value, index)
+    return _items(values, settings=settings, store=store)
 
 
-def _items(values: list[Ingestible], *, settings: Settings, store: Store) -> Iterator[SourceItem | SourceFailure]:
+def _check(value: object, index: int) -> None:
+    if not isinstance(value, _SINGLE):
+        raise TypeError(f"cannot ingest a {type(value).__name__} (item {index}): give a SourceItem, a dict "
+                        "record, text or HTML as str/bytes, or a pathlib.Path")
+
+
+def _items(values: Iterable[Ingestible], *, settings: Settings, store: Store) -> Iterator[SourceItem | SourceFailure]:
     for index, value in enumerate(values):
+        _check(value, index)
         origin = f"<input {index}>"
         if isinstance(value, SourceItem):
             yield value

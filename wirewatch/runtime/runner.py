@@ -134,8 +134,8 @@ class Runner:
 
     def submit(self, item: SourceItem) -> Submitted:
         """Analyse, store and assign one article, then deliver its alerts. InputError for unusable input."""
-        analysed = analyse_item(item, settings=self.settings, recurring_lines=self._recurring(site_key(item)))
-        added = self._store(analysed, item)
+        analysed = analyse_item(item, settings=self.settings, recurring_lines=self.recurring_lines(site_key(item)))
+        added = self.store_analysed(analysed, item)
         if added.status == "duplicate":
             entry = self.store.story_of(added.id)
             return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
@@ -190,10 +190,11 @@ class Runner:
 
     # --- the stages after analysis, shared by both ------------------------------------------------
 
-    def _recurring(self, site: str | None) -> frozenset[str]:
+    def recurring_lines(self, site: str | None) -> frozenset[str]:
+        """The lines the store has learned recur on `site` (its boilerplate), for analysis."""
         return frozenset(self.store.recurring_site_lines(site)) if site else frozenset()
 
-    def _store(self, analysed: Analysed, item: SourceItem) -> AddResult:
+    def store_analysed(self, analysed: Analysed, item: SourceItem) -> AddResult:
         """Store one analysed article with its raw input; a new one also teaches the store which of
         its lines recur on its site (boilerplate learning)."""
         raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
@@ -235,7 +236,7 @@ class _Batch:
         if site is None:
             return frozenset()
         if site not in self._recurring:
-            self._recurring[site] = self.runner._recurring(site)
+            self._recurring[site] = self.runner.recurring_lines(site)
         return self._recurring[site]
 
     def assign(self) -> None:
@@ -248,7 +249,7 @@ class _Batch:
             self.report(IngestEvent(result.origin, "failed", result.reason))
             return
         assert item is not None  # only failures come without their item
-        added = self.runner._store(result, item)
+        added = self.runner.store_analysed(result, item)
         if added.status == "duplicate":
             self.summary.duplicates += 1
             self.report(IngestEvent(item.origin, "duplicate", added.reason))
@@ -306,6 +307,19 @@ def read_sources(
                 yield from iter_items(source, fetcher=fetcher, stdin=stdin)
             except WirewatchError as exc:
                 yield SourceFailure(source, str(exc))
+
+
+def ingest_items(
+    items: Iterable[Entry],
+    *,
+    store: Store,
+    settings: Settings,
+    workers: int | None = None,
+    deliver: bool = True,
+) -> IngestSummary:
+    """Carry `items` (SourceItems; SourceFailures are counted) through a new runner over `store`:
+    "ingest these items into this store" in one call, for scripts and benchmarks."""
+    return Runner(store, settings).run(items, workers=workers, deliver=deliver)
 
 
 def ingest_sources(
