@@ -165,7 +165,7 @@ def measure_end_to_end(url: str, docs: list[Document], folder: Path, workers: in
     """`wirewatch ingest records.jsonl` as a user runs it: extraction, language analysis, store,
     story assignment; the JSONL file is written first and not timed."""
     from wirewatch.config import Settings
-    from wirewatch.ingest import ingest
+    from wirewatch.runtime.runner import ingest_sources
 
     path = folder / "records.jsonl"
     with path.open("w", encoding="utf-8") as out:
@@ -175,7 +175,7 @@ def measure_end_to_end(url: str, docs: list[Document], folder: Path, workers: in
     words = sum(len(d.text.split()) for d in docs)
     with Store.open(url) as store:
         started = time.perf_counter()
-        summary = ingest([str(path)], store=store, settings=Settings(), workers=workers)
+        summary = ingest_sources([str(path)], store=store, settings=Settings(), workers=workers)
         seconds = time.perf_counter() - started
         stories = store.count_stories()
     if summary.failed:

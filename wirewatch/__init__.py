@@ -1,8 +1,11 @@
 """wirewatch: self-hosted news monitoring, analysis and breaking-news alerting.
 
-The public Python surface. Everything the CLI and the web app do goes through these names or
-the store.
+The public Python surface: `analyze` (one article, no store) and `Store` (open a store, ingest,
+search, stories, entities, quotes, subscriptions, alerts, monitored feeds). The CLI is a face
+over these names.
 """
+
+from typing import TYPE_CHECKING
 
 from .config import Settings, load_settings
 from .document import (
@@ -26,10 +29,23 @@ from .errors import (
 )
 from .pipeline import analyze
 
+if TYPE_CHECKING:
+    from .workspace import Store
+
 __version__ = "0.1.0"
 
 __all__ = [
-    "analyze", "Document", "Entity", "Mention", "Quote", "Quality", "Removed", "Dateline",
+    "analyze", "Store", "Document", "Entity", "Mention", "Quote", "Quality", "Removed", "Dateline",
     "SourceItem", "Settings", "load_settings", "WirewatchError", "InputError", "FetchError",
     "QueryError", "StoreError", "ConfigError", "DeliveryError", "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # `Store` brings the store, runner and alerting (SQLAlchemy, Apprise): loaded on first use, so
+    # `import wirewatch` for `analyze` stays light.
+    if name == "Store":
+        from .workspace import Store
+
+        return Store
+    raise AttributeError(f"module 'wirewatch' has no attribute {name!r}")

@@ -55,9 +55,10 @@ def _print_json(data) -> None:
 
 
 def _open_store(settings: Settings):
-    from .store import Store
+    """The public `wirewatch.Store` at `settings.db`: every command is a call or two on it."""
+    from .workspace import Store
 
-    return Store.open(settings.db)
+    return Store.open(settings=settings)
 
 
 # ---------------------------------------------------------------------------------------- analyze
@@ -155,8 +156,6 @@ def ingest(
     config: ConfigOption = None,
 ) -> None:
     """Read sources, analyse every article and store it (idempotent)."""
-    from .ingest import ingest as run_ingest
-
     _check_format(format)
     settings = _settings(db, config)
     summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
@@ -169,8 +168,6 @@ def ingest(
 
 
 def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: int | None, show: bool):
-    from .ingest import ingest as run_ingest
-
     err = Console(stderr=True)
     with _open_store(settings) as store:
         progress = Progress(
@@ -188,8 +185,7 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
                 progress.update(task, advance=1, stored=counts["stored"], dups=counts["duplicate"],
                                 failed=counts["failed"])
 
-            return run_ingest(sources, store=store, settings=settings, stdin=sys.stdin.buffer,
-                              on_event=on_event, workers=workers)
+            return store.ingest_sources(sources, on_event=on_event, workers=workers)
 
 
 def _print_ingest_summary(summary) -> None:
@@ -420,12 +416,9 @@ def sources_add(
     config: ConfigOption = None,
 ) -> None:
     """Add a source to poll (it is due at once)."""
-    from .sources import check_url
-
-    settings = _settings(db, config)
-    check_url(url, allow_private=settings.allow_private_urls)
-    with _open_store(settings) as store:
-        feed = store.add_feed(url, name=name, interval_seconds=_parse_interval(every))
+    seconds = _parse_interval(every)
+    with _open_store(_settings(db, config)) as store:
+        feed = store.add_feed(url, name=name, every=seconds)
     Console().print(f"source {feed.id}: {escape(feed.url)} every {feed.interval_seconds}s")
 
 
@@ -472,15 +465,10 @@ def subscribe(
     config: ConfigOption = None,
 ) -> None:
     """Follow a query: alerts for new stories and developments, once each, never for copies."""
-    from .alerts import AlertStore, preview as preview_matches, validate_subscription
-
     _check_format(format)
-    settings = _settings(db, config)
-    spec = validate_subscription(query, notify or [], name=name, digest=digest, updates=updates,
-                                 allow_private=settings.allow_private_urls)
-    with _open_store(settings) as store:
+    with _open_store(_settings(db, config)) as store:
         if preview:
-            hits = preview_matches(store, spec.query, limit=20)
+            hits = store.preview(query, limit=20)
             if format == "json":
                 _print_json([{"article": h.article_id, "title": h.title, "url": h.url, "source": h.source,
                               "published": h.published.isoformat() if h.published else None,
@@ -491,7 +479,7 @@ def subscribe(
             for h in hits:
                 console.print(f"  [bold]{escape(h.title)}[/bold] [dim]{escape(h.source or '')} · story {h.story_id} · {h.role}[/dim]")
             return
-        subscription = AlertStore(store).add_subscription(spec)
+        subscription = store.subscribe(query, notify or [], name=name, digest=digest, updates=updates)
     if format == "json":
         _print_json({"id": subscription.id, "query": subscription.query, "notify": len(subscription.notify),
                      "name": subscription.name, "digest": subscription.digest, "updates": subscription.updates})
@@ -504,11 +492,11 @@ def subscribe(
 @app.command()
 def subscriptions(db: DbOption = None, format: FormatOption = "text", config: ConfigOption = None) -> None:
     """List subscriptions."""
-    from .alerts import AlertStore, redact
+    from .alerts import redact
 
     _check_format(format)
     with _open_store(_settings(db, config)) as store:
-        found = AlertStore(store).subscriptions()
+        found = store.subscriptions()
     rows = [{"id": s.id, "name": s.name, "query": s.query, "notify": [redact(u) for u in s.notify],
              "digest": s.digest, "updates": s.updates, "paused": s.paused,
              "created_at": s.created_at.isoformat() if s.created_at else None} for s in found]
@@ -528,10 +516,8 @@ def subscriptions(db: DbOption = None, format: FormatOption = "text", config: Co
 def unsubscribe(subscription_id: Annotated[int, typer.Argument(metavar="ID")], db: DbOption = None,
                 config: ConfigOption = None) -> None:
     """Delete a subscription (its alert history goes with it)."""
-    from .alerts import AlertStore
-
     with _open_store(_settings(db, config)) as store:
-        if not AlertStore(store).delete_subscription(subscription_id):
+        if not store.unsubscribe(subscription_id):
             raise InputError(f"no subscription with id {subscription_id}")
     Console().print(f"subscription {subscription_id} deleted")
 
@@ -546,13 +532,11 @@ def alerts(
     config: ConfigOption = None,
 ) -> None:
     """The alert log: what was sent where, what is retrying, what failed and why."""
-    from .alerts import AlertStore, alert_dict
+    from .alerts import alert_dict
 
     _check_format(format)
-    if status and status not in ("pending", "sent", "retrying", "failed"):
-        raise InputError(f"unknown status {status!r} (pending, sent, retrying or failed)")
     with _open_store(_settings(db, config)) as store:
-        found = AlertStore(store).alerts(subscription_id=subscription, status=status, limit=limit)
+        found = store.alerts(subscription=subscription, status=status, limit=limit)
     if format == "json":
         _print_json([alert_dict(a) for a in found])
         return
@@ -579,30 +563,24 @@ def run(
     import logging
     import threading
 
-    from .runtime.monitor import Monitor
-
     _check_format(format)
     settings = _settings(db, config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    with _open_store(settings) as store:
-        monitor = Monitor(store, settings)
+    with _open_store(settings) as store:  # closing it snapshots the story engine
+        if once:
+            report = store.poll()
+            if format == "json":
+                _print_json(report.to_dict())
+            else:
+                Console().print(f"polled {report.polled} sources: {report.new_articles} new articles, "
+                                f"{len(report.failures)} failed; alerts sent {report.delivery.sent}, "
+                                f"retrying {report.delivery.retrying}, failed {report.delivery.failed}")
+            return
+        stop = threading.Event()
         try:
-            if once:
-                report = monitor.cycle()
-                if format == "json":
-                    _print_json(report.to_dict())
-                else:
-                    Console().print(f"polled {report.polled} sources: {report.new_articles} new articles, "
-                                    f"{len(report.failures)} failed; alerts sent {report.delivery.sent}, "
-                                    f"retrying {report.delivery.retrying}, failed {report.delivery.failed}")
-                return
-            stop = threading.Event()
-            try:
-                monitor.run_forever(stop)
-            except KeyboardInterrupt:
-                stop.set()
-        finally:
-            monitor.close()
+            store.monitor().run_forever(stop)
+        except KeyboardInterrupt:
+            stop.set()
 
 
 # ------------------------------------------------------------------------------------------ serve

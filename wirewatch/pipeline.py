@@ -41,7 +41,7 @@ def analyse_item(
     language_analysis: bool = True,
 ) -> Analysed:
     """Extract and analyse one source item. Raises InputError for unusable input."""
-    extracted = extract(item, recurring_lines=recurring_lines)
+    extracted = extract(item, recurring_lines=recurring_lines, max_bytes=settings.max_bytes)
     document = Document(
         title=extracted.title,
         text=extracted.text,

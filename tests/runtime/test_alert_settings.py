@@ -6,8 +6,8 @@ import time
 
 from wirewatch.alerts import AlertStore, validate_subscription
 from wirewatch.config import Settings
-from wirewatch.ingest import ingest
 from wirewatch.runtime.alerting import Alerting
+from wirewatch.runtime.runner import Runner, ingest_sources
 from wirewatch.store import Store
 
 
@@ -17,7 +17,8 @@ def test_an_alert_to_a_dead_channel_fails_after_the_configured_attempts(samples,
         AlertStore(store).add_subscription(
             validate_subscription('entity:"Keir Starmer"', ["json://127.0.0.1:9/dead"], allow_private=True))
         alerting = Alerting(store, settings)
-        ingest([str(samples / "records.jsonl")], store=store, settings=settings, alerting=alerting, deliver=False)
+        ingest_sources([str(samples / "records.jsonl")], store=store, settings=settings,
+                       runner=Runner(store, settings, alerting=alerting), deliver=False)
         first = alerting.deliver()
         assert first.attempted == first.retrying > 0
         time.sleep(0.2)

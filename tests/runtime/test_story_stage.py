@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from wirewatch.config import Settings
-from wirewatch.ingest import ingest
+from wirewatch.runtime.runner import Runner, ingest_sources as ingest
 from wirewatch.runtime.story_stage import StoryStage
 from wirewatch.store import Store
 
@@ -56,7 +56,8 @@ def test_restart_changes_no_assignment(samples, tmp_path, db_url):
         ingest([str(samples / "articles"), str(first)], store=store, settings=SETTINGS)
         before = assignments(store)
         ingest([str(samples / "feeds"), str(second), str(samples / "ceasefire-article.txt")],
-               store=store, settings=SETTINGS, stage=StoryStage(store, save_every=10_000))
+               store=store, settings=SETTINGS,
+               runner=Runner(store, SETTINGS, stage=StoryStage(store, save_every=10_000)))
         after = assignments(store)
     assert {k: v for k, v in after.items() if k in before} == before
 
@@ -86,9 +87,9 @@ def test_two_stages_on_one_store_never_disagree(samples, db_url):
     """A second process (its own in-memory engine) catches up from the log before assigning."""
     with Store.open(db_url) as store:
         one, two = StoryStage(store), StoryStage(store)
-        ingest([str(samples / "articles")], store=store, settings=SETTINGS, stage=one)
-        ingest([str(samples / "records.jsonl")], store=store, settings=SETTINGS, stage=two)
-        ingest([str(samples / "feeds")], store=store, settings=SETTINGS, stage=one)
+        ingest([str(samples / "articles")], store=store, settings=SETTINGS, runner=Runner(store, SETTINGS, stage=one))
+        ingest([str(samples / "records.jsonl")], store=store, settings=SETTINGS, runner=Runner(store, SETTINGS, stage=two))
+        ingest([str(samples / "feeds")], store=store, settings=SETTINGS, runner=Runner(store, SETTINGS, stage=one))
         log = [(entry.seq, entry.document_id) for entry in _log(store)]
     assert [seq for seq, _ in log] == list(range(1, len(log) + 1))
     assert len({doc for _, doc in log}) == len(log) == 9

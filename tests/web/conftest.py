@@ -98,7 +98,7 @@ def client(serve, settings, store) -> httpx.Client:
 @pytest.fixture(scope="module")
 def samples_store(tmp_path_factory) -> Iterator[tuple[Settings, Store]]:
     """The bundled samples ingested once per module (analysis is the slow part)."""
-    from wirewatch.ingest import ingest
+    from wirewatch.runtime.runner import ingest_sources as ingest
 
     path = tmp_path_factory.mktemp("samples") / "samples.db"
     settings = Settings(db=f"sqlite:///{path}", allow_private_urls=True, host_delay=0)
@@ -109,7 +109,7 @@ def samples_store(tmp_path_factory) -> Iterator[tuple[Settings, Store]]:
 
 
 def cluster(store: Store) -> list:
-    """Run the story stage over everything stored, as ingest and the processor do."""
+    """Run the story stage over everything stored, as the runner does."""
     from wirewatch.runtime.story_stage import StoryStage
 
     return StoryStage(store).run()

@@ -48,7 +48,7 @@ def test_a_record_dated_without_a_zone_is_served_with_one_everywhere(client, sto
     # A JSONL record's "published": "2025-03-02 09:30" (no zone) came back naive in a story's
     # articles and in preview hits, while the documents list said "Z".
     from wirewatch.config import Settings
-    from wirewatch.ingest import ingest
+    from wirewatch.runtime.runner import ingest_sources as ingest
 
     records = tmp_path / "naive.jsonl"
     records.write_text('{"id": "r1", "title": "Harbour cranes return", "published": "2025-03-02 09:30", '

@@ -14,7 +14,7 @@ from ..errors import InputError
 from .boilerplate import strip_boilerplate
 from .dateline import find_dateline, strip_dateline
 from .dates import date_from_html, date_from_text, parse_date
-from .decode import looks_like_html, normalise_text, to_text
+from .decode import MAX_INPUT_BYTES, looks_like_html, normalise_text, to_text
 from .extracted import Extracted
 from .html import read_html
 from .language import detect_language
@@ -60,9 +60,11 @@ def _find_dateline(paragraphs: list[str]) -> Dateline | None:
     return None
 
 
-def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset()) -> Extracted:
-    """Extract the article in `item`; raise InputError (one line) when there is none to extract."""
-    text = to_text(item.content, item.content_type)
+def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset(),
+            max_bytes: int = MAX_INPUT_BYTES) -> Extracted:
+    """Extract the article in `item`; raise InputError (one line) when there is none to extract,
+    or when it is over `max_bytes` (the `max_bytes` setting)."""
+    text = to_text(item.content, item.content_type, max_bytes=max_bytes)
     published = None
     declared_language = None
     authors: list[str] = []

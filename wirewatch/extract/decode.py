@@ -24,7 +24,7 @@ import ftfy
 
 from ..errors import InputError
 
-MAX_INPUT_BYTES = 10 * 1024 * 1024  # the same cap as Settings.max_bytes: larger input is refused
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # the default of Settings.max_bytes, which callers pass down
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -76,10 +76,11 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
-def decode_bytes(data: bytes, content_type: str | None = None) -> str:
-    """Decode raw bytes to text, trusting a declaration only when it actually decodes the bytes."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data):,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit")
+def decode_bytes(data: bytes, content_type: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Decode raw bytes to text, trusting a declaration only when it actually decodes the bytes.
+    InputError for input over `max_bytes` (the `max_bytes` setting)."""
+    if len(data) > max_bytes:
+        raise InputError(f"input is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -137,10 +138,10 @@ def _decode_declared(data: bytes, codec: str, *, declared: bool) -> str | None:
     return None
 
 
-def check_text(text: str) -> str:
+def check_text(text: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
     """Refuse empty, binary-looking or oversized text; return it unchanged otherwise."""
-    if len(text) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(text):,} characters, over the {MAX_INPUT_BYTES:,} limit")
+    if len(text) > max_bytes:
+        raise InputError(f"input is {len(text):,} characters, over the {max_bytes:,} limit")
     if "\x00" in text[:4096]:
         raise InputError("input is binary, not text or HTML")
     if _NON_SPACE.search(text) is None:
@@ -148,13 +149,13 @@ def check_text(text: str) -> str:
     return text
 
 
-def to_text(content: bytes | str, content_type: str | None = None) -> str:
-    """The item's content as a str, whatever it arrived as."""
+def to_text(content: bytes | str, content_type: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """The item's content as a str, whatever it arrived as; InputError over `max_bytes`."""
     if isinstance(content, bytes):
         if not content[:65536].strip() and not content.strip():
             raise InputError("input is empty")
-        return check_text(decode_bytes(content, content_type))
-    return _CONTROL.sub("", check_text(content))
+        return check_text(decode_bytes(content, content_type, max_bytes=max_bytes), max_bytes=max_bytes)
+    return _CONTROL.sub("", check_text(content, max_bytes=max_bytes))
 
 
 def looks_like_html(text: str, content_type: str | None = None) -> bool:

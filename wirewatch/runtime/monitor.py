@@ -20,11 +20,9 @@ from datetime import datetime, timezone
 from ..alerts import DeliveryReport
 from ..config import Settings
 from ..errors import WirewatchError
-from ..ingest import ingest
 from ..sources import Fetcher, MemoryValidatorCache, SourceFailure, iter_items
 from ..store import Feed, Store
-from .alerting import Alerting
-from .story_stage import StoryStage
+from .runner import Runner
 
 log = logging.getLogger("wirewatch.monitor")
 
@@ -46,13 +44,11 @@ class CycleReport:
 
 
 class Monitor:
-    def __init__(self, store: Store, settings: Settings, *, stage: StoryStage | None = None,
-                 alerting: Alerting | None = None, lock: threading.Lock | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, *, runner: Runner | None = None) -> None:
         self.store = store
         self.settings = settings
-        self.stage = stage or StoryStage(store)
-        self.alerting = alerting or Alerting(store, settings)
-        self._lock = lock or threading.Lock()  # shared with a Processor in the same process
+        # Shared with the web app in `serve`: one story engine and one lock per process.
+        self.runner = runner or Runner(store, settings)
 
     def cycle(self, now: datetime | None = None) -> CycleReport:
         """Poll every due source once, assign stories to anything left unassigned, deliver."""
@@ -64,9 +60,8 @@ class Monitor:
                 fetches = {pool.submit(self._fetch, feed): feed for feed in feeds}
                 for done in as_completed(fetches):
                     self._process(fetches[done], *done.result(), report)
-        with self._lock:
-            self.stage.run(on_assigned=self.alerting.on_assigned)
-        report.delivery = self.alerting.deliver()
+        self.runner.assign_stories()
+        report.delivery = self.runner.deliver()
         return report
 
     def _fetch(self, feed: Feed) -> tuple[list, "_ReadThroughValidators"]:
@@ -87,10 +82,9 @@ class Monitor:
 
     def _process(self, feed: Feed, items: list, validators: "_ReadThroughValidators",
                  report: CycleReport) -> None:
-        with self._lock:
+        with self.runner.lock:
             validators.write_to(self.store)
-            summary = ingest([], store=self.store, settings=self.settings, stage=self.stage,
-                             alerting=self.alerting, deliver=False, workers=1, fetched=items)
+            summary = self.runner.run(items, deliver=False, workers=1)
         report.polled += 1
         report.new_articles += summary.ingested
         stored_anything = summary.ingested or summary.duplicates
@@ -116,8 +110,7 @@ class Monitor:
             stop.wait(max(0.2, wait))
 
     def close(self) -> None:
-        with self._lock:
-            self.stage.save()
+        self.runner.close()
 
 
 class _ReadThroughValidators(MemoryValidatorCache):

@@ -9,10 +9,11 @@ size limits that hold for decompression bombs too).
 from ._failure import SourceFailure
 from ._fetcher import Fetcher, FetchResult, MemoryValidatorCache, ValidatorCache
 from ._items import iter_items
+from ._records import record_to_item
 from ._sniff import sniff
 from ._urlguard import check_url
 
 __all__ = [
     "Fetcher", "FetchResult", "ValidatorCache", "MemoryValidatorCache", "SourceFailure",
-    "iter_items", "check_url", "sniff",
+    "iter_items", "check_url", "sniff", "record_to_item",
 ]

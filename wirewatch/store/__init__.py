@@ -9,7 +9,7 @@ from .alert_store import AlertStore
 from .document_queries import DocumentSummary
 from .outbox import MAX_ERROR_LENGTH, RetryPolicy
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
-from .feed_queries import Feed
+from .feed_queries import MAX_INTERVAL, MIN_INTERVAL, Feed, check_interval
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import ArticleHeader, LogEntry, StoredArticle, StorySummary
 from .story_session import StorySession, Transaction
@@ -21,4 +21,5 @@ __all__ = [
     "StoredArticle", "StorySession", "Transaction", "AlertStore", "Alert", "AlertMatch", "ArticleAlerts",
     "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionSpec", "RetryPolicy",
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
+    "check_interval", "MIN_INTERVAL", "MAX_INTERVAL",
 ]

@@ -8,10 +8,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
+from ..errors import InputError
 from .schema import feeds
 
 MIN_INTERVAL = 30  # seconds: politeness floor, whatever the user asks
+MAX_INTERVAL = 7 * 24 * 3600
 MAX_BACKOFF = 6 * 3600
+
+
+def check_interval(seconds: int) -> int:
+    """The poll interval rule, for every face (CLI, API, pages, Python): InputError outside it.
+
+    Refused, not clamped: a user who asked for 10 s and silently got 30 s is misled."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or not MIN_INTERVAL <= seconds <= MAX_INTERVAL:
+        raise InputError(f"the poll interval must be between {MIN_INTERVAL} seconds and 7 days, not {seconds!r} seconds")
+    return seconds
 
 
 @dataclass
@@ -45,7 +56,7 @@ def _feed(row) -> Feed:
 
 
 def add_feed(conn: Connection, insert, url: str, *, name: str | None, interval_seconds: int, now: datetime) -> Feed:
-    interval = max(MIN_INTERVAL, int(interval_seconds))
+    interval = check_interval(interval_seconds)
     statement = insert(feeds).values(
         url=url, name=name, interval_seconds=interval, paused=0, added_at=now, next_fetch_at=now,
         articles=0, failures=0,

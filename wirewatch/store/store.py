@@ -501,7 +501,8 @@ class Store:
     # --- monitored sources (polled by `wirewatch run`) -------------------------------------------------
 
     def add_feed(self, url: str, *, name: str | None = None, interval_seconds: int = 300) -> Feed:
-        """Register (or update) a feed or page URL to poll; it is due at once."""
+        """Register (or update) a feed or page URL to poll; it is due at once. InputError when the
+        interval is outside `check_interval`'s range (30 s to 7 days)."""
         with self._engine.begin() as conn:
             return feed_queries.add_feed(conn, self._insert, url, name=name, interval_seconds=interval_seconds,
                                          now=datetime.now(timezone.utc))

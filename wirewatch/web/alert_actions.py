@@ -2,7 +2,7 @@
 the test message.
 
 A test message goes through the real outbox (so it appears in the alert log with its delivery
-status and error) and is sent at once by the app's processor, which delivers whatever is due.
+status and error) and is sent at once by the app's runner, which delivers whatever is due.
 Its payload has the alert shape (so every channel can format it) with `"type": "test"`, and a
 fresh idempotency key each time (a second test is a second message, not a duplicate).
 """
@@ -61,7 +61,7 @@ def _test_payload(subscription: Subscription, *, key: str, now: datetime) -> dic
     }
 
 
-def send_test(alert_store: AlertStore, processor: Any, subscription: Subscription) -> list[Alert]:
+def send_test(alert_store: AlertStore, runner: Any, subscription: Subscription) -> list[Alert]:
     """Queue one test message per channel, deliver what is due now, and return those rows as they
     stand afterwards (sent, or retrying/failed with the channel's error). [] without channels."""
     if not subscription.notify:
@@ -73,5 +73,5 @@ def send_test(alert_store: AlertStore, processor: Any, subscription: Subscriptio
         NewAlert(key=key, kind=TEST_KIND, subscription_id=subscription.id, channel=channel, payload=payload)
         for channel in subscription.notify
     ], now=now)
-    processor.deliver()
+    runner.deliver()
     return [found for found in (alert_store.get_alert(a.id) for a in queued) if found is not None]

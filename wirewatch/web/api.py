@@ -217,7 +217,7 @@ def create_document(payload: DocumentIn, request: Request, response: Response) -
         url=payload.url, id=payload.id, title=payload.title, published=payload.published,
         source=payload.source, origin="api",
     )
-    submitted = web.processor.submit(item)
+    submitted = web.runner.submit(item)
     if submitted.status == "duplicate":
         response.status_code = 200
     else:

@@ -236,7 +236,7 @@ def test_subscription(subscription_id: RowId, request: Request) -> Any:
     found = _found(alert_store, subscription_id)
     if not found.notify:
         raise InputError("this subscription has no notification channels (its Atom feed needs no test)")
-    sent = send_test(alert_store, request.app.state.web.processor, found)
+    sent = send_test(alert_store, request.app.state.web.runner, found)
     return TestSendOut(items=[AlertOut(**alert_dict(a)) for a in sent])
 
 

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
 from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchError
-from ..runtime.processor import Processor
+from ..runtime.runner import Runner
 from ..store import Store
 from . import (
     api, api_alerts, api_facts, api_feeds, entity_pages, feeds, live, operations, pages, source_pages, story_pages,
@@ -49,7 +49,7 @@ class WebState:
     store: Store
     templates: Jinja2Templates
     metrics: Metrics
-    processor: Processor  # pushed articles: analysed, stored and assigned to a story in one call
+    runner: Runner  # pushed articles: analysed, stored and assigned to a story in one call
     live_poll_seconds: float
     live_max_seconds: float
 
@@ -71,12 +71,12 @@ def create_app(
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
-    processor = Processor(store, settings)
+    runner = Runner(store, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        processor.close()  # snapshots the story engine, so the next start replays less
+        runner.close()  # snapshots the story engine, so the next start replays less
         if owns_store:
             store.close()
 
@@ -92,7 +92,7 @@ def create_app(
     metrics = Metrics(store)
     app.state.web = WebState(
         settings=settings, store=store, templates=build_templates(), metrics=metrics,
-        processor=processor, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
+        runner=runner, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (pages, story_pages, entity_pages, subscription_pages, source_pages, api, api_facts, api_alerts,

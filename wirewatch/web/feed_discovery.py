@@ -17,8 +17,6 @@ from ..config import Settings
 from ..errors import FetchError, InputError
 from ..sources import Fetcher, check_url, sniff
 
-MIN_INTERVAL = 30
-MAX_INTERVAL = 7 * 24 * 3600
 MAX_CHOICES = 20
 FEED_KINDS = ("feed", "jsonfeed")
 
@@ -41,12 +39,6 @@ def clean_url(url: str, settings: Settings) -> str:
         raise InputError("the URL is longer than 2000 characters")
     check_url(url, allow_private=settings.allow_private_urls)
     return url
-
-
-def check_interval(seconds: int) -> int:
-    if not MIN_INTERVAL <= seconds <= MAX_INTERVAL:
-        raise InputError(f"the interval must be between {MIN_INTERVAL} seconds and 7 days, not {seconds}")
-    return seconds
 
 
 def discover(url: str, settings: Settings) -> Discovery:

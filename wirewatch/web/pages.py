@@ -182,7 +182,7 @@ def submit(
         title=title.strip() or None, source=source.strip() or None, origin="web form",
     )
     try:
-        submitted = web.processor.submit(item)  # stored and assigned to its story before we answer
+        submitted = web.runner.submit(item)  # stored and assigned to its story before we answer
     except InputError as exc:
         return render(request, "submit.html", _submit_context(request, form, str(exc)), 422)
     return RedirectResponse(f"/articles/{submitted.document_id}?added={submitted.status}", status_code=303)

@@ -39,9 +39,8 @@ def _start_monitor(app, settings: Settings, stop: threading.Event) -> None:
     one process has one story engine and one writer of the assignment log."""
     from ..runtime.monitor import Monitor
 
-    processor = app.state.web.processor
-    service = Monitor(processor.store, settings, stage=processor.stage, alerting=processor.alerting,
-                      lock=processor.lock)
+    runner = app.state.web.runner
+    service = Monitor(runner.store, settings, runner=runner)
     threading.Thread(target=service.run_forever, args=(stop,), name="wirewatch-monitor", daemon=True).start()
 
 

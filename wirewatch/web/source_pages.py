@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..ids import is_ascii_number
 from ..errors import FetchError, InputError
 from .charts import bar_chart
-from .feed_discovery import check_interval, clean_url, discover
+from ..store import check_interval
+from .feed_discovery import clean_url, discover
 from .pages import render
 from .security import token_matches, verify_csrf
 from .params import RowId

@@ -239,7 +239,7 @@ def test_send(subscription_id: RowId, request: Request, csrf_token: str = Form("
         return _detail_page(request, sub, _form(sub.query, sub.name or "", "", sub.updates, sub.digest or "none"),
                             error="this subscription has no notification channels to test (its Atom feed needs none)",
                             status_code=422)
-    sent = send_test(_alert_store(request), request.app.state.web.processor, sub)
+    sent = send_test(_alert_store(request), request.app.state.web.runner, sub)
     ids = ",".join(str(a.id) for a in sent) or "none"
     return RedirectResponse(f"/subscriptions/{subscription_id}?tested={ids}", status_code=303)
 

@@ -1,0 +1,341 @@
+"""The one way an article goes through wirewatch: analyse -> store -> story -> match -> deliver.
+
+`wirewatch ingest` (a batch of sources), `wirewatch run` (each polled source's items) and
+`wirewatch serve` (POST /api/documents, the paste form) all hand their items to a `Runner`.
+One record crosses each boundary:
+
+    SourceItem --analyse (pure; maybe in a pool)--> Analysed --store--> AddResult (int id)
+      --story stage--> StoryUpdate (queues the article's alerts in the same transaction)
+      --deliver--> DeliveryReport
+
+A batch is summarised in an `IngestSummary`, one pushed article in a `Submitted`. Document ids
+are ints and story ids strs throughout. The store lives in this (the main) process; executors
+(see executors.py) only run the pure analysis. One bad item is reported and skipped, never fatal
+for the rest. A long-lived runner (the service's) loads the story engine once; its lock
+serialises the story stage, the single writer of the assignment log in this process (other
+processes are detected through the log itself).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from ..alerts import DeliveryReport
+from ..config import Settings
+from ..document import SourceItem
+from ..errors import WirewatchError
+from ..pipeline import Analysed, analyse_item, site_key
+from ..sources import Fetcher, SourceFailure, iter_items
+from ..store import AddResult, Store
+from .alerting import Alerting
+from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
+from .story_stage import StoryStage, StoryUpdate
+
+# At most this many analyses are in flight; results are stored in input order.
+WINDOW = 64
+
+
+@dataclass
+class IngestFailure:
+    origin: str
+    reason: str
+
+
+@dataclass
+class IngestEvent:
+    """Reported after each item, for progress bars."""
+
+    origin: str
+    status: str  # "stored" | "duplicate" | "failed"
+    detail: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    failed: list[IngestFailure] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # store ids of new articles, in ingest order
+    new_stories: int = 0
+    copies: int = 0  # near-duplicates of stored articles (kept, but never a new development)
+    developments: int = 0
+    alerts_queued: int = 0
+    alerts_sent: int = 0
+
+    def count(self, updates: Iterable[StoryUpdate]) -> None:
+        for update in updates:
+            if update.new_story:
+                self.new_stories += 1
+            elif update.role == "copy":
+                self.copies += 1
+            else:
+                self.developments += 1
+
+    def to_dict(self) -> dict:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "new_stories": self.new_stories,
+            "copies": self.copies,
+            "developments": self.developments,
+            "alerts_queued": self.alerts_queued,
+            "alerts_sent": self.alerts_sent,
+            "failed": len(self.failed),
+            "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failed],
+        }
+
+
+@dataclass
+class Submitted:
+    """What happened to one pushed article."""
+
+    document_id: int
+    status: str  # "stored" | "duplicate"
+    duplicate_reason: str | None = None
+    story_id: str | None = None
+    role: str | None = None  # original | copy | development
+    duplicate_of: int | None = None  # the earlier copy this article repeats, if any
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+Entry = SourceItem | SourceFailure | IngestFailure
+
+
+def _analyse(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
+    """The pure step, run by an executor (a module-level function, so a pool can pickle it)."""
+    try:
+        return analyse_item(item, settings=settings, recurring_lines=recurring)
+    except WirewatchError as exc:
+        return IngestFailure(item.origin, str(exc))
+
+
+class Runner:
+    """Carries articles through every stage, for one store; hold one for a service's lifetime."""
+
+    def __init__(self, store: Store, settings: Settings, *, stage: StoryStage | None = None,
+                 alerting: Alerting | None = None) -> None:
+        check_executor(settings)  # a misconfigured executor fails here, before any work
+        self.store = store
+        self.settings = settings
+        self.stage = stage or StoryStage(store)
+        self.alerting = alerting or Alerting(store, settings)
+        # Re-entrant: the monitor holds it around a whole source while the run assigns stories.
+        self.lock = threading.RLock()
+        self._deliver_lock = threading.Lock()
+
+    # --- one pushed article ---------------------------------------------------------------------
+
+    def submit(self, item: SourceItem) -> Submitted:
+        """Analyse, store and assign one article, then deliver its alerts. InputError for unusable input."""
+        analysed = analyse_item(item, settings=self.settings, recurring_lines=self.recurring_lines(site_key(item)))
+        added = self.store_analysed(analysed, item)
+        if added.status == "duplicate":
+            entry = self.store.story_of(added.id)
+            return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
+                             story_id=entry.story_id if entry else None, role=entry.role if entry else None)
+        updates = self.assign_stories()
+        self.deliver()  # a pushed article's alerts go out now, not at the next poll
+        mine = next((u for u in updates if u.document_id == added.id), None)
+        if mine is None:  # assigned by another process in the meantime
+            entry = self.store.story_of(added.id)
+            mine = entry and StoryUpdate(entry.document_id, entry.story_id, entry.role, entry.duplicate_of,
+                                         entry.new_story)
+        return Submitted(
+            document_id=added.id, status="stored", story_id=mine.story_id if mine else None,
+            role=mine.role if mine else None, duplicate_of=mine.duplicate_of if mine else None,
+        )
+
+    # --- a batch ----------------------------------------------------------------------------------
+
+    def run(
+        self,
+        entries: Iterable[Entry],
+        *,
+        on_event: Callable[[IngestEvent], None] | None = None,
+        workers: int | None = None,
+        deliver: bool = True,
+        story_batch: int = 50,
+    ) -> IngestSummary:
+        """Analyse and store every item, assigning stories every `story_batch` stored articles and
+        at the end; failures (`SourceFailure`s among `entries` too) are counted, not raised.
+        Alerts are queued as articles are assigned and, with `deliver`, sent before returning."""
+        batch = _Batch(self, on_event or (lambda event: None), story_batch)
+        queued_before = self.alerting.queued
+        stream = iter(entries)
+        first: list[Entry] = []
+        for entry in stream:
+            first.append(entry)
+            if len(first) >= POOL_THRESHOLD:
+                break
+        executor = open_executor(self.settings, large=len(first) >= POOL_THRESHOLD, workers=workers)
+        try:
+            batch.analyse_and_store(_chain(first, stream), executor)
+        finally:
+            executor.shutdown()
+            batch.assign()  # also picks up articles an interrupted earlier run stored but never assigned
+            with self.lock:
+                self.stage.save()
+        summary = batch.summary
+        summary.alerts_queued = self.alerting.queued - queued_before
+        if deliver and summary.alerts_queued:
+            summary.alerts_sent = self.deliver().sent
+        return summary
+
+    # --- the stages after analysis, shared by both ------------------------------------------------
+
+    def recurring_lines(self, site: str | None) -> frozenset[str]:
+        """The lines the store has learned recur on `site` (its boilerplate), for analysis."""
+        return frozenset(self.store.recurring_site_lines(site)) if site else frozenset()
+
+    def store_analysed(self, analysed: Analysed, item: SourceItem) -> AddResult:
+        """Store one analysed article with its raw input; a new one also teaches the store which of
+        its lines recur on its site (boilerplate learning)."""
+        raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+        added = self.store.add_document(analysed.document, raw=raw, raw_content_type=item.content_type,
+                                        origin=item.origin)
+        if added.status == "stored" and analysed.site and analysed.line_keys:
+            self.store.record_site_lines(analysed.site, analysed.line_keys)
+        return added
+
+    def assign_stories(self) -> list[StoryUpdate]:
+        """Assign every stored article no story has seen yet, queueing alerts as each commits."""
+        with self.lock:
+            return self.stage.run(on_assigned=self.alerting.on_assigned)
+
+    def deliver(self) -> DeliveryReport:
+        """Send what is due now: new alerts, retries whose time has come, finished digests."""
+        with self._deliver_lock:
+            return self.alerting.deliver()
+
+    def close(self) -> None:
+        """Snapshot the story engine, so the next start replays less."""
+        with self.lock:
+            self.stage.save()
+
+
+class _Batch:
+    """One `Runner.run`: its summary, the articles stored but not yet assigned, the site lines seen."""
+
+    def __init__(self, runner: Runner, report: Callable[[IngestEvent], None], story_batch: int) -> None:
+        self.runner = runner
+        self.report = report
+        self.story_batch = story_batch
+        self.summary = IngestSummary()
+        self.unassigned = 0
+        self._recurring: dict[str, frozenset[str]] = {}
+
+    def recurring_for(self, item: SourceItem) -> frozenset[str]:
+        site = site_key(item)
+        if site is None:
+            return frozenset()
+        if site not in self._recurring:
+            self._recurring[site] = self.runner.recurring_lines(site)
+        return self._recurring[site]
+
+    def assign(self) -> None:
+        self.summary.count(self.runner.assign_stories())
+        self.unassigned = 0
+
+    def record(self, result: Analysed | IngestFailure, item: SourceItem | None) -> None:
+        if isinstance(result, IngestFailure):
+            self.summary.failed.append(result)
+            self.report(IngestEvent(result.origin, "failed", result.reason))
+            return
+        assert item is not None  # only failures come without their item
+        added = self.runner.store_analysed(result, item)
+        if added.status == "duplicate":
+            self.summary.duplicates += 1
+            self.report(IngestEvent(item.origin, "duplicate", added.reason))
+            return
+        self.summary.ingested += 1
+        self.summary.ids.append(added.id)
+        self.unassigned += 1
+        if self.unassigned >= self.story_batch:
+            self.assign()
+        self._recurring.pop(result.site or "", None)  # it learned from this article: look again next time
+        self.report(IngestEvent(item.origin, "stored"))
+
+    def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor) -> None:
+        """Keep at most WINDOW analyses in flight and store results in input order."""
+        settings = self.runner.settings
+        pending: deque[tuple[SourceItem | None, Future | IngestFailure]] = deque()
+
+        def drain_one() -> None:
+            item, job = pending.popleft()
+            if isinstance(job, IngestFailure):
+                self.record(job, None)
+                return
+            try:
+                result = job.result()
+            except Exception as exc:  # a crash in analysis is this item's failure, not the run's
+                result = IngestFailure(item.origin if item else "", f"analysis failed: {exc!r}")
+            self.record(result, item)
+
+        for entry in entries:
+            if isinstance(entry, (SourceFailure, IngestFailure)):
+                pending.append((None, IngestFailure(entry.origin, entry.reason)))
+            else:
+                pending.append((entry, executor.submit(_analyse, entry, settings, self.recurring_for(entry))))
+            while len(pending) >= WINDOW:
+                drain_one()
+        while pending:
+            drain_one()
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def read_sources(
+    sources: Sequence[str], *, settings: Settings, store: Store, stdin: BinaryIO | None = None
+) -> Iterator[SourceItem | SourceFailure]:
+    """Every item of every source (files, folders, feeds, URLs, JSONL, WARC, "-"), a source that
+    cannot be read as one failure; HTTP validators are read from and written to `store`."""
+    if not sources:
+        return
+    with Fetcher(settings, validators=store) as fetcher:
+        for source in sources:
+            try:
+                yield from iter_items(source, fetcher=fetcher, stdin=stdin)
+            except WirewatchError as exc:
+                yield SourceFailure(source, str(exc))
+
+
+def ingest_items(
+    items: Iterable[Entry],
+    *,
+    store: Store,
+    settings: Settings,
+    workers: int | None = None,
+    deliver: bool = True,
+) -> IngestSummary:
+    """Carry `items` (SourceItems; SourceFailures are counted) through a new runner over `store`:
+    "ingest these items into this store" in one call, for scripts and benchmarks."""
+    return Runner(store, settings).run(items, workers=workers, deliver=deliver)
+
+
+def ingest_sources(
+    sources: Sequence[str],
+    *,
+    store: Store,
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    on_event: Callable[[IngestEvent], None] | None = None,
+    workers: int | None = None,
+    runner: Runner | None = None,
+    deliver: bool = True,
+    story_batch: int = 50,
+) -> IngestSummary:
+    """Read `sources` and carry every item through a runner (a new one unless given): the
+    function behind `wirewatch ingest`, for scripts and benchmarks."""
+    runner = runner or Runner(store, settings)
+    items = read_sources(sources, settings=settings, store=store, stdin=stdin)
+    return runner.run(items, on_event=on_event, workers=workers, deliver=deliver, story_batch=story_batch)
