@@ -121,3 +121,27 @@ def test_a_common_word_opening_a_sentence_before_a_speech_verb_is_nobody(recordi
 def test_a_name_opening_a_sentence_before_a_speech_verb_is_still_a_person(recording_settings):
     document = analyze("Flood waters rose.\n\nHalvorsen said the bridge had gone.", recording_settings)
     assert ("Halvorsen", "PERSON") in mentions(document)
+
+
+def test_an_abbreviation_ending_a_paragraph_leaves_its_stop_to_the_sentence(tmp_path):
+    """"Corp." mid-sentence keeps its stop; at a paragraph's end the stop also ends the sentence."""
+    settings = ruler_settings(tmp_path, [
+        {"label": "ORG", "pattern": words("Dunmore", "Corp.")},
+        {"label": "GPE", "pattern": words("Tulsa", ",", "Okla.")},
+    ])
+    text = ("The plant was sold to Dunmore Corp.\n\nDunmore Corp. said the deal would close in "
+            "spring.\n\nThe company is based in Tulsa, Okla.")
+    document = analyze(text, settings)
+    assert mentions(document) == [("Dunmore Corp", "ORG"), ("Dunmore Corp.", "ORG"),
+                                  ("Tulsa, Okla", "GPE")]
+
+
+def test_a_month_before_a_day_is_a_date_not_a_name(tmp_path):
+    settings = ruler_settings(tmp_path, [
+        {"label": "PERSON", "pattern": words("Sept.")},
+        {"label": "PERSON", "pattern": words("May")},
+    ])
+    text = ("The committee meets on Sept. 24 and again on May 14, its chair said. "
+            "May said on Friday that the vote would be close.")
+    document = analyze(text, settings)
+    assert mentions(document) == [("May", "PERSON")]

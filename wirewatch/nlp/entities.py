@@ -78,6 +78,13 @@ _RECOVERY_PATTERNS = [
     # "said Jan Hoekstra", "according to Jan Hoekstra"
     re.compile(rf"\b(?:{SPEECH_VERBS}|according to) (?P<name>{_NAME})"),
 ]
+# What may follow a sentence's last word up to the end of its paragraph.
+_PARAGRAPH_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
+# A month, in full or abbreviated, followed by a day or a year: a date, never a name.
+_DATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December")
+_DAY_OR_YEAR = re.compile(r"\.?,? ?\d")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NATIONALITY_OR_TITLE_WORD = re.compile(r"(?:[A-Z][\w.\-]*|of|the)$")
 
@@ -111,6 +118,8 @@ def clean_span(
     stripped = chunk.rstrip(" .,;:!?\"“”'’")
     if chunk.endswith(".") and (abbreviated or re.search(r"\b[A-Z]\.$", chunk)):  # "Jr." / "J."
         stripped = chunk
+        if _PARAGRAPH_END.match(text, end):  # "... sold to Acme Corp.\n\n": also the sentence's stop
+            stripped = chunk[:-1]
     end = start + len(stripped)
     chunk = text[start:end]
     match = _POSSESSIVE.search(chunk)
@@ -166,6 +175,8 @@ def collect_name_spans(doc: Doc) -> list[NameSpan]:
     text = doc.text
     spans: list[NameSpan] = []
     for ent in doc.ents:
+        if _DATE.fullmatch(ent.text) and _DAY_OR_YEAR.match(text, ent.end_char):
+            continue  # "Sept. 24", "May 14": a date the NER read as a name
         last = ent[-1].text
         abbreviated = len(last) > 1 and last.endswith(".") and last[:-1].replace(".", "").isalpha()
         start, end = clean_span(text, ent.start_char, ent.end_char, abbreviated,
