@@ -113,6 +113,8 @@ def test_a_given_name_cut_from_its_particle_and_surname_is_joined(tmp_path):
     "Residents said the water rose overnight.",
     "The river burst its banks.\n\nWitnesses told reporters the bridge had gone.",
     '"It was terrifying." Neighbours said the family had left.',
+    "Shares rose in early trade.\n\nBrokers said the rally would not last.",  # plural of "broker"
+    "Gold eased on Thursday, traders said.\n\nTraders said the fall was small.",  # "traders" above
 ])
 def test_a_common_word_opening_a_sentence_before_a_speech_verb_is_nobody(recording_settings, text):
     assert [m for m in mentions(analyze(text, recording_settings)) if m[1] == "PERSON"] == []
@@ -145,3 +147,17 @@ def test_a_month_before_a_day_is_a_date_not_a_name(tmp_path):
             "May said on Friday that the vote would be close.")
     document = analyze(text, settings)
     assert mentions(document) == [("May", "PERSON")]
+
+
+def test_a_common_word_heading_a_row_of_results_is_still_a_name(tmp_path):
+    """A line opening with a common word is a sentence, unless figures follow it on the line."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": words(name)} for name in ("Reading", "Bristol", "Sale", "Wasps", "Part")
+    ])
+    nlp.add_pipe("wirewatch_entity_propagation")
+    nlp.to_disk(tmp_path / "rows")
+    settings = Settings(spacy_model=str(tmp_path / "rows"))
+    text = ("Rugby union results on Saturday were as follows.\n\nReading 24 Bristol 17\n\n"
+            "Sale 31 Wasps 33\n\nPart 1 of 2: the season so far")
+    assert [m for m, _ in mentions(analyze(text, settings))] == ["Bristol", "Reading", "Sale", "Wasps"]

@@ -84,7 +84,7 @@ _PARAGRAPH_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
 _DATE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|"
     r"July|August|September|October|November|December")
-_DAY_OR_YEAR = re.compile(r"\.?,? ?\d")
+_DAY_OR_YEAR = re.compile(r"\.?,?\s*\d")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NATIONALITY_OR_TITLE_WORD = re.compile(r"(?:[A-Z][\w.\-]*|of|the)$")
 
@@ -219,8 +219,8 @@ def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]
                 words = words[cut:]
             if not words or not _looks_like_name(words) or words in TITLES:
                 continue
-            if " " not in words and _opens_sentence(text, start) and words.lower() in _common_words():
-                continue  # "Traders said", "Others told": any word opens a sentence
+            if " " not in words and _opens_sentence(text, start) and _ordinary_word(words, text):
+                continue  # "Residents said", "Brokers told": any word opens a sentence
             if any(s < end and start < e for s, e in taken):
                 continue
             if any(s < end and start < e for s, e in found):
@@ -234,6 +234,16 @@ def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     return load_common_words()
+
+
+def _ordinary_word(word: str, text: str) -> bool:
+    """Whether `word` is an ordinary English word rather than a name: a common word, the plural
+    of one ("Brokers"), or a word the text also writes in lower case ("Traders ... traders")."""
+    lower = word.lower()
+    common = _common_words()
+    if lower in common or (lower.endswith("s") and (lower[:-1] in common or lower[:-2] in common)):
+        return True
+    return re.search(rf"\b{re.escape(lower)}\b", text) is not None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
