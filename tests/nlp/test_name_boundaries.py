@@ -161,3 +161,10 @@ def test_a_common_word_heading_a_row_of_results_is_still_a_name(tmp_path):
     text = ("Rugby union results on Saturday were as follows.\n\nReading 24 Bristol 17\n\n"
             "Sale 31 Wasps 33\n\nPart 1 of 2: the season so far")
     assert [m for m, _ in mentions(analyze(text, settings))] == ["Bristol", "Reading", "Sale", "Wasps"]
+
+
+def test_a_possessive_written_apart_leaves_no_space_in_the_mention(tmp_path):
+    settings = ruler_settings(tmp_path, [{"label": "ORG", "pattern": words("Velotech", "'s")},
+                                         {"label": "ORG", "pattern": words("Velotech")}])
+    document = analyze("Velotech 's shares fell after Velotech cut its forecast for the year.", settings)
+    assert mentions(document) == [("Velotech", "ORG"), ("Velotech", "ORG")]

@@ -125,6 +125,7 @@ def clean_span(
     match = _POSSESSIVE.search(chunk)
     if match and len(chunk) > len(match.group()) and not (possessive_name and match.group()[-1:] == "s"):
         end -= len(match.group())
+        end = start + len(text[start:end].rstrip())  # "Lord 's" written with a space
     chunk = text[start:end]
     lead = re.match(r"the ", chunk)
     if lead:
@@ -201,7 +202,7 @@ def _possessive_name(text: str, start: int, end: int, label: str) -> bool:
     bare = text[start:end][:match.start()].strip()
     if bare.lower().startswith("the "):
         bare = bare[4:]
-    return re.search(rf"\b{re.escape(bare)}\b(?![’']s)", text) is None
+    return re.search(rf"\b{re.escape(bare)}\b(?! ?[’']s)", text) is None
 
 
 def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]:
