@@ -68,6 +68,16 @@ def test_a_line_without_a_final_stop_ends_before_the_next_line(greedy_settings):
     assert "Nairobi . ." not in seen  # a line that ends a sentence gets no second stop
 
 
+def test_a_row_of_figures_or_a_dateline_gets_no_stop(greedy_settings):
+    """Only two capitalised words can glue across a line break; the models read tables and
+    datelines without a stop after each line."""
+    text = ("Results on Saturday:\n\nReading 24 Bristol 17\n\nSale 31 Wasps 33\n\nOSLO 2026-11-28\n\n"
+            "The match was played in the rain and ended late\n\nFans went home")
+    wirewatch.analyze(text, title="News", content_type="text/plain", settings=greedy_settings)
+    seen = " ".join(_SEEN[-1])
+    assert "17 Sale" in seen and "2026-11-28 The" in seen and "late Fans" in seen
+
+
 @pytest.mark.parametrize("text, name, label", [
     ("Heineken gained after Goldman Sachs raised its rating.\n\nBen Carter", "Ben Carter", "PERSON"),
     ("Kenya\n\nNairobi police said Odhiambo Otieno had been arrested.", "Kenya", "GPE"),

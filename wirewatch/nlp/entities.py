@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc
 
 from wirewatch.document import Entity, Mention
+
+from .propagation import load_common_words
 
 # Titles and honorifics that introduce a person's name; longest first so that "Prime Minister"
 # wins over "Minister". They are also the role nouns ("the Prime Minister") resolution binds.
@@ -75,6 +78,13 @@ _RECOVERY_PATTERNS = [
     # "said Jan Hoekstra", "according to Jan Hoekstra"
     re.compile(rf"\b(?:{SPEECH_VERBS}|according to) (?P<name>{_NAME})"),
 ]
+# What may follow a sentence's last word up to the end of its paragraph.
+_PARAGRAPH_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
+# A month, in full or abbreviated, followed by a day or a year: a date, never a name.
+_DATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December")
+_DAY_OR_YEAR = re.compile(r"\.?,?\s*\d")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NATIONALITY_OR_TITLE_WORD = re.compile(r"(?:[A-Z][\w.\-]*|of|the)$")
 
@@ -91,11 +101,16 @@ class NameSpan:
     recovered: bool = False  # found by the rules here rather than by the NER
 
 
-def clean_span(text: str, start: int, end: int, abbreviated: bool = False) -> tuple[int, int]:
-    """Trim a name span: no possessive, no leading title or "the", no stray punctuation.
+def clean_span(
+    text: str, start: int, end: int, abbreviated: bool = False, possessive_name: bool = False
+) -> tuple[int, int]:
+    """Trim a name span: no possessive, no leading title or lower-case "the", no stray punctuation.
 
     `abbreviated`: the span ends in an abbreviation whose full stop the tokenizer kept on the
     word ("Acme Corp.", "St. Petersburg, Fla."); the stop is part of the name then.
+    `possessive_name`: a final "'s" is part of the name ("Lord's", "McDonald's").
+    A capitalised "The" stays: the NER includes it only where it belongs to the name ("The
+    Hague", "The Oval", "The Sunday Telegraph"), and a span the rules found never starts with it.
     """
     while start < end and text[start] in " “”\"'‘’(-–—":
         start += 1
@@ -103,13 +118,16 @@ def clean_span(text: str, start: int, end: int, abbreviated: bool = False) -> tu
     stripped = chunk.rstrip(" .,;:!?\"“”'’")
     if chunk.endswith(".") and (abbreviated or re.search(r"\b[A-Z]\.$", chunk)):  # "Jr." / "J."
         stripped = chunk
+        if _PARAGRAPH_END.match(text, end):  # "... sold to Acme Corp.\n\n": also the sentence's stop
+            stripped = chunk[:-1]
     end = start + len(stripped)
     chunk = text[start:end]
     match = _POSSESSIVE.search(chunk)
-    if match and len(chunk) > len(match.group()):
+    if match and len(chunk) > len(match.group()) and not (possessive_name and match.group()[-1:] == "s"):
         end -= len(match.group())
+        end = start + len(text[start:end].rstrip())  # "Lord 's" written with a space
     chunk = text[start:end]
-    lead = re.match(r"(?:the|The) ", chunk)
+    lead = re.match(r"the ", chunk)
     if lead:
         start += lead.end()
     while True:
@@ -158,9 +176,12 @@ def collect_name_spans(doc: Doc) -> list[NameSpan]:
     text = doc.text
     spans: list[NameSpan] = []
     for ent in doc.ents:
+        if _DATE.fullmatch(ent.text) and _DAY_OR_YEAR.match(text, ent.end_char):
+            continue  # "Sept. 24", "May 14": a date the NER read as a name
         last = ent[-1].text
         abbreviated = len(last) > 1 and last.endswith(".") and last[:-1].replace(".", "").isalpha()
-        start, end = clean_span(text, ent.start_char, ent.end_char, abbreviated)
+        start, end = clean_span(text, ent.start_char, ent.end_char, abbreviated,
+                                _possessive_name(text, ent.start_char, ent.end_char, ent.label_))
         title = None
         if ent.label_ == "PERSON":
             start, title = split_title(text, start, end)
@@ -169,6 +190,19 @@ def collect_name_spans(doc: Doc) -> list[NameSpan]:
             spans.append(NameSpan(start, end, text[start:end], ent.label_, title))
     spans.extend(recover_person_names(text, spans))
     return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def _possessive_name(text: str, start: int, end: int, label: str) -> bool:
+    """Whether the "'s" closing a non-person entity belongs to its name: the article never writes
+    the name without it ("Boatmen's was the prize", "at Lord's"). A person's name never ends in
+    one, and "Google's shares" beside "Google" is the possessive of the company."""
+    match = _POSSESSIVE.search(text[start:end].rstrip(" .,;:!?\"“”"))
+    if label == "PERSON" or not match or not match.group().endswith("s") or match.start() == 0:
+        return False
+    bare = text[start:end][:match.start()].strip()
+    if bare.lower().startswith("the "):
+        bare = bare[4:]
+    return re.search(rf"\b{re.escape(bare)}\b(?! ?[’']s)", text) is None
 
 
 def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]:
@@ -186,6 +220,8 @@ def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]
                 words = words[cut:]
             if not words or not _looks_like_name(words) or words in TITLES:
                 continue
+            if " " not in words and _opens_sentence(text, start) and _ordinary_word(words, text):
+                continue  # "Residents said", "Brokers told": any word opens a sentence
             if any(s < end and start < e for s, e in taken):
                 continue
             if any(s < end and start < e for s, e in found):
@@ -194,6 +230,27 @@ def recover_person_names(text: str, known: Iterable[NameSpan]) -> list[NameSpan]
                 start, end, words, "PERSON", title_before(text, start), recovered=True
             )
     return list(found.values())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return load_common_words()
+
+
+def _ordinary_word(word: str, text: str) -> bool:
+    """Whether `word` is an ordinary English word rather than a name: a common word, the plural
+    of one ("Brokers"), or a word the text also writes in lower case ("Traders ... traders")."""
+    lower = word.lower()
+    common = _common_words()
+    if lower in common or (lower.endswith("s") and (lower[:-1] in common or lower[:-2] in common)):
+        return True
+    return re.search(rf"\b{re.escape(lower)}\b", text) is not None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether `start` begins the text, a line or a sentence (after an opening quote too)."""
+    before = text[max(0, start - 4):start].rstrip(" \"“‘'(")
+    return not before or before.endswith("\n") or before[-1] in ".!?:;"
 
 
 def to_entities(groups: list[list[NameSpan]], names: list[str], labels: list[str]) -> list[Entity]:

@@ -9,10 +9,14 @@ text). So the statistical components run on a copy of the document without white
 and their entities are written back onto the tokens of the real text, where offsets index into
 `text` exactly as before.
 
-A line break still ends what came before it: a heading, a name on a line of its own or a table
-row has no final stop, and glued to the next line the models read "Ben Carter Kenya" as one
-person. The copy therefore puts a full stop, the boundary the models know, at each line break
-that does not already follow one, and no name runs across a line break.
+A line break still ends what came before it: a heading or a name on a line of its own has no
+final stop, and glued to the next line the models read "Ben Carter Kenya" as one person. The copy
+therefore puts a full stop, the boundary the models know, at a line break between two
+capitalised words, and no name runs across a line break. Elsewhere it adds nothing: a row of
+figures, a dateline ("MILAN 1996-08-30") or a line ending in a lower-case word cannot glue two
+names together, and the models learnt results tables and datelines without stops after each line
+(a stop there made the team opening each row of a table a place: CoNLL-2003 dev through
+`analyze` with an NER trained on CoNLL train only 0.860 -> 0.866 F1; GUM dev 0.615 -> 0.617).
 
 The document-level propagation component runs on the real text after that, since it reads line
 starts and headings from the layout.
@@ -45,7 +49,7 @@ def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = ()) -> D
         if token.is_space:
             if words:
                 spaces[-1] = True
-                if "\n" in token.text and words[-1] not in _CLOSED and origin[-1] is not None:
+                if "\n" in token.text and origin[-1] is not None and _names_meet(words[-1], doc, token.i):
                     words.append(_BOUNDARY)
                     spaces.append(True)
                     origin.append(None)
@@ -59,6 +63,15 @@ def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = ()) -> D
                    [(name, c) for name, c in enabled if name != PROPAGATION])
     doc.ents = _on_real_tokens(doc, origin, compact.ents)
     return _run(doc, [(name, c) for name, c in enabled if name == PROPAGATION])
+
+
+def _names_meet(last: str, doc: Doc, space: int) -> bool:
+    """Whether the line ending in `last` and the line after the whitespace token `space` meet
+    at two capitalised words (and no stop already parts them)."""
+    if last in _CLOSED or not last[:1].isupper():
+        return False
+    following = next((t for t in doc[space + 1:] if not t.is_space), None)
+    return following is not None and following.text[:1].isupper()
 
 
 def _run(doc: Doc, components: list[tuple[str, object]]) -> Doc:

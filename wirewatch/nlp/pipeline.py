@@ -8,6 +8,7 @@ variable `WIREWATCH_SPACY_MODEL`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +62,10 @@ _HYPHEN_INFIX = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
 # ... and what replaces it: dashes as before; a hyphen only before a common English word.
 _DASH_INFIX = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(
     a=ALPHA, h="|".join(h for h in HYPHENS.split("|") if h != "-"))
+# spaCy's rule that splits an operator between digits ("6-0" -> "6", "-", "0") ... and what
+# replaces it: the same without the hyphen, so scores, dates and ranges stay whole.
+_NUMBER_INFIX = r"(?<=[0-9])[+\-\*^](?=[0-9-])"
+_NUMBER_OPERATOR_INFIX = r"(?<=[0-9])[+\*^](?=[0-9-])"
 _MIN_WORD = 3  # shorter lower-case parts are syllables of names as often as words ("Kim In-so")
 
 
@@ -71,21 +76,40 @@ def _hyphen_before_word_infix() -> str:
 
 
 def _keeping_hyphenated_words(nlp: Language) -> Language:
-    """`nlp` with a tokenizer that keeps a name with a hyphen inside it as one token.
+    """`nlp` with a tokenizer that keeps hyphenated words whole unless a name is glued to a word.
 
-    spaCy's English tokenizer cuts "Nagorno-Karabakh", "Mercedes-Benz", "Jones-Drew" and
-    "Urus-Martan" at the hyphen. The NER models learnt from CoNLL-2003, whose tokens keep such
-    words whole; cut up, the halves are words they rarely saw in names ("Nagorno", "-"), and the
-    name is read as two, or half of it is missed (CoNLL-2003 dev through `analyze`: 0.970 ->
-    0.983 F1). A hyphen before a common English word of three letters or more (the list in
-    common_words.txt) is still cut, so the name in "London-based", "Saudi-led" or "Dublin-born"
+    spaCy's English tokenizer cuts every hyphen: "Nagorno-Karabakh", "Mercedes-Benz",
+    "Jones-Drew", but also "one-day", "26-year-old", "6-0" and "1996-08-30". The NER models
+    learnt from CoNLL-2003, whose tokens keep all of these whole; cut up, a name's halves are
+    words they rarely saw in names ("Nagorno", "-"), and the pieces of a score, a date or a
+    compound are context they never saw around names (CoNLL-2003 dev through `analyze`: 0.970
+    -> 0.983 F1 keeping names whole, 0.982 -> 0.985 keeping numbers and lower-case compounds
+    whole: "MILAN 1996 - 08 - 30" had made the dateline's city an ORG). What is still cut: a
+    hyphen after a capitalised word and before a common English word of three letters or more
+    (the list in common_words.txt), so the name in "London-based", "Saudi-led" or "Dublin-born"
     stays a word of its own, while "Kim In-so" and "Ata-ur-Rehman" stay whole; dashes between
-    words are cut too.
+    words; and the other operators between digits ("2+2").
     """
     infixes = list(nlp.Defaults.infixes or [])
     if _HYPHEN_INFIX not in infixes:
         return nlp
     infixes[infixes.index(_HYPHEN_INFIX)] = _DASH_INFIX
-    infixes.append(_hyphen_before_word_infix())
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if _NUMBER_INFIX in infixes:
+        infixes[infixes.index(_NUMBER_INFIX)] = _NUMBER_OPERATOR_INFIX
+    hyphen_before_word = _hyphen_before_word_infix()
+    infixes.append(hyphen_before_word)
+    finditer = compile_infix_regex(infixes).finditer
+
+    def infix_finditer(text: str) -> list[re.Match[str]]:
+        # The tokenizer asks for the infixes of one whitespace-free chunk at a time, so the word
+        # before a hyphen starts after the previous infix (or at the chunk's start).
+        matches, word_start = [], 0
+        for match in finditer(text):
+            if match.group() == "-" and not text[word_start:word_start + 1].isupper():
+                continue
+            matches.append(match)
+            word_start = match.end()
+        return matches
+
+    nlp.tokenizer.infix_finditer = infix_finditer
     return nlp

@@ -103,10 +103,21 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     return doc[j].text in _DASHES and bool(doc[j].whitespace_)
 
 
+def _opens_table_row(doc: Doc, i: int) -> bool:
+    """Whether a figure follows token `i - 1` on its line, then another figure or name ("Reading 4 1
+    1 2 5", "Sale 31 Wasps 33"): the word heads a table row or a result, not a sentence ("Part 1
+    of 2" is a heading)."""
+    if i + 1 >= len(doc) or not doc[i].like_num or "\n" in doc[i - 1].whitespace_ + doc[i].whitespace_:
+        return False
+    after = doc[i + 1]
+    return after.like_num or after.text[:1].isupper()
+
+
 def _without_capitalised_openers(doc: Doc, entities: list[Span], common: frozenset[str]) -> list[Span]:
     """Entities minus one-word sentence openers that are common words with no sign of a name."""
     def suspect(ent: Span) -> bool:
-        return len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(doc, ent.start)
+        return (len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(doc, ent.start)
+                and not _opens_table_row(doc, ent.end))
 
     if not any(suspect(ent) for ent in entities):
         return entities

@@ -167,7 +167,14 @@ def _join_particle_names(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             out.append(span)
             continue
         title = span.title
-        if previous and previous.label == "PERSON" and text[previous.end:start] == " ":
+        # Only a single given name is cut from its particles and surname ("Ursula" + "von der
+        # Leyen"); a full name right before a particle is another person in a list or a
+        # scorecard ("D. Lehmann st Kaluwitharana": stumped by the wicketkeeper).
+        adjacent = previous is not None and previous.label == "PERSON" and text[previous.end:start] == " "
+        if adjacent and " " in previous.text:
+            out.append(span)
+            continue
+        if adjacent:
             out.pop()
             start, title = previous.start, previous.title or title
         elif span.label != "PERSON":
