@@ -264,6 +264,8 @@ def predict_through_analyze(name: str, documents: list[GoldDocument], settings: 
         paragraph_starts = sorted(mapping)
         for entity in result.entities:
             for mention in entity.mentions:
+                if mention.kind != "name":  # a bound role noun ("the president") is coreference, not a name
+                    continue
                 kind = TO_CONLL.get(getattr(mention, "type", None) or entity.type)
                 if kind is None:
                     continue

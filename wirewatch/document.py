@@ -34,6 +34,9 @@ class Mention:
     text: str
     start: int
     end: int
+    # "name" (the entity named, in any spelling), "role" (a role noun the text gave the person:
+    # "the trade chief"), "pronoun" (a speaker's "she", "we"). NER scores count names only.
+    kind: str = "name"
 
 
 @dataclass

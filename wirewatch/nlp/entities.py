@@ -271,7 +271,8 @@ def to_entities(groups: list[list[NameSpan]], names: list[str], labels: list[str
     records.sort(key=lambda record: min(s.start for s in record[0]))
     entities = []
     for number, (group, name, label) in enumerate(records, start=1):
-        mentions = [Mention(text=s.text, start=s.start, end=s.end) for s in sorted(group, key=lambda s: s.start)]
+        mentions = [Mention(text=s.text, start=s.start, end=s.end, kind="role" if s.label == "ROLE" else "name")
+                    for s in sorted(group, key=lambda s: s.start)]
         entities.append(Entity(id=f"e{number}", name=name, type=label, mentions=mentions))
     return entities
 

@@ -368,7 +368,9 @@ class _Attributor:
     def speaker(self, start: int, end: int) -> tuple[str | None, Mention]:
         """Entity id (or None) and the mention for the speaker words at [start, end)."""
         words = self.text[start:end]
-        mention = Mention(text=words, start=start, end=end)
+        pronoun = words.lower() in ("i", "we") or bool(NOMINATIVE_PRONOUN.fullmatch(words))
+        role = not pronoun and words[:1].islower()  # "the spokesperson", "a union official"
+        mention = Mention(text=words, start=start, end=end, kind="pronoun" if pronoun else "role" if role else "name")
         if words.lower() in ("i", "we"):
             return self.pronoun(start), mention
         if words.lower() in _PRONOUNS_LOWER:

@@ -71,6 +71,9 @@ _SPEECH_AFTER = re.compile(r"^(?:['’]s)?(?:,[^,.;:]{1,40},)? (?:" + SPEECH_VER
 _ROLE_PATTERN = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er)(?: (?:former|new|then|outgoing|incoming|British|U\.S\.|"
     r"American|French|German|Russian|Ukrainian|Italian|Chinese|[A-Z][a-z]+an))? "
+    # a portfolio or office before the title ("the Transport Minister", "the Health Secretary");
+    # lazy, so that a title of two words ("Prime Minister") is read whole first
+    r"(?:[A-Z][a-z]+ ){0,2}?"
     r"(?P<title>" + "|".join(re.escape(t) for t in TITLES if not t.endswith(".") and len(t) > 3)
     + r")\b",
     re.IGNORECASE,
@@ -262,6 +265,28 @@ def recover_surname_mentions(text: str, spans: list[NameSpan]) -> list[NameSpan]
     return found
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+$")
+_TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
+
+
+def _title_phrases(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Spans that are a title, not a name, left out: "the Transport Minister" (a title after a
+    determiner names a role; the role step binds it to the person given that title) and
+    "Interior Minister" read as an organisation right before the person it introduces."""
+    kept = []
+    for i, span in enumerate(spans):
+        words = span.text.split()
+        if len(words) >= 2 and words[-1] in _TITLE_WORDS:
+            if _DETERMINER_BEFORE.search(text[max(0, span.start - 8):span.start]):
+                continue
+            following = spans[i + 1] if i + 1 < len(spans) else None
+            if (span.label != "PERSON" and following is not None and following.label == "PERSON"
+                    and text[span.end:following.start] == " "):
+                continue
+        kept.append(span)
+    return kept
+
+
 def _role_mentions(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("title").lower()) for m in _ROLE_PATTERN.finditer(text)]
 
@@ -400,6 +425,7 @@ def _group_score(a: _PersonGroup, b: _PersonGroup) -> float:
 
 def resolve(text: str, spans: list[NameSpan]) -> Resolution:
     """Group name spans into entities; add bare and garbled surnames and bound role nouns."""
+    spans = _title_phrases(text, sorted(spans, key=lambda s: s.start))
     spans = _join_particle_names(text, _cut_at_sentence_end(text, spans))
     spans = sorted(spans + recover_surname_mentions(text, spans), key=lambda s: s.start)
     spans = _complete_cut_names(text, spans)
