@@ -20,6 +20,7 @@ from ..store import Store
 from ..store import story_queries as q
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
 from ..stories.summary import content_window
+from .rewrites import flag_rewritten_copy
 from .story_members import StoryMembers
 
 
@@ -144,6 +145,8 @@ class StoryStage:
             score=float(assignment.score), new_story=assignment.new_story,
         )
         q.append_assignment(conn, entry, now)
+        if entry.duplicate_of is not None:  # a word-for-word rewrite of it is machine-translation evidence
+            flag_rewritten_copy(conn, article, entry.duplicate_of)
         self._members.fold(entry)
         self._seq = entry.seq
         self._rebuild_story(conn, insert, assignment.story_id, now)
