@@ -61,3 +61,17 @@ def test_restored_engine_still_knows_where_names_stood_and_short_texts():
     restored = StoryEngine.from_state(engine.state())
     assert restored.add(ArticleInput(id="mt", title=TRANSLATED_TITLE, text=GARBLED)).role == COPY
     assert restored.add(ArticleInput(id="spun", title="", text=SHORT_SPUN)).role == COPY
+
+
+def test_copy_writing_a_decade_in_full_revises_no_number():
+    """Regression: "the 40s" read as the number 40 before the word "s", so a copy writing "the
+    1940s" (or moving a clause next to another decade) revised a number and was a development."""
+    title = "Jazz singer Marta Olsen, a star of the 40s and 50s, dies at 93"
+    text = ("Jazz singer Marta Olsen, whose recordings topped the charts in the 40s and 50s, died on Sunday "
+            "at her home in Oslo, her family said. She was 93.\n"
+            "Olsen toured Europe and the United States for four decades and recorded more than 30 albums.\n"
+            "Her family said she died peacefully surrounded by her children and grandchildren.")
+    copy = text.replace("died on Sunday at her home in Oslo, her family said", "her family said").replace(
+        "in the 40s and 50s,", "in the 1940s and 1950s, died on Sunday at her home in Oslo.")
+    later = _after(ArticleInput(id="obituary", title=title, text=text), ArticleInput(id="copy", title=title, text=copy))
+    assert later.role == COPY

@@ -234,7 +234,9 @@ _NUMBER_WORDS = {
     "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
 }
-_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+# A decade ("1950s", "the 40s") is one word: no count a copy could revise, and split it would make
+# "s" a context word that a reordered copy puts around another number.
+_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:['’]?s\b)?|[^\W\d_]+")
 
 
 def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
@@ -249,6 +251,8 @@ def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
     tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
     found = []
     for i, token in enumerate(tokens):
+        if token[0].isdigit() and token.endswith("s"):
+            continue  # a decade
         if token[0].isdigit():
             readings = number_readings(token)
         elif token in _NUMBER_WORDS:

@@ -47,23 +47,36 @@ def name_places(text: str) -> frozenset[NamePlace]:
 
 def placed_names(text: str, known: frozenset[NamePlace]) -> set[str]:
     """Name words of `text` written where a name of `known` stood: a run of as many words after
-    the same word or before the same word, each of its words a spelling of the known run's word
-    at the same place."""
-    by_before: dict[tuple[str, int], list[list[str]]] = {}
-    by_after: dict[tuple[str, int], list[list[str]]] = {}
+    the same word or before the same word, word for word a spelling of the known run (at the
+    looser bar of a stand-in). Where the run matches a known one on both sides, or where one of
+    its words spells its counterpart, the others need only begin with the same letter: a garble
+    keeps the first letter ("Queens" -> "Qaecris"), and a new person in a sentence of its own
+    does not stand where a known name stood, between the same words."""
+    by_before: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    by_after: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
     for before, name, after in known:
         words = name.split()
-        by_before.setdefault((before, len(words)), []).append(words)
-        by_after.setdefault((after, len(words)), []).append(words)
+        by_before.setdefault((before, len(words)), []).append((words, after))
+        by_after.setdefault((after, len(words)), []).append((words, before))
     found: set[str] = set()
     for before, name, after in name_places(text):
         words = name.split()
-        candidates = by_before.get((before, len(words)), []) + by_after.get((after, len(words)), [])
-        for other in candidates:
-            if all(_spells(word, known_word) for word, known_word in zip(words, other)):
+        candidates = [(other, other_after == after) for other, other_after in by_before.get((before, len(words)), [])]
+        candidates += [(other, other_before == before) for other, other_before in by_after.get((after, len(words)), [])]
+        for other, both_sides in candidates:
+            if _aligned(words, other, both_sides):
                 found.update(words)
                 break
     return found
+
+
+def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
+    spelled = [_spells(word, other) for word, other in zip(words, known)]
+    if all(spelled):
+        return True
+    if not (both_sides or any(spelled)):
+        return False
+    return all(ok or word[:1] == other[:1] for ok, word, other in zip(spelled, words, known))
 
 
 def _spells(word: str, known: str) -> bool:
