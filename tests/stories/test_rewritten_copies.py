@@ -33,10 +33,10 @@ def _flags(store: Store, ids: list[int]) -> list[tuple[bool, list[str]]]:
     return found
 
 
-def test_translated_copy_of_a_stored_article_is_flagged_with_its_original(tmp_path):
+def test_translated_copy_of_a_stored_article_is_flagged_with_its_original(tmp_path, db_url):
     wire = _write(tmp_path, "1-wire.txt", TITLE, WIRE)
     copy = _write(tmp_path, "2-translated.txt", TRANSLATED_TITLE, TRANSLATED)
-    with Store.open(f"sqlite:///{tmp_path}/river.db") as store:
+    with Store.open(db_url) as store:
         first = ingest([wire], store=store, settings=SETTINGS)
         second = ingest([copy], store=store, settings=SETTINGS)
         assert second.copies == 1
