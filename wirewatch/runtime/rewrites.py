@@ -17,15 +17,15 @@ from ..stories.substitution import compare, describe, is_rewrite
 
 def flag_rewritten_copy(conn: Connection, article: q.StoredArticle, original_id: int) -> bool:
     """Flag `article` when it rewrites the stored article `original_id`; whether it did."""
-    original = q.articles_by_id(conn, [original_id]).get(original_id)
+    original = quality_queries.stored_text(conn, original_id)
     if original is None:
         return False
-    rewrite = compare(_full_text(article), _full_text(original))
+    doc = article.document
+    rewrite = compare(_full_text(doc.title, doc.text), _full_text(*original))
     if not is_rewrite(rewrite):
         return False
     return quality_queries.flag_machine_translation(conn, article.id, describe(rewrite, original_id))
 
 
-def _full_text(article: q.StoredArticle) -> str:
-    doc = article.document
-    return f"{doc.title}\n{doc.text}" if doc.title else doc.text
+def _full_text(title: str, text: str) -> str:
+    return f"{title}\n{text}" if title else text

@@ -14,6 +14,12 @@ from sqlalchemy.engine import Connection
 from .schema import documents
 
 
+def stored_text(conn: Connection, document_id: int) -> tuple[str, str] | None:
+    """(title, text) of a stored article, read from their columns (no parse of the analysis)."""
+    row = conn.execute(select(documents.c.title, documents.c.text).where(documents.c.id == document_id)).first()
+    return (row.title, row.text) if row is not None else None
+
+
 def flag_machine_translation(conn: Connection, document_id: int, signal: str) -> bool:
     """Mark a stored article as a suspected machine translation, with the signal that says why
     (kept once). False when no such article is stored."""
