@@ -119,48 +119,45 @@ def build_store(url: str, count: int, stories: str) -> tuple[float, float]:
 
 
 def write_story_rows(store) -> None:
-    """One story per topic: original, copies (items 2 and 5 of each topic) and developments."""
-    from sqlalchemy import delete, select
+    """One story per topic: original, copies (items 2 and 5 of each topic) and developments.
 
-    from wirewatch.store.schema import documents, stories, story_articles
+    Through the store's story session, as the stage writes: articles already in the log (a reused
+    --db) keep their entries, the others are appended, and every story record is rewritten."""
+    from wirewatch.store import LogEntry
 
     now = datetime.now(timezone.utc)
-    with store.engine.begin() as conn:
-        conn.execute(delete(story_articles))
-        conn.execute(delete(stories))
-        rows = conn.execute(select(documents.c.id, documents.c.ext_id, documents.c.title, documents.c.url,
-                                   documents.c.source, documents.c.published, documents.c.data)
-                            .order_by(documents.c.id)).all()
+    with store.story_transaction() as session:
+        log = session.log_after(0)
+        logged = {entry.document_id for entry in log}
+        seq = max((entry.seq for entry in log), default=0)
+        stored = session.articles(list(range(1, store.newest_document_id() + 1)))
         by_topic: dict[int, list] = {}
-        for row in rows:
-            by_topic.setdefault(int(row.ext_id.split("-")[1]) // ARTICLES_PER_STORY, []).append(row)
-        log, records, seq = [], [], 0
+        for doc_id in sorted(stored):
+            by_topic.setdefault(int(stored[doc_id].document.id.split("-")[1]) // ARTICLES_PER_STORY, []).append(doc_id)
         for topic, members in sorted(by_topic.items()):
-            story_id = str(members[0].id)
-            first = members[0]
+            story_id = str(members[0])
+            first = stored[members[0]].document
             articles = []
-            for position, row in enumerate(members):
-                seq += 1
-                role = "original" if position == 0 else "copy" if int(row.ext_id.split("-")[1]) % ARTICLES_PER_STORY in (2, 5) else "development"
-                duplicate_of = first.id if role == "copy" else None
-                log.append({"document_id": row.id, "seq": seq, "story_id": story_id, "role": role,
-                            "duplicate_of": duplicate_of, "score": {"score": 0.6, "new_story": position == 0},
-                            "assigned_at": now})
-                articles.append({"id": str(row.id), "role": role, "duplicate_of": str(duplicate_of) if duplicate_of else None,
-                                 "published": row.published.isoformat(), "source": row.source, "title": row.title,
-                                 "url": row.url, "record_id": row.ext_id})
-            names = [e["name"] for row in members for e in row.data.get("entities", [])]
-            sources = sorted({row.source for row in members})
+            for position, doc_id in enumerate(members):
+                doc = stored[doc_id].document
+                role = "original" if position == 0 else "copy" if int(doc.id.split("-")[1]) % ARTICLES_PER_STORY in (2, 5) else "development"
+                duplicate_of = members[0] if role == "copy" else None
+                if doc_id not in logged:
+                    seq += 1
+                    session.append(LogEntry(seq=seq, document_id=doc_id, story_id=story_id, role=role,
+                                            duplicate_of=duplicate_of, score=0.6, new_story=position == 0), now)
+                articles.append({"id": str(doc_id), "role": role, "duplicate_of": str(duplicate_of) if duplicate_of else None,
+                                 "published": doc.published.isoformat(), "source": doc.source, "title": doc.title,
+                                 "url": doc.url, "record_id": doc.id})
+            docs = [stored[doc_id].document for doc_id in members]
+            names = [e.name for doc in docs for e in doc.entities]
+            sources = sorted({doc.source for doc in docs})
             record = {"id": story_id, "title": first.title,
-                      "summary": [p for p in first.data["text"].split("\n\n")[:3]],
+                      "summary": [p for p in first.text.split("\n\n")[:3]],
                       "articles": articles, "sources": sources,
-                      "first_seen": members[0].published.isoformat(), "last_seen": members[-1].published.isoformat(),
+                      "first_seen": docs[0].published.isoformat(), "last_seen": docs[-1].published.isoformat(),
                       "entities": sorted(set(names), key=names.index)[:8], "velocity": 0}
-            records.append({"id": story_id, "title": first.title, "first_seen": members[0].published,
-                            "last_seen": members[-1].published, "article_count": len(members),
-                            "source_count": len(sources), "data": record, "updated_at": now})
-        conn.execute(story_articles.insert(), log)
-        conn.execute(stories.insert(), records)
+            session.save_story(record, first_seen=docs[0].published, last_seen=docs[-1].published, now=now)
 
 
 def time_get(client, path: str, repeats: int) -> list[float]:

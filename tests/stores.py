@@ -44,3 +44,19 @@ def fresh_store_url(engine: str, folder: Path) -> Iterator[str]:
     finally:
         with _postgres_admin() as admin:
             admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@contextmanager
+def raw_connection(url: str):
+    """A SQLAlchemy connection to the database at `url`, for tests that look under the Store.
+
+    Its own engine, with the Store's connection settings: the Store keeps its engine private,
+    and what a test reads this way is what any later process would find in the database."""
+    from wirewatch.store.engine import create_store_engine, parse_store_url
+
+    engine = create_store_engine(parse_store_url(url))
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()

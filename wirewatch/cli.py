@@ -546,7 +546,7 @@ def alerts(
     config: ConfigOption = None,
 ) -> None:
     """The alert log: what was sent where, what is retrying, what failed and why."""
-    from .alerts import AlertStore
+    from .alerts import AlertStore, alert_dict
 
     _check_format(format)
     if status and status not in ("pending", "sent", "retrying", "failed"):
@@ -554,12 +554,12 @@ def alerts(
     with _open_store(_settings(db, config)) as store:
         found = AlertStore(store).alerts(subscription_id=subscription, status=status, limit=limit)
     if format == "json":
-        _print_json([a.to_dict() for a in found])
+        _print_json([alert_dict(a) for a in found])
         return
     table = Table("id", "subscription", "story", "article", "channel", "status", "attempts", "last error",
                   box=None, pad_edge=False)
     for a in found:
-        d = a.to_dict()
+        d = alert_dict(a)
         table.add_row(str(d["id"]), str(d["subscription"]), str(d["story"]), str(d["article"]), escape(d["channel"] or ""),
                       d["status"], str(d["attempts"]), escape(d["last_error"] or ""))
     Console().print(table if found else "no alerts")

@@ -37,6 +37,10 @@ class StoreError(WirewatchError):
     exit_code = 4
 
 
+class StoreConflict(StoreError):
+    """Another writer changed the same rows first (the story log's next position): catch up, retry."""
+
+
 class ConfigError(WirewatchError):
     """A setting is missing or invalid."""
 

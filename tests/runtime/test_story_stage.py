@@ -95,10 +95,8 @@ def test_two_stages_on_one_store_never_disagree(samples, db_url):
 
 
 def _log(store):
-    from wirewatch.store.story_queries import log_after
-
-    with store.engine.connect() as conn:
-        return log_after(conn, 0)
+    with store.story_session() as session:
+        return session.log_after(0)
 
 
 def test_story_json_has_the_documented_fields(samples, db_url):

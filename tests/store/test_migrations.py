@@ -10,12 +10,15 @@ from wirewatch.store import Store
 from wirewatch.store.engine import create_store_engine, parse_store_url
 from wirewatch.store.migrate import head_revision, upgrade_to_head
 
+from stores import raw_connection
+
 
 def test_fresh_database_is_migrated_to_head(store_url):
-    with Store.open(store_url) as store:
-        tables = set(inspect(store.engine).get_table_names())
-        with store.engine.connect() as conn:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with Store.open(store_url):
+        pass
+    with raw_connection(store_url) as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert {"documents", "site_lines", "site_articles", "http_validators"} <= tables
     assert revision == head_revision()
 
@@ -30,7 +33,8 @@ def test_migrating_twice_does_nothing_the_second_time(store_url):
 
 
 def test_sqlite_store_uses_wal_and_foreign_keys(tmp_path):
-    with Store.open(f"sqlite:///{tmp_path / 'w.db'}") as store, store.engine.connect() as conn:
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with Store.open(url), raw_connection(url) as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 

@@ -11,6 +11,8 @@ from wirewatch.document import Dateline, Document, Entity, Mention, Quote
 from wirewatch.errors import QueryError
 from wirewatch.store import Store
 
+from stores import raw_connection
+
 
 def article(**fields) -> Document:
     values = {"title": "Ceasefire talks", "text": "Leaders met in London to discuss a ceasefire."}
@@ -62,12 +64,12 @@ def test_a_batch_stores_each_article_once(store):
     assert store.count_documents() == 1
 
 
-def test_raw_input_is_kept_compressed_and_recoverable(store):
+def test_raw_input_is_kept_compressed_and_recoverable(store, store_url):
     raw = b"<html><body>" + b"<p>Leaders met in London.</p>" * 200 + b"</body></html>"
     result = store.add_document(article(id="r"), raw=raw, raw_content_type="text/html", origin="feed.xml")
     stored = store.get_document(result.id)
     assert stored.raw == raw and stored.raw_content_type == "text/html"
-    with store.engine.connect() as conn:
+    with raw_connection(store_url) as conn:
         kept = conn.execute(text("SELECT raw FROM documents WHERE id = :id"), {"id": result.id}).scalar()
     assert len(kept) < len(raw) / 10
 
@@ -199,3 +201,21 @@ def test_any_text_searches_or_raises_query_error(store, query):
         store.search(query)
     except QueryError:
         pass
+
+
+def test_a_second_writer_at_the_same_log_position_is_a_conflict_and_keeps_nothing(store):
+    from wirewatch.errors import StoreConflict
+    from wirewatch.store import LogEntry
+
+    one, two = (store.add_document(article(id=key, text=f"Text {key}.")).id for key in ("one", "two"))
+    now = datetime(2025, 3, 2, tzinfo=timezone.utc)
+    record = {"id": "s2", "title": "Two", "articles": [{"id": str(two)}], "sources": []}
+    with store.story_transaction() as session:
+        session.append(LogEntry(1, one, "s1", "original", None, 1.0, True), now)
+    with pytest.raises(StoreConflict):
+        with store.story_transaction() as session:
+            session.save_story(record, first_seen=now, last_seen=now, now=now)
+            session.append(LogEntry(1, two, "s2", "original", None, 1.0, True), now)
+    with store.story_session() as session:
+        assert [(e.seq, e.document_id) for e in session.log_after(0)] == [(1, one)]
+    assert store.story_of(two) is None and store.story("s2") is None and store.story_log_position() == 1

@@ -183,9 +183,9 @@ def test_healthz_reports_the_store(client, store):
     assert client.get("/healthz").json() == {"status": "ok", "documents": 2}
 
 
-def test_healthz_is_503_when_the_store_is_gone(client, store):
+def test_healthz_is_503_when_the_store_is_gone(client, store, settings):
     store.close()
-    os.remove(store.engine.url.database)  # reconnecting now finds an empty file: no tables
+    os.remove(settings.db.removeprefix("sqlite:///"))  # reconnecting now finds an empty file: no tables
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["status"] == "unavailable"
 
@@ -216,9 +216,9 @@ def test_oversized_body_is_refused_with_413_before_analysis(serve, settings, sto
     assert store.count_documents() == 0
 
 
-def test_an_unexpected_failure_is_a_500_error_object_with_security_headers(client, store):
+def test_an_unexpected_failure_is_a_500_error_object_with_security_headers(client, store, settings):
     store.close()
-    os.remove(store.engine.url.database)  # the tables are gone: the query fails in the driver
+    os.remove(settings.db.removeprefix("sqlite:///"))  # the tables are gone: the query fails in the driver
     response = client.get("/api/documents")
     assert_error(response, 500, "internal_error")
     assert "Traceback" not in response.text

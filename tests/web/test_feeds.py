@@ -49,3 +49,26 @@ def test_bad_query_feed_is_a_400_error_object(client):
     response = client.get("/feeds/search", params={"q": "NOT"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_query"
+
+
+def test_a_vertical_tab_in_a_title_leaves_every_feed_well_formed(client, store):
+    """Both feed kinds share one writer: XML-invalid characters are dropped in every feed (the
+    subscription feed once wrote a raw U+000B, which no XML parser accepts)."""
+    import xml.etree.ElementTree as ET
+
+    created = client.post("/api/subscriptions", json={"query": "ceasefire", "notify": []})
+    assert created.status_code == 201, created.text
+    posted = client.post("/api/documents", json={
+        "title": "Ceasefire\x0b agreed\x0c at last", "text": "The two sides agreed a ceasefire on Monday.",
+        "source": "Wire\x0b",
+    })
+    assert posted.status_code == 201, posted.text
+    atom = "{http://www.w3.org/2005/Atom}"
+    for path in (f"/feeds/subscriptions/{created.json()['id']}.atom", "/feeds/latest",
+                 "/feeds/search?q=ceasefire"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text)
+        root = ET.fromstring(response.content)  # raises on ill-formed XML
+        titles = [entry.findtext(f"{atom}title") for entry in root.iter(f"{atom}entry")]
+        assert len(titles) == 1 and "Ceasefire agreed at last" in titles[0], (path, titles)
+        assert not feedparser.parse(response.content).bozo, path

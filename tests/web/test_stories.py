@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import xml.etree.ElementTree as ET
@@ -256,8 +257,7 @@ def test_stories_and_entities_work_on_both_engines(db_url, settings, serve):
         assert client.get(f"/entities/{entity['id']}").status_code == 200
 
 
-def test_home_ranking_matches_the_store_ranking_page_by_page(store):
-    from wirewatch.web.queries import ranked_stories
+def test_home_page_and_api_page_through_the_store_ranking(client, store):
 
     topics = [("Volcano erupts near Naples", "Lava and ash forced villagers from slopes of Vesuvius overnight."),
               ("Chess champion retains title", "The grandmaster won the deciding rapid game in Madrid."),
@@ -269,5 +269,8 @@ def test_home_ranking_matches_the_store_ranking_page_by_page(store):
     ceasefire_story(store)
     expected = [s.id for s in store.stories(limit=100)]
     assert len(expected) >= 6
-    assert [s.id for s in ranked_stories(store, limit=100)] == expected
-    assert [s.id for s in ranked_stories(store, limit=2, offset=3)] == expected[3:5]
+    assert [s.id for s in store.stories(limit=2, offset=3)] == expected[3:5]
+    home = re.findall(r'<li class="card story-card" data-id="([^"]+)"', client.get("/").text)
+    assert home == expected
+    api = client.get("/api/stories", params={"limit": 2, "offset": 3}).json()["items"]
+    assert [item["id"] for item in api] == expected[3:5]

@@ -17,7 +17,7 @@ from .channels import send
 from .digest import enqueue_due_digests
 from .messages import outgoing
 from .outbox import FAILED, SENT, RetryPolicy
-from .store import AlertStore
+from ..store import AlertStore
 
 
 @dataclass

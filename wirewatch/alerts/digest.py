@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select, update
-
+from ..store import AlertMatch, DigestBatch
+from ..store import AlertStore
 from .messages import digest_payload
 from .outbox import Alert, NewAlert
-from .store import AlertStore
-from .tables import alert_matches
+from .subscriptions import Subscription
 
 PERIODS = {"hourly": timedelta(hours=1), "daily": timedelta(days=1)}
 
@@ -35,36 +34,35 @@ def digest_key(subscription_id: int, period: str, start: datetime) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+def digest_batches(subscription: Subscription, matches: list[AlertMatch]) -> list[DigestBatch]:
+    """One digest per period among `matches` (oldest first), one message per channel (pure)."""
+    period = subscription.digest
+    assert period in PERIODS
+    groups: dict[datetime, list[AlertMatch]] = {}
+    for match in matches:
+        groups.setdefault(period_start(period, match.created_at), []).append(match)
+    batches = []
+    for start, members in groups.items():
+        key = digest_key(subscription.id, period, start)
+        payload = digest_payload(subscription, [match.payload for match in members], key=key,
+                                 period=period, start=start, end=start + PERIODS[period])
+        batches.append(DigestBatch(
+            key=key, match_ids=tuple(match.id for match in members),
+            messages=tuple(NewAlert(key=key, kind="digest", subscription_id=subscription.id,
+                                    channel=channel, payload=payload)
+                           for channel in subscription.notify),
+        ))
+    return batches
+
+
 def enqueue_due_digests(alert_store: AlertStore, *, now: datetime) -> list[Alert]:
     """Queue a digest for every finished period that has undigested matches; return the new rows."""
     created: list[Alert] = []
     for subscription in alert_store.subscriptions(include_paused=False):
         if subscription.digest not in PERIODS:
             continue
-        current = period_start(subscription.digest, now)
-        with alert_store.engine.begin() as conn:
-            rows = conn.execute(
-                select(alert_matches)
-                .where(alert_matches.c.subscription_id == subscription.id,
-                       alert_matches.c.digest_key.is_(None),
-                       alert_matches.c.created_at < current)
-                .order_by(alert_matches.c.created_at, alert_matches.c.id)
-            ).all()
-            groups: dict[datetime, list] = {}
-            for row in rows:
-                groups.setdefault(period_start(subscription.digest, row.created_at), []).append(row)
-            for start, members in groups.items():
-                key = digest_key(subscription.id, subscription.digest, start)
-                payload = digest_payload(
-                    subscription, [row.payload for row in members], key=key,
-                    period=subscription.digest, start=start, end=start + PERIODS[subscription.digest],
-                )
-                conn.execute(update(alert_matches)
-                             .where(alert_matches.c.id.in_([row.id for row in members]))
-                             .values(digest_key=key))
-                created += alert_store.enqueue([
-                    NewAlert(key=key, kind="digest", subscription_id=subscription.id,
-                             channel=channel, payload=payload)
-                    for channel in subscription.notify
-                ], now=now, conn=conn)
+        created += alert_store.queue_digests(
+            subscription, before=period_start(subscription.digest, now), now=now,
+            plan=lambda matches, subscription=subscription: digest_batches(subscription, matches),
+        )
     return created

@@ -11,16 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
 from ..errors import InputError
 from ..store import Store
-from ..store.schema import documents, stories, story_articles
+from ..store import AlertStore
 from ..query import compile_query
 from .matching import ArticleFacts, MatchReason, explain
 from .subscriptions import parse_alert_query
 
 MAX_PREVIEW = 200
+PAGE = 500  # articles read per query while scanning
 
 
 @dataclass
@@ -42,18 +41,17 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
         raise InputError(f"limit must be between 1 and {MAX_PREVIEW}, not {limit!r}")
     parsed = parse_alert_query(query)
     predicate = compile_query(parsed)
-    stmt = (
-        select(documents.c.id, documents.c.data, story_articles.c.story_id, story_articles.c.role,
-               stories.c.title.label("story_title"))
-        .select_from(documents.outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
-                     .outerjoin(stories, stories.c.id == story_articles.c.story_id))
-        .order_by(documents.c.id.desc())
-        .limit(scan)
-    )
+    alert_store = AlertStore(store)
     hits: list[PreviewHit] = []
-    with store.engine.connect() as conn:
-        for row in conn.execute(stmt):
-            data = row.data or {}
+    scanned, before = 0, None
+    while scanned < scan and len(hits) < limit:
+        page = alert_store.newest_articles(before_id=before, limit=min(PAGE, scan - scanned))
+        if not page:
+            break
+        scanned += len(page)
+        before = page[-1].id
+        for row in page:
+            data = row.data
             facts = ArticleFacts(
                 id=row.id, title=data.get("title") or "", text=data.get("text") or "",
                 url=data.get("url"), source=data.get("source"), language=data.get("language"),

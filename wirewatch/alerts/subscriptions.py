@@ -1,4 +1,5 @@
-"""What a subscriber follows: the Subscription record and the validation of a new one.
+"""What a subscriber follows: the validation of a new subscription (its records, `SubscriptionSpec`
+and `Subscription`, are the store's, re-exported here).
 
 Validation happens once, when the subscription is created (CLI, web API or Python), so a bad
 query or a refused notification URL is a one-line error for the user instead of a failed
@@ -7,51 +8,20 @@ delivery hours later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-
 from ..errors import InputError
 from ..query import Query, parse_query
+from ..store import DEFAULT_UPDATES, Subscription, SubscriptionSpec
 from .channels import check_channel_url
+
+__all__ = [
+    "DEFAULT_UPDATES", "DIGESTS", "MAX_CHANNELS", "MAX_NAME_LENGTH", "UPDATES", "Subscription",
+    "SubscriptionSpec", "parse_alert_query", "validate_subscription",
+]
 
 DIGESTS = ("hourly", "daily")
 UPDATES = ("developments", "new-stories", "all")
-DEFAULT_UPDATES = "developments"
 MAX_NAME_LENGTH = 200
 MAX_CHANNELS = 20
-
-
-@dataclass(frozen=True)
-class SubscriptionSpec:
-    """A validated request for a new subscription (what `subscribe` was given)."""
-
-    query: str
-    notify: tuple[str, ...] = ()
-    name: str | None = None
-    digest: str | None = None  # None: one message per alert
-    updates: str = DEFAULT_UPDATES
-
-
-@dataclass
-class Subscription:
-    """A stored subscription."""
-
-    id: int
-    query: str
-    notify: list[str] = field(default_factory=list)
-    name: str | None = None
-    digest: str | None = None
-    updates: str = DEFAULT_UPDATES
-    created_at: datetime | None = None
-    paused: bool = False
-
-    @property
-    def label(self) -> str:
-        """How messages name the subscription."""
-        return self.name or self.query
-
-    def parsed_query(self) -> Query:
-        return parse_alert_query(self.query)
 
 
 def parse_alert_query(text: str) -> Query:

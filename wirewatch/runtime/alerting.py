@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
-from ..alerts import (
-    AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, alerts_for_article, build_index, deliver_due,
-)
+from ..alerts import AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, article_alerts, build_index, deliver_due
 from ..config import Settings
-from ..store import Store
-from ..store import story_queries as q
-from ..store.schema import stories
+from ..store import Store, StoredArticle, Transaction
 from .story_stage import StoryUpdate
 
 
@@ -38,15 +31,16 @@ class Alerting:
             self._fingerprint = fingerprint
         return self._index
 
-    def on_assigned(self, conn: Connection, article: q.StoredArticle, update: StoryUpdate) -> None:
-        """The story stage's hook: queue this article's alerts in the same transaction."""
+    def on_assigned(self, within: Transaction, article: StoredArticle, update: StoryUpdate) -> None:
+        """The story stage's hook: queue this article's alerts in its transaction (`within`,
+        handed on to the store untouched), so the assignment and its alerts commit together."""
         index = self._current_index()
-        story = conn.execute(select(stories.c.title).where(stories.c.id == update.story_id)).scalar()
+        story_title = self.alert_store.story_title(update.story_id, within=within)
         facts = ArticleFacts.from_document(article.id, article.document, story_id=update.story_id,
-                                           role=update.role, story_title=story)
-        created = alerts_for_article(self.alert_store, index, facts, story_id=update.story_id,
-                                     role=update.role, now=datetime.now(timezone.utc), conn=conn)
-        self.queued += len(created)
+                                           role=update.role, story_title=story_title)
+        now = datetime.now(timezone.utc)
+        candidates = article_alerts(index, facts, story_id=update.story_id, role=update.role, now=now)
+        self.queued += len(self.alert_store.record_alerts(candidates, now=now, within=within))
 
     def deliver(self, *, limit: int = 100) -> DeliveryReport:
         """Send what is due now (new alerts, retries whose time has come, finished digests)."""

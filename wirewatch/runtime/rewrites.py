@@ -8,23 +8,21 @@ reprint, or one with an edited title or a sentence or two changed, is left as it
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Connection
-
-from ..store import quality_queries
-from ..store import story_queries as q
+from ..store import StoredArticle, StorySession
 from ..stories.substitution import compare, describe, is_rewrite
 
 
-def flag_rewritten_copy(conn: Connection, article: q.StoredArticle, original_id: int) -> bool:
-    """Flag `article` when it rewrites the stored article `original_id`; whether it did."""
-    original = quality_queries.stored_text(conn, original_id)
+def flag_rewritten_copy(session: StorySession, article: StoredArticle, original_id: int) -> bool:
+    """Flag `article` when it rewrites the stored article `original_id`; whether it did (in the
+    session's transaction: the flag commits with the assignment)."""
+    original = session.title_and_text(original_id)
     if original is None:
         return False
     doc = article.document
     rewrite = compare(_full_text(doc.title, doc.text), _full_text(*original))
     if not is_rewrite(rewrite):
         return False
-    return quality_queries.flag_machine_translation(conn, article.id, describe(rewrite, original_id))
+    return session.flag_machine_translation(article.id, describe(rewrite, original_id))
 
 
 def _full_text(title: str, text: str) -> str:

@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import Connection
-
-from ..store import story_queries as q
+from ..store import ArticleHeader, LogEntry, StorySession
 
 
 @dataclass
 class _Members:
-    log: list[q.LogEntry] = field(default_factory=list)
-    headers: dict[int, q.ArticleHeader] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    headers: dict[int, ArticleHeader] = field(default_factory=dict)
 
 
 class StoryMembers:
@@ -31,18 +29,19 @@ class StoryMembers:
         self._capacity = capacity
         self._stories: OrderedDict[str, _Members] = OrderedDict()
 
-    def fold(self, entry: q.LogEntry) -> None:
+    def fold(self, entry: LogEntry) -> None:
         """One more log entry, in `seq` order; only stories already cached need it."""
         members = self._stories.get(entry.story_id)
         if members is not None:
             members.log.append(entry)
 
-    def get(self, conn: Connection, story_id: str, upto_seq: int) -> tuple[list[q.LogEntry], dict[int, q.ArticleHeader]]:
+    def get(self, session: StorySession, story_id: str,
+            upto_seq: int) -> tuple[list[LogEntry], dict[int, ArticleHeader]]:
         """The story's log up to `upto_seq` (the last entry folded) and its members' headers."""
         members = self._stories.get(story_id)
         if members is None:
             # Entries after `upto_seq` (another writer's, not folded yet) arrive through fold().
-            members = _Members(log=[e for e in q.story_log(conn, story_id) if e.seq <= upto_seq])
+            members = _Members(log=[e for e in session.story_log(story_id) if e.seq <= upto_seq])
             self._stories[story_id] = members
             while len(self._stories) > self._capacity:
                 self._stories.popitem(last=False)
@@ -50,7 +49,7 @@ class StoryMembers:
             self._stories.move_to_end(story_id)
         missing = [e.document_id for e in members.log if e.document_id not in members.headers]
         if missing:
-            members.headers.update(q.article_headers(conn, missing))
+            members.headers.update(session.headers(missing))
         return members.log, members.headers
 
     def clear(self) -> None:

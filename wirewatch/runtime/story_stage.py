@@ -12,12 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
-
-from ..errors import StoreError
-from ..store import Store
-from ..store import story_queries as q
+from ..errors import StoreConflict, StoreError
+from ..store import ArticleHeader, LogEntry, Store, StoredArticle, StorySession, Transaction
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
 from ..stories.summary import content_window
 from .rewrites import flag_rewritten_copy
@@ -35,10 +31,11 @@ class StoryUpdate:
     new_story: bool
 
 
-OnAssigned = Callable[[Connection, q.StoredArticle, StoryUpdate], None]
+# Called inside the assignment's transaction, which it receives to hand to store methods.
+OnAssigned = Callable[[Transaction, StoredArticle, StoryUpdate], None]
 
 
-def article_input(article: q.StoredArticle) -> ArticleInput:
+def article_input(article: StoredArticle) -> ArticleInput:
     doc = article.document
     return ArticleInput(
         id=str(article.id),
@@ -53,7 +50,7 @@ def article_input(article: q.StoredArticle) -> ArticleInput:
     )
 
 
-def header_input(header: q.ArticleHeader) -> ArticleInput:
+def header_input(header: ArticleHeader) -> ArticleInput:
     """An article as the story record needs it when its text is not read (see content_window)."""
     return ArticleInput(id=str(header.id), title=header.title, text="", published=header.published,
                         source=header.source)
@@ -73,19 +70,19 @@ class StoryStage:
 
     # --- keeping the engine in step with the log ----------------------------------------------------
 
-    def _catch_up(self, conn: Connection) -> None:
+    def _catch_up(self, session: StorySession) -> None:
         if self._engine is None:
-            saved = q.load_state(conn)
+            saved = session.load_state()
             if saved is not None:
                 self._seq, state = saved
                 self._engine = StoryEngine.from_state(state)
             else:
                 self._seq, self._engine = 0, StoryEngine(self._config)
             self._saved_seq = self._seq
-        entries = q.log_after(conn, self._seq)
+        entries = session.log_after(self._seq)
         if not entries:
             return
-        articles = q.articles_by_id(conn, [entry.document_id for entry in entries])
+        articles = session.articles([entry.document_id for entry in entries])
         for entry in entries:
             article = articles.get(entry.document_id)
             if article is None:
@@ -104,29 +101,27 @@ class StoryStage:
     def run(self, *, limit: int = 10_000, now: datetime | None = None,
             on_assigned: OnAssigned | None = None) -> list[StoryUpdate]:
         """Assign stored articles that no story has seen yet; return what happened to each."""
-        db = self._store.engine
-        insert = self._store.insert
         updates: list[StoryUpdate] = []
-        with db.connect() as conn:
-            self._catch_up(conn)
-            pending = q.pending_articles(conn, limit=limit)
+        with self._store.story_session() as session:
+            self._catch_up(session)
+            pending = session.pending_articles(limit=limit)
         for article in pending:
             moment = now or datetime.now(timezone.utc)
             for attempt in range(3):
                 try:
-                    with db.begin() as conn:
-                        self._catch_up(conn)
-                        if q.document_story(conn, article.id) is not None:
+                    with self._store.story_transaction() as session:
+                        self._catch_up(session)
+                        if session.story_of(article.id) is not None:
                             break  # another process assigned it meanwhile
-                        update = self._assign(conn, insert, article, moment)
+                        update = self._assign(session, article, moment)
                         if on_assigned is not None:
-                            on_assigned(conn, article, update)
+                            on_assigned(session.transaction, article, update)
                     updates.append(update)
                     break
-                except IntegrityError:
+                except StoreConflict:
                     self._reset()  # lost a race for the next seq: reload and try again
-                    with db.connect() as conn:
-                        self._catch_up(conn)
+                    with self._store.story_session() as session:
+                        self._catch_up(session)
                 except BaseException:
                     self._reset()
                     raise
@@ -136,27 +131,27 @@ class StoryStage:
             self.save()
         return updates
 
-    def _assign(self, conn: Connection, insert, article: q.StoredArticle, now: datetime) -> StoryUpdate:
+    def _assign(self, session: StorySession, article: StoredArticle, now: datetime) -> StoryUpdate:
         assert self._engine is not None
         assignment = self._engine.add(article_input(article))
-        entry = q.LogEntry(
+        entry = LogEntry(
             seq=self._seq + 1, document_id=article.id, story_id=assignment.story_id, role=assignment.role,
             duplicate_of=int(assignment.duplicate_of) if assignment.duplicate_of else None,
             score=float(assignment.score), new_story=assignment.new_story,
         )
-        q.append_assignment(conn, entry, now)
+        session.append(entry, now)
         if entry.duplicate_of is not None:  # a word-for-word rewrite of it is machine-translation evidence
-            flag_rewritten_copy(conn, article, entry.duplicate_of)
+            flag_rewritten_copy(session, article, entry.duplicate_of)
         self._members.fold(entry)
         self._seq = entry.seq
-        self._rebuild_story(conn, insert, assignment.story_id, now)
+        self._rebuild_story(session, assignment.story_id, now)
         return StoryUpdate(
             document_id=article.id, story_id=assignment.story_id, role=assignment.role,
             duplicate_of=entry.duplicate_of, new_story=assignment.new_story,
         )
 
-    def _rebuild_story(self, conn: Connection, insert, story_id: str, now: datetime) -> None:
-        log, headers = self._members.get(conn, story_id, self._seq)
+    def _rebuild_story(self, session: StorySession, story_id: str, now: datetime) -> None:
+        log, headers = self._members.get(session, story_id, self._seq)
         assignments = [
             Assignment(
                 article_id=str(entry.document_id), story_id=story_id, role=entry.role,
@@ -169,7 +164,7 @@ class StoryStage:
         # every member's document on each arrival made large stories quadratic.
         inputs = [header_input(headers[entry.document_id]) for entry in log]
         window = [int(key) for key in content_window(inputs, assignments)]
-        full = q.articles_by_id(conn, window)
+        full = session.articles(window)
         inputs = [article_input(full[int(item.id)]) if int(item.id) in full else item for item in inputs]
         story = build_story(story_id, inputs, assignments, now=now)
         record = story.to_dict()
@@ -178,13 +173,12 @@ class StoryStage:
             item["url"] = header.url
             item["record_id"] = header.record_id
         times = [headers[e.document_id].published or headers[e.document_id].ingested_at for e in log]
-        q.save_story(conn, insert, record, first_seen=story.first_seen or min(times),
-                     last_seen=story.last_seen or max(times), now=now)
+        session.save_story(record, first_seen=story.first_seen or min(times),
+                           last_seen=story.last_seen or max(times), now=now)
 
     def save(self) -> None:
         """Snapshot the engine so the next start replays only the log after it."""
         if self._engine is None or self._seq == self._saved_seq:
             return
-        with self._store.engine.begin() as conn:
-            q.save_state(conn, self._store.insert, self._seq, self._engine.state(), datetime.now(timezone.utc))
+        self._store.save_story_state(self._seq, self._engine.state())
         self._saved_seq = self._seq

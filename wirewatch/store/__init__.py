@@ -1,13 +1,24 @@
 """Durable state: articles with full-text search, the entity registry and quotes, stories,
-HTTP validators, per-site line statistics."""
+HTTP validators, per-site line statistics. The only package that speaks SQL."""
 
+from .alert_records import (
+    DEFAULT_UPDATES, FAILED, PENDING, RETRYING, SENT, STATUSES, Alert, AlertMatch, ArticleAlerts,
+    DecidedAlert, DigestBatch, NewAlert, Subscription, SubscriptionSpec,
+)
+from .alert_store import AlertStore
+from .document_queries import DocumentSummary
+from .outbox import MAX_ERROR_LENGTH, RetryPolicy
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
 from .feed_queries import Feed
 from .store import AddResult, SearchHit, Store, StoredDocument
-from .story_queries import StorySummary
+from .story_queries import ArticleHeader, LogEntry, StoredArticle, StorySummary
+from .story_session import StorySession, Transaction
 from .urls import canonical_url
 
 __all__ = [
     "AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url", "EntitySummary",
-    "EntityDetail", "QuoteRecord", "StorySummary", "Feed",
+    "EntityDetail", "QuoteRecord", "StorySummary", "Feed", "DocumentSummary", "ArticleHeader", "LogEntry",
+    "StoredArticle", "StorySession", "Transaction", "AlertStore", "Alert", "AlertMatch", "ArticleAlerts",
+    "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionSpec", "RetryPolicy",
+    "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
 ]

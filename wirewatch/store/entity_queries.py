@@ -175,14 +175,15 @@ def list_quotes(conn: Connection, *, entity_id: int | None = None, speaker: str 
         stmt = stmt.where(quotes.c.document_id == document_id).order_by(quotes.c.start)
     else:
         stmt = stmt.order_by(desc(quotes.c.published), desc(quotes.c.id))
-    return [
-        QuoteRecord(
-            id=row.id, text=row.text, speaker=row.speaker, entity_id=row.entity_id, cue=row.cue,
-            document_id=row.document_id, document_title=row.document_title, url=row.url,
-            source=row.source, published=row.published,
-        )
-        for row in conn.execute(stmt.limit(limit).offset(offset))
-    ]
+    return [_quote(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def _quote(row) -> QuoteRecord:
+    return QuoteRecord(
+        id=row.id, text=row.text, speaker=row.speaker, entity_id=row.entity_id, cue=row.cue,
+        document_id=row.document_id, document_title=row.document_title, url=row.url,
+        source=row.source, published=row.published,
+    )
 
 
 def speaker_quotes(conn: Connection, speaker: str, *, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
@@ -193,3 +194,46 @@ def speaker_quotes(conn: Connection, speaker: str, *, limit: int = 50, offset: i
     return list_quotes(conn, speaker=speaker, limit=limit, offset=offset)
 
 
+
+
+def count_entities(conn: Connection, *, type: str | None = None, name: str | None = None) -> int:
+    """How many identities `list_entities` would page through with the same filters."""
+    stmt = select(func.count()).select_from(entities)
+    if type:
+        stmt = stmt.where(entities.c.type == type.upper())
+    if name:
+        stmt = stmt.where(func.lower(entities.c.name).contains(name.lower(), autoescape=True))
+    return int(conn.execute(stmt).scalar_one())
+
+
+def entity_types(conn: Connection) -> list[tuple[str, int]]:
+    """Entity types with how many identities each has, most first."""
+    count = func.count().label("n")
+    stmt = select(entities.c.type, count).group_by(entities.c.type).order_by(count.desc(), entities.c.type)
+    return [(row.type, int(row.n)) for row in conn.execute(stmt)]
+
+
+def entity_ids(conn: Connection, names: list[str]) -> dict[str, int]:
+    """Registry ids of canonical names (the best-known identity when two types share a name)."""
+    wanted = sorted({name for name in names if name})
+    if not wanted:
+        return {}
+    stmt = (
+        select(entities.c.name, entities.c.id)
+        .where(entities.c.name.in_(wanted))
+        .order_by(entities.c.document_count, entities.c.id.desc())
+    )
+    return {row.name: row.id for row in conn.execute(stmt)}  # later rows (more documents) win
+
+
+def quotes_of_documents(conn: Connection, document_ids: list[int]) -> list[QuoteRecord]:
+    """Every quote of these articles, newest article first, each article's in text order."""
+    if not document_ids:
+        return []
+    stmt = (
+        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
+        .join(documents, documents.c.id == quotes.c.document_id)
+        .where(quotes.c.document_id.in_(document_ids))
+        .order_by(desc(quotes.c.published), desc(quotes.c.document_id), quotes.c.start)
+    )
+    return [_quote(row) for row in conn.execute(stmt)]

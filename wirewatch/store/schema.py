@@ -1,6 +1,6 @@
 """The tables, as SQLAlchemy Core, shared by both engines.
 
-The migrations in wirewatch/migrations create and evolve these tables; this module is what the
+The migrations in wirewatch/store/migrations create and evolve these tables; this module is what the
 queries use. Engine-specific full-text parts (the FTS5 table on SQLite, the generated tsvector
 column on PostgreSQL) live only in the migrations and the fulltext_* modules. Later features
 (entities, stories, subscriptions, alerts) add tables here and a migration each.

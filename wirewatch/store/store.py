@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from types import ModuleType
 from typing import Iterable
 
 from alembic.util import CommandError as AlembicCommandError
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..ids import parse_row_id
 from ..document import Document
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreConflict, StoreError
 from ..query import parse_query
-from . import fulltext_postgres, fulltext_sqlite
+from . import document_queries, entity_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries
+from .document_queries import DocumentSummary
 from .entity_queries import (
     EntityDetail, EntitySummary, QuoteRecord, entity_detail, find_entity, list_entities, list_quotes,
     speaker_quotes,
 )
-from . import feed_queries
 from .facts import record_facts
 from .feed_queries import Feed
 from .story_queries import (
     LogEntry, StorySummary, count_stories, document_story, get_story, list_stories,
 )
+from .dialect import first_line as _first_line, insert_for
+from .story_session import StorySession
+from .subscription_counts import alert_counts
 from .engine import create_store_engine, display_url, parse_store_url
 from .migrate import upgrade_to_head
 from .raw import compress_raw, decompress_raw
@@ -78,11 +82,6 @@ class StoredDocument:
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 class Store:
     """Open with `Store.open(url)`; the schema is created or migrated to the newest version."""
 
@@ -91,7 +90,7 @@ class Store:
         self._url = url_for_messages
         self._dialect = engine.dialect.name
         self._fulltext: ModuleType = fulltext_sqlite if self._dialect == "sqlite" else fulltext_postgres
-        self._insert = sqlite.insert if self._dialect == "sqlite" else postgresql.insert
+        self._insert = insert_for(self._dialect)
         # Built once: constructing statements costs more than executing them in bulk ingest.
         self._insert_document = (
             self._insert(documents).on_conflict_do_nothing().returning(documents.c.id)
@@ -119,18 +118,8 @@ class Store:
         return cls(engine, shown)
 
     @property
-    def engine(self) -> Engine:
-        """For features that add their own tables (through a migration) and queries."""
-        return self._engine
-
-    @property
     def dialect(self) -> str:
         return self._dialect
-
-    @property
-    def insert(self):
-        """The dialect's INSERT construct (with ON CONFLICT support) for modules adding rows."""
-        return self._insert
 
     def close(self) -> None:
         self._engine.dispose()
@@ -246,6 +235,31 @@ class Store:
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def documents(self, *, limit: int = 20, offset: int = 0) -> list[DocumentSummary]:
+        """The newest arrivals first, as lists show them (at most 200 a call)."""
+        with self._engine.connect() as conn:
+            return document_queries.list_documents(conn, limit=limit, offset=offset)
+
+    def documents_after(self, after_id: int, *, limit: int = 50) -> list[DocumentSummary]:
+        """Articles stored after the store id `after_id`, oldest first: what a live stream sends next."""
+        with self._engine.connect() as conn:
+            return document_queries.documents_after(conn, after_id, limit=limit)
+
+    def document_summaries(self, ids: list[int]) -> dict[int, DocumentSummary]:
+        """A few articles by store id, as lists show them."""
+        with self._engine.connect() as conn:
+            return document_queries.document_summaries(conn, ids)
+
+    def newest_document_id(self) -> int:
+        """The store id of the newest article, 0 for an empty store (ids start at 1)."""
+        with self._engine.connect() as conn:
+            return document_queries.newest_id(conn)
+
+    def published_per_day(self, *, days: int = 14) -> list[tuple[date, int]]:
+        """Articles per publication day over the `days` days up to the newest publication date."""
+        with self._engine.connect() as conn:
+            return document_queries.published_per_day(conn, days=days)
 
     def sources(self) -> list[tuple[str, int]]:
         """Source name -> article count, most articles first (articles without a source left out)."""
@@ -375,6 +389,26 @@ class Store:
                 return speaker_quotes(conn, speaker, limit=limit, offset=offset)
             return list_quotes(conn, document_id=document_id, limit=limit, offset=offset)
 
+    def quotes_of_documents(self, document_ids: list[int]) -> list[QuoteRecord]:
+        """Every quote of these articles in one read: newest article first, each in text order."""
+        with self._engine.connect() as conn:
+            return entity_queries.quotes_of_documents(conn, document_ids)
+
+    def count_entities(self, *, type: str | None = None, name: str | None = None) -> int:
+        """How many entities `entities()` pages through with the same filters."""
+        with self._engine.connect() as conn:
+            return entity_queries.count_entities(conn, type=type, name=name)
+
+    def entity_types(self) -> list[tuple[str, int]]:
+        """Entity types with how many identities each has, most first."""
+        with self._engine.connect() as conn:
+            return entity_queries.entity_types(conn)
+
+    def entity_ids(self, names: list[str]) -> dict[str, int]:
+        """Registry ids of canonical names (the best-known identity when two types share a name)."""
+        with self._engine.connect() as conn:
+            return entity_queries.entity_ids(conn, names)
+
 
     # --- stories (written by runtime/story_stage.py) -------------------------------------------------
 
@@ -403,9 +437,66 @@ class Store:
         with self._engine.connect() as conn:
             return document_story(conn, document_id)
 
+    def stories_by_id(self, ids: list[str], *, now: datetime | None = None) -> list[StorySummary]:
+        """Several stories in one read, by breaking rank."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        with self._engine.connect() as conn:
+            return list_stories(conn, ids=wanted, limit=len(wanted), now=now)
+
+    def stories_of_documents(self, document_ids: list[int], *, limit: int = 30) -> list[StorySummary]:
+        """The stories these articles belong to, by breaking rank."""
+        with self._engine.connect() as conn:
+            ids = story_queries.story_ids_of_documents(conn, document_ids)
+        return self.stories_by_id(ids)[:limit]
+
     def count_stories(self) -> int:
         with self._engine.connect() as conn:
             return count_stories(conn)
+
+    def story_log_position(self) -> int:
+        """The newest position in the story assignment log (0 before any story exists)."""
+        with self._engine.connect() as conn:
+            return story_queries.last_seq(conn)
+
+    def stories_changed_after(self, seq: int, *, limit: int = 50) -> list[tuple[str, int]]:
+        """(story id, its newest log position) for stories that gained articles after log position
+        `seq`, oldest change first (at most 200 a call)."""
+        with self._engine.connect() as conn:
+            return story_queries.stories_changed_after(conn, seq, limit=limit)
+
+    # --- the story stage's log, records and snapshot (runtime/story_stage.py) ------------------------
+
+    @contextmanager
+    def story_session(self) -> Iterator[StorySession]:
+        """Story log reads on one connection, outside any write transaction."""
+        with self._engine.connect() as conn:
+            yield StorySession(conn, self._insert)
+
+    @contextmanager
+    def story_transaction(self) -> Iterator[StorySession]:
+        """Story log reads and writes that commit together (or not at all).
+
+        StoreConflict when another writer appended the same log position or assigned the same
+        article first: the caller catches up with the log and tries again."""
+        try:
+            with self._engine.begin() as conn:
+                yield StorySession(conn, self._insert)
+        except IntegrityError as exc:
+            raise StoreConflict(f"another writer changed the story log in {self._url}: {_first_line(exc)}") from None
+
+    def save_story_state(self, seq: int, state: dict) -> None:
+        """Snapshot the story engine at log position `seq`, so a restart replays only what follows."""
+        with self._engine.begin() as conn:
+            story_queries.save_state(conn, self._insert, seq, state, datetime.now(timezone.utc))
+
+    # --- subscriptions ---------------------------------------------------------------------------------
+
+    def alert_counts(self) -> dict[int, dict[str, int]]:
+        """subscription id -> {delivery status: alerts in the outbox}."""
+        with self._engine.connect() as conn:
+            return alert_counts(conn)
 
     # --- monitored sources (polled by `wirewatch run`) -------------------------------------------------
 

@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..document import SourceItem
-from . import queries
 from .security import require_json_body, require_write_access
 from .templating import path_segment
 from .params import UtcDateTime
@@ -170,7 +169,7 @@ OffsetParam = Query(0, ge=0, le=1_000_000, description="items to skip")
 def list_documents(request: Request, limit: int = LimitParam, offset: int = OffsetParam) -> Any:
     """The newest articles first."""
     store = request.app.state.web.store
-    rows = queries.list_documents(store, limit=limit + 1, offset=offset)
+    rows = store.documents(limit=limit + 1, offset=offset)
     total = store.count_documents()
     items = [
         DocumentSummaryOut(

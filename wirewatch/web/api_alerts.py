@@ -13,7 +13,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..ids import MAX_ROW_ID
-from ..alerts import AlertStore, Subscription, preview, redact, subscription_feed, validate_subscription
+from ..alerts import (
+    AlertStore, Subscription, alert_dict, preview, redact, subscription_feed, validate_subscription,
+)
 from ..alerts.preview import MAX_PREVIEW
 from ..errors import InputError
 from .params import UtcDateTime, RowId
@@ -235,7 +237,7 @@ def test_subscription(subscription_id: RowId, request: Request) -> Any:
     if not found.notify:
         raise InputError("this subscription has no notification channels (its Atom feed needs no test)")
     sent = send_test(alert_store, request.app.state.web.processor, found)
-    return TestSendOut(items=[AlertOut(**a.to_dict()) for a in sent])
+    return TestSendOut(items=[AlertOut(**alert_dict(a)) for a in sent])
 
 
 @router.delete("/subscriptions/{subscription_id}", status_code=204, response_class=Response,
@@ -259,7 +261,7 @@ def list_alerts(
     """The alert log, newest first, with delivery status and the last error."""
     found = _alert_store(request).alerts(subscription_id=subscription, status=status, limit=limit + 1,
                                          offset=offset)
-    return AlertPage(items=[AlertOut(**a.to_dict()) for a in found[:limit]], limit=limit, offset=offset,
+    return AlertPage(items=[AlertOut(**alert_dict(a)) for a in found[:limit]], limit=limit, offset=offset,
                      total=None, next=next_url(request, limit, offset, len(found) > limit))
 
 

@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 
 from ..ids import MAX_ROW_ID, parse_row_id
 from ..store import EntitySummary, QuoteRecord, StorySummary
-from . import queries
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .templating import path_segment
 from .params import UtcDateTime, IsoDateTime
@@ -190,10 +189,7 @@ def list_stories(
     store = request.app.state.web.store
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=timezone.utc)
-    if since is None and q is None:  # the common case: read only the page's story records
-        found = queries.ranked_stories(store, limit=limit + 1, offset=offset)
-    else:
-        found = store.stories(since=since, query=q, limit=limit + 1, offset=offset)
+    found = store.stories(since=since, query=q, limit=limit + 1, offset=offset)
     total = store.count_stories() if since is None and q is None else None
     return StoryPage(items=[story_out(s) for s in found[:limit]], limit=limit, offset=offset, total=total,
                      next=next_url(request, limit, offset, len(found) > limit))
@@ -229,7 +225,7 @@ def list_entities(
     store = request.app.state.web.store
     found = store.entities(type=type, name=name, limit=limit + 1, offset=offset)
     return EntityPage(items=[_entity_out(e) for e in found[:limit]], limit=limit, offset=offset,
-                      total=queries.count_entities(store, type=type, name=name),
+                      total=store.count_entities(type=type, name=name),
                       next=next_url(request, limit, offset, len(found) > limit))
 
 
@@ -240,7 +236,7 @@ def get_entity(key: str, request: Request) -> Any:
     detail = store.entity(key)
     if detail is None:
         raise HTTPException(404, f"no entity {key!r}")
-    stories = queries.stories_of_documents(store, detail.document_ids)
+    stories = store.stories_of_documents(detail.document_ids)
     return _entity_out(
         detail.entity, EntityDetailOut,
         aliases=[AliasOut(text=t, count=c) for t, c in detail.aliases],

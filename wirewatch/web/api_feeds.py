@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import FetchError
-from ..store.feed_queries import Feed
+from ..store import Feed
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .api_alerts import WRITE_ERRORS
 from .feed_discovery import MAX_INTERVAL, MIN_INTERVAL, clean_url

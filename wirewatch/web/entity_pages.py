@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from . import queries
+from .story_cards import story_cards
 from .charts import column_chart, time_bars
 from .pages import render
 
@@ -34,9 +34,9 @@ def entity_index(
     rows = store.entities(type=kind, name=name.strip() or None, limit=ENTITY_PAGE_SIZE + 1, offset=offset)
     return render(request, "entities.html", {
         "page_title": "Entities", "rows": rows[:ENTITY_PAGE_SIZE], "page": page,
-        "has_more": len(rows) > ENTITY_PAGE_SIZE, "types": queries.entity_types(store),
+        "has_more": len(rows) > ENTITY_PAGE_SIZE, "types": store.entity_types(),
         "type_names": TYPE_NAMES, "form": {"type": kind or "", "name": name.strip()},
-        "total": queries.count_entities(store, type=kind, name=name.strip() or None),
+        "total": store.count_entities(type=kind, name=name.strip() or None),
     })
 
 
@@ -55,14 +55,14 @@ def entity(key: str, request: Request) -> Response:
             continue
     chart = column_chart(time_bars(days, unit="articles"), title="Articles mentioning it over time",
                          width=720, height=170)
-    stories = queries.stories_of_documents(store, detail.document_ids)
-    newest = queries.document_titles(store, detail.document_ids[:12])
+    stories = store.stories_of_documents(detail.document_ids)
+    newest = store.document_summaries(detail.document_ids[:12])
     name = detail.entity.name
     return render(request, "entity.html", {
         "page_title": name, "detail": detail, "entity": detail.entity, "chart": chart,
         "aliases": [(text, count) for text, count in detail.aliases],
         "spellings_differ": any(text != name for text, _ in detail.aliases),
-        "story_cards": queries.story_cards(store, stories),
+        "story_cards": story_cards(store, stories),
         "articles": [newest[i] for i in detail.document_ids[:12] if i in newest],
         "type_name": TYPE_NAMES.get(detail.entity.type, detail.entity.type.lower()),
     })

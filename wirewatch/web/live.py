@@ -19,20 +19,21 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ..ids import MAX_ROW_ID, parse_row_id
-from . import queries
+from ..store import DocumentSummary, Store
+from .story_cards import StoryCard, story_cards
 
 router = APIRouter(prefix="/events", tags=["live"])
 
 HEARTBEAT_SECONDS = 15.0  # a comment line now and then keeps proxies from closing idle streams
 
 
-def render_card(request: Request, summary: queries.DocumentSummary) -> str:
+def render_card(request: Request, summary: DocumentSummary) -> str:
     templates = request.app.state.web.templates
     module = templates.env.get_template("_card.html").make_module({})
     return str(module.card(summary))
 
 
-def render_story_card(request: Request, card: queries.StoryCard) -> str:
+def render_story_card(request: Request, card: StoryCard) -> str:
     templates = request.app.state.web.templates
     module = templates.env.get_template("_story_card.html").make_module({})
     return str(module.story_card(card))
@@ -81,23 +82,23 @@ async def document_events(
     web = request.app.state.web
     after = _resume_point(request, after)
     if after is None:
-        after = await anyio.to_thread.run_sync(queries.newest_id, web.store)
+        after = await anyio.to_thread.run_sync(web.store.newest_document_id)
 
     def poll(position: int) -> list[tuple[int, str, dict]]:
         return [
             (summary.id, "document", {"id": summary.id, "title": summary.title, "html": render_card(request, summary)})
-            for summary in queries.documents_after(web.store, position, limit=50)
+            for summary in web.store.documents_after(position, limit=50)
         ]
 
     return _event_stream(request, after, poll)
 
 
-def _changed_story_cards(store, after: int) -> list[tuple[int, queries.StoryCard]]:
+def _changed_story_cards(store: Store, after: int) -> list[tuple[int, StoryCard]]:
     """(log position, card) for stories that gained articles after `after`, oldest change first."""
-    changed = queries.stories_changed_after(store, after, limit=30)
+    changed = store.stories_changed_after(after, limit=30)
     if not changed:
         return []
-    cards = {card.id: card for card in queries.story_cards(store, queries.stories_by_id(store, [i for i, _ in changed]))}
+    cards = {card.story.id: card for card in story_cards(store, store.stories_by_id([i for i, _ in changed]))}
     return [(seq, cards[story_id]) for story_id, seq in changed if story_id in cards]
 
 
@@ -110,11 +111,11 @@ async def story_events(
     web = request.app.state.web
     after = _resume_point(request, after)
     if after is None:
-        after = await anyio.to_thread.run_sync(queries.last_story_seq, web.store)
+        after = await anyio.to_thread.run_sync(web.store.story_log_position)
 
     def poll(position: int) -> list[tuple[int, str, dict]]:
         return [
-            (seq, "story", {"id": card.id, "title": card.title, "articles": card.articles,
+            (seq, "story", {"id": card.story.id, "title": card.story.title, "articles": card.story.articles,
                             "html": render_story_card(request, card)})
             for seq, card in _changed_story_cards(web.store, position)
         ]

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..document import SourceItem
 from ..errors import InputError, QueryError
 from ..query import DateFilter, Filter, to_query_string
-from . import queries
+from .story_cards import story_cards
 from .charts import Bar, column_chart
 from .highlight import render_paragraphs
 from .security import CSRF_FIELD, token_matches, verify_csrf
@@ -40,18 +40,18 @@ def home(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
     """Stories by breaking rank: bursts of arrivals, many sources and recency first; live."""
     store = request.app.state.web.store
     offset = (page - 1) * STORY_PAGE_SIZE
-    ranked = queries.ranked_stories(store, limit=STORY_PAGE_SIZE + 1, offset=offset)
+    ranked = store.stories(limit=STORY_PAGE_SIZE + 1, offset=offset)
     return render(request, "home.html", {
-        "page_title": "Stories", "cards": queries.story_cards(store, ranked[:STORY_PAGE_SIZE]), "page": page,
+        "page_title": "Stories", "cards": story_cards(store, ranked[:STORY_PAGE_SIZE]), "page": page,
         "has_more": len(ranked) > STORY_PAGE_SIZE, "stories_total": store.count_stories(),
         "documents_total": store.count_documents(),
-        "live_after": queries.last_story_seq(store) if page == 1 else None,
+        "live_after": store.story_log_position() if page == 1 else None,
         "chart": _per_day_chart(store),
     })
 
 
 def _per_day_chart(store: Any) -> Any:
-    per_day = queries.published_per_day(store, days=14)
+    per_day = store.published_per_day(days=14)
     return column_chart(
         [Bar(day.strftime("%-d %b"), count, f"{day:%a %-d %b %Y}: {count} articles") for day, count in per_day],
         title="Articles published per day", width=720, height=170,
@@ -63,10 +63,10 @@ def latest(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response
     """The river: newest articles first, live, each card in the same layout as ever."""
     store = request.app.state.web.store
     offset = (page - 1) * PAGE_SIZE
-    rows = queries.list_documents(store, limit=PAGE_SIZE + 1, offset=offset)
+    rows = store.documents(limit=PAGE_SIZE + 1, offset=offset)
     return render(request, "latest.html", {
         "page_title": "Latest articles", "cards": rows[:PAGE_SIZE], "page": page,
-        "has_more": len(rows) > PAGE_SIZE, "newest_id": queries.newest_id(store) if page == 1 else None,
+        "has_more": len(rows) > PAGE_SIZE, "newest_id": store.newest_document_id() if page == 1 else None,
         "total": store.count_documents(), "chart": _per_day_chart(store),
     })
 
@@ -82,7 +82,7 @@ def article(key: str, request: Request, added: str | None = None) -> Response:
     by_type: dict[str, list[Any]] = defaultdict(list)
     for entity in sorted(doc.entities, key=lambda e: (-len(e.mentions), e.name)):
         by_type[entity.type].append(entity)
-    ids = queries.entity_ids(store, [e.name for e in doc.entities] + [q.speaker for q in doc.quotes if q.speaker])
+    ids = store.entity_ids([e.name for e in doc.entities] + [q.speaker for q in doc.quotes if q.speaker])
     assignment = store.story_of(stored.id)
     story = store.story(assignment.story_id) if assignment else None
     return render(request, "article.html", {

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from . import queries
+from ..store import Store, StorySummary
 from .charts import column_chart, time_bars
 from .pages import render
+from .story_cards import article_ids
 from .templating import path_segment
 
 router = APIRouter(include_in_schema=False)
@@ -20,6 +22,42 @@ ROLE_LABELS = {
     "copy": "copy",
     "development": "development",
 }
+
+
+STORY_QUOTE_ARTICLES = 100  # a story's articles read for its quotes (copies repeat the same ones)
+
+
+@dataclass
+class SaidBy:
+    """Who said what in a story: one speaker's distinct quotes, each with every article carrying it."""
+
+    speaker: str | None  # None: quotes no one was found to have said
+    entity_id: int | None
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # {"text", "cue", "articles": [{id, source}]}
+
+
+def story_quotes(store: Store, story: StorySummary) -> list[SaidBy]:
+    """The story's quotes grouped by speaker, each distinct quote once with the articles carrying it.
+
+    Copies of a wire story repeat its quotes word for word; showing them once, with their sources,
+    is what tells an editor who said what. Speakers with most quotes first, unattributed last.
+    """
+    groups: dict[object, SaidBy] = {}
+    seen: dict[tuple[object, str], dict[str, Any]] = {}
+    for doc_id in article_ids(story, STORY_QUOTE_ARTICLES):
+        for quote in store.quotes(document_id=doc_id, limit=200):
+            key = quote.entity_id if quote.entity_id is not None else (quote.speaker or None)
+            group = groups.setdefault(key, SaidBy(quote.speaker, quote.entity_id))
+            text_key = (key, " ".join(quote.text.lower().split()).strip(" ,.;:\"'“”"))
+            carried = {"id": quote.document_id, "source": quote.source}
+            if text_key in seen:
+                if carried not in seen[text_key]["articles"]:
+                    seen[text_key]["articles"].append(carried)
+                continue
+            entry = {"text": quote.text, "cue": quote.cue, "articles": [carried]}
+            seen[text_key] = entry
+            group.quotes.append(entry)
+    return sorted(groups.values(), key=lambda g: (g.speaker is None, -len(g.quotes), g.speaker or ""))
 
 
 def _when(value: Any) -> datetime | None:
@@ -43,9 +81,9 @@ def story(story_id: str, request: Request) -> Response:
         time_bars([(moment, n) for moment, n in dated if moment is not None]),
         title="Articles over time", width=720, height=170,
     )
-    said = queries.story_quotes(store, found)
+    said = story_quotes(store, found)
     names = [n for n in found.data.get("entities") or [] if isinstance(n, str)]
-    ids = queries.entity_ids(store, names + [g.speaker for g in said if g.speaker])
+    ids = store.entity_ids(names + [g.speaker for g in said if g.speaker])
     timeline = [
         {**a, "when": _when(a.get("published")), "role_label": ROLE_LABELS.get(a.get("role"), a.get("role"))}
         for a in articles

@@ -21,7 +21,6 @@ from ..alerts import Alert, AlertStore, Subscription, preview, redact, validate_
 from ..alerts.outbox import STATUSES
 from ..alerts.subscriptions import DIGESTS, UPDATES
 from ..errors import InputError, QueryError
-from . import queries
 from .alert_actions import reason_line, send_test
 from .api_alerts import edit_subscription
 from .pages import render
@@ -94,7 +93,7 @@ def _preview_rows(request: Request, query: str) -> tuple[list[dict[str, Any]], s
 def _list_page(request: Request, form: dict[str, str], *, error: str | None = None,
                previewed: bool = False, status_code: int = 200) -> Response:
     alert_store = _alert_store(request)
-    counts = queries.alert_counts(request.app.state.web.store)
+    counts = request.app.state.web.store.alert_counts()
     rows = [_subscription_row(sub, counts.get(sub.id, {})) for sub in alert_store.subscriptions()]
     hits, preview_error = _preview_rows(request, form["query"]) if previewed else ([], None)
     return render(request, "subscriptions.html", {
@@ -192,7 +191,7 @@ def _detail_page(request: Request, sub: Subscription, form: dict[str, str], *, s
     wanted = _status_filter(status)
     found = alert_store.alerts(subscription_id=sub.id, status=wanted, limit=LOG_PAGE_SIZE + 1,
                                offset=(page - 1) * LOG_PAGE_SIZE)
-    counts = queries.alert_counts(request.app.state.web.store).get(sub.id, {})
+    counts = request.app.state.web.store.alert_counts().get(sub.id, {})
     test_ids = [i for i in (parse_row_id(part) for part in tested.split(",")) if i is not None][:20]
     test_alerts = [a for a in (alert_store.get_alert(i) for i in test_ids) if a is not None and a.subscription_id == sub.id]
     return render(request, "subscription.html", {

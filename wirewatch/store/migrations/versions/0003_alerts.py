@@ -1,4 +1,4 @@
-"""Subscriptions, alert matches and the delivery outbox (see wirewatch/alerts/tables.py).
+"""Subscriptions, alert matches and the delivery outbox (see wirewatch/store/alert_tables.py).
 
 Revision ID: 0003
 Revises: 0002

@@ -1,6 +1,6 @@
 """The alerting tables, on the store's own `MetaData` so one schema describes everything.
 
-The migration `0003_alerts.py` creates them; this module is what the queries use.
+The migration `0003_alerts.py` creates them; the alert modules of store/ query them.
 
 - `subscriptions`: what each subscriber follows and where to send it.
 - `alert_matches`: one row per decision "this subscription hears about this story development"
@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from ..store.schema import IdType, UTCDateTime, metadata
+from .schema import IdType, UTCDateTime, metadata
 
 subscriptions = Table(
     "subscriptions",

@@ -1,0 +1,38 @@
+"""An article's alerts commit with its story assignment: both or neither."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.alerts import AlertStore, validate_subscription
+from wirewatch.config import Settings
+from wirewatch.document import Document
+from wirewatch.runtime.alerting import Alerting
+from wirewatch.runtime.story_stage import StoryStage
+from wirewatch.store import Store
+
+
+class Crash(Exception):
+    pass
+
+
+def test_alerts_roll_back_with_the_story_assignment_and_are_queued_on_the_retry(db_url):
+    settings = Settings(allow_private_urls=True, host_delay=0)
+    with Store.open(db_url) as store:
+        alert_store = AlertStore(store)
+        alert_store.add_subscription(validate_subscription("ceasefire", ["json://127.0.0.1:9/hook"],
+                                                           allow_private=True))
+        stored = store.add_document(Document(title="Ceasefire agreed", text="The sides agreed a ceasefire."))
+        alerting = Alerting(store, settings)
+
+        def crash_after_alerts(within, article, update):
+            alerting.on_assigned(within, article, update)
+            raise Crash  # the process dies before the story stage commits
+
+        with pytest.raises(Crash):
+            StoryStage(store).run(on_assigned=crash_after_alerts)
+        assert alerting.queued == 1  # decided and written inside the transaction ...
+        assert alert_store.alerts() == [] and store.story_of(stored.id) is None  # ... and rolled back
+        StoryStage(store).run(on_assigned=alerting.on_assigned)
+        [alert] = alert_store.alerts()
+        assert store.story_of(stored.id) is not None and alert.article_id == stored.id

@@ -1,0 +1,112 @@
+"""Listing stored articles: the river of newest articles, the live stream, articles per day.
+
+A listing reads the narrow columns and the document record once and keeps what a glance needs
+(top entities, one quote, quality flags), so a page of cards costs one query, not one per card.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from .schema import documents
+
+MAX_PAGE = 200  # the most rows one listing call returns, whatever the caller asks
+TOP_ENTITIES = 4
+
+
+@dataclass
+class DocumentSummary:
+    """One article as lists and cards show it: no full text, just what a glance needs."""
+
+    id: int
+    ext_id: str | None
+    title: str
+    url: str | None
+    source: str | None
+    site_name: str | None
+    language: str | None
+    published: datetime | None
+    ingested_at: datetime
+    entities: list[dict[str, Any]] = field(default_factory=list)  # top entities, most mentioned first
+    quote: dict[str, Any] | None = None  # the first attributed quote, else the first quote
+    flags: list[str] = field(default_factory=list)
+
+
+_SUMMARY_COLUMNS = (
+    documents.c.id, documents.c.ext_id, documents.c.title, documents.c.url, documents.c.source,
+    documents.c.site_name, documents.c.language, documents.c.published, documents.c.ingested_at,
+    documents.c.data,
+)
+
+
+def _page(limit: int) -> int:
+    return max(1, min(limit, MAX_PAGE))
+
+
+def _summary(row: Any) -> DocumentSummary:
+    data = row.data or {}
+    entities = sorted(
+        (e for e in data.get("entities") or [] if isinstance(e, dict) and e.get("name")),
+        key=lambda e: -len(e.get("mentions") or []),
+    )
+    quotes = [q for q in data.get("quotes") or [] if isinstance(q, dict) and q.get("text")]
+    quote = next((q for q in quotes if q.get("speaker")), quotes[0] if quotes else None)
+    quality = data.get("quality") or {}
+    flags = ["machine translation suspected"] if quality.get("machine_translation_suspected") else []
+    return DocumentSummary(
+        id=row.id, ext_id=row.ext_id, title=row.title, url=row.url, source=row.source,
+        site_name=row.site_name, language=row.language, published=row.published,
+        ingested_at=row.ingested_at,
+        entities=[
+            {"id": e.get("id"), "name": e["name"], "type": e.get("type"), "mentions": len(e.get("mentions") or [])}
+            for e in entities[:TOP_ENTITIES]
+        ],
+        quote={"text": quote["text"], "speaker": quote.get("speaker"), "cue": quote.get("cue")} if quote else None,
+        flags=flags,
+    )
+
+
+def list_documents(conn: Connection, *, limit: int, offset: int) -> list[DocumentSummary]:
+    """Newest arrivals first (by store id: what an editor watching the river wants)."""
+    stmt = select(*_SUMMARY_COLUMNS).order_by(documents.c.id.desc()).limit(_page(limit)).offset(max(0, offset))
+    return [_summary(row) for row in conn.execute(stmt)]
+
+
+def documents_after(conn: Connection, after_id: int, *, limit: int) -> list[DocumentSummary]:
+    """Articles stored after `after_id`, oldest first: what a live stream sends next."""
+    stmt = select(*_SUMMARY_COLUMNS).where(documents.c.id > after_id).order_by(documents.c.id).limit(_page(limit))
+    return [_summary(row) for row in conn.execute(stmt)]
+
+
+def document_summaries(conn: Connection, ids: list[int]) -> dict[int, DocumentSummary]:
+    if not ids:
+        return {}
+    return {row.id: _summary(row) for row in conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids)))}
+
+
+def newest_id(conn: Connection) -> int:
+    return int(conn.execute(select(func.max(documents.c.id))).scalar() or 0)
+
+
+def published_per_day(conn: Connection, *, days: int) -> list[tuple[date, int]]:
+    """Articles per publication day over the `days` days up to the newest publication date.
+
+    Anchored at the newest article rather than today, so an archive or a demo store still shows
+    its shape. Counted in Python from one indexed-range read: portable across both engines.
+    """
+    latest = conn.execute(select(func.max(documents.c.published))).scalar()
+    if latest is None:
+        return []
+    if isinstance(latest, str):  # max() loses the column type on SQLite: parse it back
+        latest = datetime.fromisoformat(latest)
+    first_day = latest.date() - timedelta(days=days - 1)
+    since = datetime.combine(first_day, datetime.min.time(), tzinfo=latest.tzinfo)
+    rows = conn.execute(select(documents.c.published).where(documents.c.published >= since))
+    counts = Counter(row.published.date() for row in rows if row.published is not None)
+    return [(first_day + timedelta(days=i), counts.get(first_day + timedelta(days=i), 0)) for i in range(days)]
