@@ -103,9 +103,12 @@ class DuplicateIndex:
         if all(key not in self._names for key in sources):
             return False
         known = _union(self._names, sources)
-        return len(new_names(stated_names(news), known, written=name_words(news),
-                             resolved=resolved_words(spellings),
-                             placed=placed_names(news, _union(self._places, sources)))) >= NEW_NAMES
+        names, written, resolved = stated_names(news), name_words(news), resolved_words(spellings)
+        if len(new_names(names, known, written=written, resolved=resolved)) < NEW_NAMES:
+            return False
+        # Only then, as it costs more: are the new names written where a known name stood?
+        placed = placed_names(news, _union(self._places, sources))
+        return len(new_names(names, known, written=written, resolved=resolved, placed=placed)) >= NEW_NAMES
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)

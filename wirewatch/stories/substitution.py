@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .text import STOPWORDS, sentences
@@ -83,21 +83,19 @@ def compare(copy: str, original: str) -> Rewrite:
     """Align `copy` to `original` sentence by sentence, then word by word, and count the kinds of
     word-level differences of aligned sentences."""
     found = Rewrite()
-    theirs = [_tokens(sentence) for sentence in sentences(original)]
-    theirs = [tokens for tokens in theirs if tokens]
+    theirs = [tokens for tokens in (_tokens(sentence) for sentence in sentences(original)) if tokens]
+    lowered_theirs = [[token.lower() for token in tokens] for tokens in theirs]
     for sentence in sentences(copy):
         mine = _tokens(sentence)
         if len(mine) < MIN_SENTENCE_WORDS:
             continue
         found.sentences += 1
         lowered = [token.lower() for token in mine]
-        best, best_score = None, SENTENCE_MATCH
-        for tokens in theirs:
-            score = Indel.normalized_similarity(lowered, [token.lower() for token in tokens])
-            if score >= best_score:
-                best, best_score = tokens, score
-        if best is None:
+        match = process.extractOne(lowered, lowered_theirs, scorer=Indel.normalized_similarity,
+                                   score_cutoff=SENTENCE_MATCH) if lowered_theirs else None
+        if match is None:
             continue
+        best = theirs[match[2]]
         found.aligned += 1
         found.words += len(mine)
         before = found.substitutions
