@@ -84,18 +84,19 @@ def compare(copy: str, original: str) -> Rewrite:
     word-level differences of aligned sentences."""
     found = Rewrite()
     theirs = [tokens for tokens in (_tokens(sentence) for sentence in sentences(original)) if tokens]
-    lowered_theirs = [[token.lower() for token in tokens] for tokens in theirs]
+    reversed_theirs = [[token.lower() for token in tokens] for tokens in reversed(theirs)]
     for sentence in sentences(copy):
         mine = _tokens(sentence)
         if len(mine) < MIN_SENTENCE_WORDS:
             continue
         found.sentences += 1
         lowered = [token.lower() for token in mine]
-        match = process.extractOne(lowered, lowered_theirs, scorer=Indel.normalized_similarity,
-                                   score_cutoff=SENTENCE_MATCH) if lowered_theirs else None
+        # The last of equally close sentences (the choices are reversed: extractOne keeps the first).
+        match = process.extractOne(lowered, reversed_theirs, scorer=Indel.normalized_similarity,
+                                   score_cutoff=SENTENCE_MATCH) if reversed_theirs else None
         if match is None:
             continue
-        best = theirs[match[2]]
+        best = theirs[len(theirs) - 1 - match[2]]
         found.aligned += 1
         found.words += len(mine)
         before = found.substitutions
