@@ -16,6 +16,7 @@ from ..errors import StoreConflict, StoreError
 from ..store import ArticleHeader, LogEntry, Store, StoredArticle, StorySession, Transaction
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
 from ..stories.summary import content_window
+from .rewrites import flag_rewritten_copy
 from .story_members import StoryMembers
 
 
@@ -139,6 +140,8 @@ class StoryStage:
             score=float(assignment.score), new_story=assignment.new_story,
         )
         session.append(entry, now)
+        if entry.duplicate_of is not None:  # a word-for-word rewrite of it is machine-translation evidence
+            flag_rewritten_copy(session, article, entry.duplicate_of)
         self._members.fold(entry)
         self._seq = entry.seq
         self._rebuild_story(session, assignment.story_id, now)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from . import quality_queries
 from . import story_queries as q
 
 # An open store transaction, opaque outside store/: the story stage hands it to hooks that must
@@ -56,6 +57,10 @@ class StorySession:
     def headers(self, ids: list[int]) -> dict[int, q.ArticleHeader]:
         return q.article_headers(self._conn, ids)
 
+    def title_and_text(self, document_id: int) -> tuple[str, str] | None:
+        """A stored article's title and text (from their columns; its analysis is not parsed)."""
+        return quality_queries.stored_text(self._conn, document_id)
+
     # --- writing (inside Store.story_transaction) -----------------------------------------------
 
     def append(self, entry: q.LogEntry, now: datetime) -> None:
@@ -65,3 +70,7 @@ class StorySession:
     def save_story(self, record: dict, *, first_seen: datetime, last_seen: datetime, now: datetime) -> None:
         """Insert or replace the story record (the Story as JSON, with its list columns)."""
         q.save_story(self._conn, self._insert, record, first_seen=first_seen, last_seen=last_seen, now=now)
+
+    def flag_machine_translation(self, document_id: int, signal: str) -> bool:
+        """Set a stored article's machine-translation flag, with the signal that says why."""
+        return quality_queries.flag_machine_translation(self._conn, document_id, signal)

@@ -16,6 +16,8 @@ from datasketch import MinHashLSH
 from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint
 from .name_match import replaces_name_word, same_name_word
+from .name_positions import name_places, placed_names
+from .short_copies import SHORT_FLOOR, every_sentence_rewritten, is_short, kept
 from .records import StoryConfig
 from .text import content_hash, proxy_entities, sentences
 
@@ -39,6 +41,8 @@ class DuplicateIndex:
         self._names: dict[str, frozenset[str]] = {}  # article id -> its capitalised words (name words)
         self._indexed_copies: dict[str, int] = {}  # original -> how many of its copies are indexed
         self._contexts: dict[str, frozenset[tuple[str, str, str]]] = {}  # article id -> number_contexts
+        self._places: dict[str, frozenset[tuple[str, str, str]]] = {}  # article id -> its name_places
+        self._short: dict[str, str] = {}  # article id -> its text, for short ones (short_copies.py)
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -59,7 +63,9 @@ class DuplicateIndex:
             value = copy_score(fingerprint, self._fingerprints[candidate])
             if value > best_score:
                 best_id, best_score = candidate, value
-        if best_id is None or best_score < self.config.duplicate_threshold:
+        if best_id is None:
+            return None
+        if best_score < self.config.duplicate_threshold and not self._short_copy(text, best_id, best_score):
             return None
         news = without_credits(text)
         # The matched article may itself be a reworded copy that dropped a number or a name; what
@@ -72,6 +78,11 @@ class DuplicateIndex:
         if self._changes_numbers(news, sources):
             return None  # "three people were injured" -> "15 people were injured": an update
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
+
+    def _short_copy(self, text: str, best_id: str, score: float) -> bool:
+        """A short text below the copy score whose every sentence rewrites one of its match's."""
+        match = self._short.get(best_id)
+        return score >= SHORT_FLOOR and match is not None and is_short(text) and every_sentence_rewritten(text, match)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -92,8 +103,12 @@ class DuplicateIndex:
         if all(key not in self._names for key in sources):
             return False
         known = _union(self._names, sources)
-        return len(new_names(stated_names(news), known, written=name_words(news),
-                             resolved=resolved_words(spellings))) >= NEW_NAMES
+        names, written, resolved = stated_names(news), name_words(news), resolved_words(spellings)
+        if len(new_names(names, known, written=written, resolved=resolved)) < NEW_NAMES:
+            return False
+        # Only then, as it costs more: are the new names written where a known name stood?
+        placed = placed_names(news, _union(self._places, sources))
+        return len(new_names(names, known, written=written, resolved=resolved, placed=placed)) >= NEW_NAMES
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
         self._by_hash.setdefault(content_hash(text), article_id)
@@ -111,6 +126,9 @@ class DuplicateIndex:
             *(readings | {value} for value, readings in stated_numbers(text)))
         self._names[article_id] = name_words(text)
         self._contexts[article_id] = number_contexts(text)
+        self._places[article_id] = name_places(text)
+        if kept(text):
+            self._short[article_id] = text
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
 
@@ -123,6 +141,8 @@ class DuplicateIndex:
             "numbers": {key: sorted(values) for key, values in self._numbers.items()},
             "names": {key: sorted(values) for key, values in self._names.items()},
             "number_contexts": {key: sorted(values) for key, values in self._contexts.items()},
+            "name_places": {key: sorted(values) for key, values in self._places.items()},
+            "short_texts": self._short,
         }
 
     @classmethod
@@ -137,6 +157,10 @@ class DuplicateIndex:
         # States saved before number contexts were kept have none: no revised numbers are seen there.
         index._contexts = {key: frozenset(tuple(item) for item in values)
                            for key, values in data.get("number_contexts", {}).items()}
+        # States saved before name places were kept have none: a garbled name is judged by spelling only.
+        index._places = {key: frozenset(tuple(item) for item in values)
+                         for key, values in data.get("name_places", {}).items()}
+        index._short = dict(data.get("short_texts", {}))  # none before short copies were judged
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint
@@ -213,7 +237,9 @@ _NUMBER_WORDS = {
     "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
 }
-_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+# A decade ("1950s", "the 40s") is one word: no count a copy could revise, and split it would make
+# "s" a context word that a reordered copy puts around another number.
+_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:['’]?s\b)?|[^\W\d_]+")
 
 
 def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
@@ -228,6 +254,8 @@ def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
     tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
     found = []
     for i, token in enumerate(tokens):
+        if token[0].isdigit() and token.endswith("s"):
+            continue  # a decade
         if token[0].isdigit():
             readings = number_readings(token)
         elif token in _NUMBER_WORDS:
@@ -275,19 +303,20 @@ def resolved_words(spellings: dict[str, list[str]]) -> dict[str, frozenset[str]]
 
 
 def new_names(names: frozenset[str], known: frozenset[str], *, written: frozenset[str] = frozenset(),
-              resolved: dict[str, frozenset[str]] | None = None) -> set[str]:
+              resolved: dict[str, frozenset[str]] | None = None, placed: set[str] = frozenset()) -> set[str]:
     """Names with a word that is no spelling of any word of `known` (full names or single name
     words): "Rooiz" for "Ruiz", "Prin" for "Putin" are known (name_match.py), and so is a word the
     text's resolution grouped with a known one (`resolved`), or one standing in for a known name
     word the text never writes itself (`written`: the text's own name words) -- machine-
-    translated copies garble names consistently, and a garbled name is no new person."""
+    translated copies garble names consistently, and a garbled name is no new person -- or one the
+    text writes where a known name stood (`placed`: name_positions.py), however garbled."""
     known_words = {word for name in known for word in name.split()}
     vanished = sorted(known_words - written) if written else []
     resolved = resolved or {}
     found = set()
     for name in names - known:
         for word in name.split():
-            if len(word) < 3 or _is_known_word(word, known_words):  # "de", "al": particles
+            if len(word) < 3 or word in placed or _is_known_word(word, known_words):  # "de", "al": particles
                 continue
             if any(_is_known_word(other, known_words) for other in resolved.get(word, ()) if other != word):
                 continue

@@ -1,0 +1,83 @@
+"""Where a text writes its names: a garbled name standing where a known name stood is no new person.
+
+Machine translation garbles a name beyond what a string test can accept ("Indian Navy" ->
+"Inidh Nevyy") while keeping it where it was: after the same word, before the same word, as
+long as it was. A copy that writes such a run of capitalised words where the article it copies
+wrote a name, word for word alike at a looser bar (`name_match.replaces_name_word`), names that
+name; a development names a new person in a sentence of its own ("... said that Ann Blake had
+been appointed"), where no known name of that shape stood.
+
+A text's name places are (word before, the name's words, word after) for every run of
+capitalised words, lower-cased, punctuation counting as a word ("." before a name that opens a
+sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .name_match import replaces_name_word, same_name_word
+from .text import STOPWORDS
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+
+NamePlace = tuple[str, str, str]  # (word before, the name's words joined by spaces, word after)
+
+
+def name_places(text: str) -> frozenset[NamePlace]:
+    """(word before, name, word after) of every run of capitalised words in `text`."""
+    tokens = _TOKEN.findall(text)
+    places = set()
+    i = 0
+    while i < len(tokens):
+        if not tokens[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j][:1].isupper():
+            j += 1
+        while i < j - 1 and tokens[i].lower() in STOPWORDS:  # "The Indian Navy": the name is "Indian Navy"
+            i += 1
+        before = tokens[i - 1].lower() if i else ""
+        after = tokens[j].lower() if j < len(tokens) else ""
+        places.add((before, " ".join(re.sub(r"['’]s$", "", token).lower() for token in tokens[i:j]), after))
+        i = j
+    return frozenset(places)
+
+
+def placed_names(text: str, known: frozenset[NamePlace]) -> set[str]:
+    """Name words of `text` written where a name of `known` stood: a run of as many words after
+    the same word or before the same word, word for word a spelling of the known run (at the
+    looser bar of a stand-in). Where the run matches a known one on both sides, or where one of
+    its words spells its counterpart, the others need only begin with the same letter: a garble
+    keeps the first letter ("Queens" -> "Qaecris"), and a new person in a sentence of its own
+    does not stand where a known name stood, between the same words."""
+    by_before: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    by_after: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    for before, name, after in known:
+        words = name.split()
+        by_before.setdefault((before, len(words)), []).append((words, after))
+        by_after.setdefault((after, len(words)), []).append((words, before))
+    found: set[str] = set()
+    for before, name, after in name_places(text):
+        words = name.split()
+        candidates = [(other, other_after == after) for other, other_after in by_before.get((before, len(words)), [])]
+        candidates += [(other, other_before == before) for other, other_before in by_after.get((after, len(words)), [])]
+        for other, both_sides in candidates:
+            if _aligned(words, other, both_sides):
+                found.update(words)
+                break
+    return found
+
+
+def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
+    spelled = [_spells(word, other) for word, other in zip(words, known)]
+    if all(spelled):
+        return True
+    if not (both_sides or any(spelled)):
+        return False
+    return all(ok or word[:1] == other[:1] for ok, word, other in zip(spelled, words, known))
+
+
+def _spells(word: str, known: str) -> bool:
+    return word == known or same_name_word(word, known) or replaces_name_word(word, known)
