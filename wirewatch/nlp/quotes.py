@@ -151,6 +151,8 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘'(A-Z0-9])|\n")
 _PARTICIPLES = {word for word in CUES.split("|") if word.endswith("ing")}
+_NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos", "conj", "flat", "compound", "dobj", "pobj"}
+_RELATIVE_WHO_AT_END = re.compile(r",?\s+who\s*$")
 _PRONOUNS_LOWER = {"he", "she", "they", "i", "we", "it"}
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "who", "that",
@@ -444,6 +446,11 @@ class _Attributor:
             if trimmed == left:
                 break
             left = trimmed
+        relative = _RELATIVE_WHO_AT_END.search(left)
+        if relative is not None and limit is None:
+            # "Ivo Brandt, who said", "a negotiator who told reporters": the speaker is the
+            # person the relative clause hangs on.
+            return self.speaker_before(window_start + relative.start())
         end = window_start + len(left.rstrip())
         if end in self.mention_ends:
             return self.mention_ends[end][0], end
@@ -675,6 +682,7 @@ class _Attributor:
 
     def subject_speaker(self, subject: Token, offset: int, cue: str) -> _Found:
         """The speaker words for a subject token: its entity mention, or its noun phrase."""
+        subject = self.antecedent(subject)
         s = offset + subject.idx
         e = s + len(subject.text)
         for (ms, me), entity_id in self.resolution.entity_of_span.items():
@@ -700,6 +708,24 @@ class _Attributor:
         phrase_start = offset + doc[first].idx
         phrase_end = offset + doc[last].idx + len(doc[last].text)
         return _Found((phrase_start, phrase_end), cue, None, entity_known=True)
+
+    @staticmethod
+    def antecedent(subject: Token) -> Token:
+        """A relative pronoun stands for the noun its clause hangs on: in "Ivo Brandt, who said
+        ...", "a negotiator who told reporters ...", the speaker is that noun, not "who"."""
+        if subject.lower_ not in ("who", "that", "which"):
+            return subject
+        verb = subject.head
+        if verb.dep_ in ("acl:relcl", "relcl") and verb.head.i != verb.i:
+            return verb.head
+        if subject.lower_ == "who":  # the parser may hang the clause elsewhere: the noun before
+            before = subject.i - 1
+            if before >= 0 and subject.doc[before].text == ",":
+                before -= 1
+            # (the analysis runs the parser without the tagger: judge the word by its relation)
+            if before >= 0 and subject.doc[before].is_alpha and subject.doc[before].dep_ in _NOMINAL_DEPS:
+                return subject.doc[before]
+        return subject
 
     def after(self, span: QuoteSpan, paragraph_end: int) -> tuple[tuple[int, int], str] | None:
         """", said Jan Hoekstra" / "," he said" / "," Rep. Mica (R-Fla.) said" / "” ― Jan" after."""
