@@ -155,13 +155,12 @@ class QueueWorkers:
     # --- running ------------------------------------------------------------------------------
 
     def drain(self) -> dict[str, int]:
-        """Process claimable items in this thread until none is left (`run --once`); counts by outcome."""
+        """Process claimable items in this thread until none is left (`run --once`); counts by
+        outcome. Their alerts are queued, for the caller to deliver."""
         counts: dict[str, int] = {}
         while (work := self._claim(f"{self._name}:once")) is not None:
             outcome = self.process(work)
             counts[outcome] = counts.get(outcome, 0) + 1
-        if counts:
-            self.runner.deliver()
         return counts
 
     def _loop(self, index: int, stop: threading.Event) -> None:
