@@ -55,17 +55,51 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 def test_enqueue_then_run_once_on_sqlite(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    source = write_jsonl(tmp_path / "in.jsonl", articles(6, topics=3))
+    unusable = {"id": "empty", "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}
+    source = write_jsonl(tmp_path / "in.jsonl", articles(6, topics=3) + [unusable])
     assert main(["enqueue", str(source), "--db", url, "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["queued"] == 6
+    assert json.loads(capsys.readouterr().out)["queued"] == 7
     assert main(["enqueue", str(source), "--db", url, "--format", "json"]) == 0  # already queued
-    assert json.loads(capsys.readouterr().out) | {"failures": []} == {
-        "queued": 0, "failed": 0, "failures": [], "queue": {"queued": 6, "claimed": 0, "failed": 0}}
+    assert json.loads(capsys.readouterr().out) == {
+        "queued": 0, "failed": 0, "failures": [], "queue": {"queued": 7, "claimed": 0, "failed": 0}}
     assert main(["run", "--once", "--workers", "4", "--db", url]) == 0  # SQLite: one worker
     with wirewatch.Store.open(url) as store:
         assert store.count_documents() == 6
         assert all(store.data.story_of(store.document(f"a{n}").id) for n in range(6))
-        assert store.queue_counts().to_dict() == {"queued": 0, "claimed": 0, "failed": 0}
+        assert store.queue_counts().to_dict() == {"queued": 0, "claimed": 0, "failed": 1}
+        [(origin, reason)] = store.queue_failures()
+        assert "no article text" in reason and origin.endswith(":7")
+
+
+def test_serve_works_off_the_queue(tmp_path):
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with wirewatch.Store.open(url) as store:
+        assert store.enqueue(articles(3, topics=3)) == (3, [])
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "wirewatch", "serve", "--port", str(port), "--db", url],
+                                  cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO), OMP_NUM_THREADS="1",
+                                                     WIREWATCH_QUEUE_POLL_SECONDS="0.2"),
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        with wirewatch.Store.open(url) as store:
+            _wait(lambda: store.count_documents() == 3 and store.queue_counts().queued == 0, 60,
+                  "serve's queue worker to store the queued articles", [log])
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_run_refuses_a_worker_count_below_one(tmp_path, capsys):
