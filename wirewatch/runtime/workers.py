@@ -171,8 +171,10 @@ class QueueWorkers:
                 if work is None:
                     stop.wait(self.settings.queue_poll_seconds)
                     continue
+                queued = self.runner.alerting.queued
                 self.process(work)
-                self.runner.deliver()  # this article's alerts go out now, not at the next tick
+                if self.runner.alerting.queued != queued:  # its alerts go out now, not at the next tick
+                    self.runner.deliver()  # (retries and digests: the monitor's tick delivers them)
             except Exception:  # a broken pass must not end the worker; the next one retries
                 log.exception("queue worker %s failed", worker)
                 stop.wait(RETRY_SECONDS)
