@@ -69,6 +69,9 @@ def test_failed_and_released_items(queue):
     [back] = queue.claim("w", lease=60, max_attempts=3, now=NOW + timedelta(seconds=6))
     assert back.id == two.id
     assert queue.failures() == [("test:1", "no text")]
+    assert queue.enqueue([item(1), item(2)], now=NOW) == 1  # a failed item is queued afresh, a queued one not
+    [retried] = queue.claim("w", lease=60, max_attempts=3, now=NOW + timedelta(seconds=6))
+    assert (retried.id, retried.attempts, queue.failures()) == (one.id, 1, [])
 
 
 def test_claims_need_a_lease_and_attempts(queue):

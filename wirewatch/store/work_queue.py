@@ -92,10 +92,15 @@ class WorkQueue:
         self._insert = insert_for(self._dialect)
 
     def enqueue(self, items: Iterable[SourceItem], *, now: datetime | None = None) -> int:
-        """Queue each item unless an item with the same record id or URL is queued already;
-        return how many were queued."""
+        """Queue each item unless an item with the same record id or URL is queued already (one
+        set aside as failed is queued afresh); return how many were queued."""
         now = now or _utcnow()
-        statement = self._insert(work_items).on_conflict_do_nothing().returning(work_items.c.id)
+        insert = self._insert(work_items)
+        retry = {name: insert.excluded[name] for name in ("content", "item", "status", "attempts", "claimed_by",
+                                                          "claimed_until", "last_error", "enqueued_at")}
+        statement = insert.on_conflict_do_update(
+            index_elements=[work_items.c.dedupe_key], set_=retry, where=work_items.c.status == FAILED,
+        ).returning(work_items.c.id)
         queued = 0
         with store_errors("cannot queue articles"), self._engine.begin() as conn:
             for item in items:
