@@ -555,18 +555,23 @@ def alerts(
 @app.command()
 def run(
     once: Annotated[bool, typer.Option("--once", help="One full cycle (polls, processing, due retries), then exit.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Queue workers in this process (default: the workers setting; 1 on SQLite).")] = None,
     db: DbOption = None,
     format: FormatOption = "text",
     config: ConfigOption = None,
 ) -> None:
-    """The monitoring service: poll sources on their schedules, process, alert, retry."""
+    """The monitoring service: poll sources on their schedules, process, alert, retry; with
+    PostgreSQL, any number of `run` processes share the work queue."""
     import logging
     import threading
+
+    from .runtime.workers import run_service
 
     _check_format(format)
     settings = _settings(db, config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     with _open_store(settings) as store:  # closing it snapshots the story engine
+        pool = store.workers(workers)  # a bad count fails here, before any work
         if once:
             report = store.poll()
             if format == "json":
@@ -576,11 +581,35 @@ def run(
                                 f"{len(report.failures)} failed; alerts sent {report.delivery.sent}, "
                                 f"retrying {report.delivery.retrying}, failed {report.delivery.failed}")
             return
-        stop = threading.Event()
-        try:
-            store.monitor().run_forever(stop)
-        except KeyboardInterrupt:
-            stop.set()
+        run_service(store.monitor(), pool, threading.Event())
+
+
+@app.command()
+def enqueue(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="What `ingest` reads: files, folders, feeds, URLs, JSONL, WARC, or -.")],
+    db: DbOption = None,
+    format: FormatOption = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Queue articles for the workers of `wirewatch run` (on any machine sharing the store) instead
+    of analysing them here; an article whose id or URL is already queued is queued once."""
+    _check_format(format)
+    settings = _settings(db, config)
+    with _open_store(settings) as store:
+        queued, failures = store.enqueue_sources(sources)
+        counts = store.queue_counts()
+    if format == "json":
+        _print_json({"queued": queued, "failed": len(failures),
+                     "failures": [{"origin": f.origin, "reason": f.reason} for f in failures],
+                     "queue": counts.to_dict()})
+    else:
+        console = Console(soft_wrap=True)
+        console.print(f"queued {queued} articles ({counts.queued} waiting in all, {counts.failed} set aside), "
+                      f"[{'red' if failures else 'green'}]{len(failures)} unreadable[/]")
+        for failure in failures:
+            console.print(f"  [red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}")
+    if failures:
+        raise typer.Exit(1)
 
 
 # ------------------------------------------------------------------------------------------ serve

@@ -37,6 +37,11 @@ class Settings:
     executor: str = "local"
     alert_max_attempts: int = 8  # deliveries tried before an alert is kept as `failed`
     alert_retry_seconds: float = 20.0  # first retry after this (minus jitter), doubling after
+    # The work queue (`wirewatch enqueue`; `wirewatch run` on PostgreSQL, see runtime/workers.py).
+    workers: int = 1  # queue workers per `run` process, each analysing in its own process (SQLite: 1)
+    queue_lease_seconds: float = 300.0  # a claimed item is claimable again after this (its worker died)
+    queue_max_attempts: int = 5  # claims before an item that never finishes is set aside as failed
+    queue_poll_seconds: float = 1.0  # how often an idle worker looks for new items
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

@@ -22,10 +22,11 @@ from .config import Settings
 from .errors import InputError
 from .runtime.inputs import Ingestible, as_items
 from .runtime.monitor import CycleReport, Monitor
-from .runtime.runner import IngestEvent, IngestSummary, Runner, read_sources
-from .sources import check_url
+from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, Runner, read_sources
+from .runtime.workers import QueueWorkers, worker_count
+from .sources import SourceFailure, check_url
 from .store import Store as DataStore
-from .store import Feed, SearchHit, StoredDocument
+from .store import Feed, QueueCounts, SearchHit, StoredDocument, WorkQueue
 
 ALERT_STATUSES = ("pending", "sent", "retrying", "failed")
 
@@ -88,6 +89,41 @@ class Store:
         """`wirewatch ingest SOURCE...`: paths, folders, feed or article URLs, JSONL, WARC, as text."""
         entries = read_sources(sources, settings=self.settings, store=self.data)
         return self.runner.run(entries, workers=workers, deliver=deliver, on_event=on_event)
+
+    # --- the work queue (`wirewatch enqueue`, `wirewatch run --workers N`) -------------------------
+
+    def enqueue(self, items: Ingestible | Iterable[Ingestible]) -> tuple[int, list[IngestFailure]]:
+        """Queue items (as `ingest` takes them) for the workers of `wirewatch run` on any machine
+        sharing this store, instead of analysing them here. Returns (items newly queued, items
+        that could not be read); an item with a record id or URL already queued is not queued again."""
+        return self._enqueue(as_items(items, settings=self.settings, store=self.data))
+
+    def enqueue_sources(self, sources: Sequence[str]) -> tuple[int, list[IngestFailure]]:
+        """`wirewatch enqueue SOURCE...`: read sources as `ingest` does and queue their items."""
+        return self._enqueue(read_sources(sources, settings=self.settings, store=self.data))
+
+    def _enqueue(self, entries: Iterable) -> tuple[int, list[IngestFailure]]:
+        items, failures = [], []
+        for entry in entries:
+            if isinstance(entry, (SourceFailure, IngestFailure)):
+                failures.append(IngestFailure(entry.origin, entry.reason))
+            else:
+                items.append(entry)
+        return WorkQueue(self.data).enqueue(items), failures
+
+    def queue_counts(self) -> QueueCounts:
+        """Items waiting in the work queue (and of those, claimed now) and items set aside as failed."""
+        return WorkQueue(self.data).counts()
+
+    def queue_failures(self, *, limit: int = 50) -> list[tuple[str, str]]:
+        """(origin, reason) of queued items set aside as failed."""
+        return WorkQueue(self.data).failures(limit=limit)
+
+    def workers(self, count: int | None = None) -> QueueWorkers:
+        """Queue workers over this store's runner: `count` (default: the `workers` setting; 1 on
+        SQLite). ConfigError for a count below 1."""
+        count = worker_count(self.settings, self.data.dialect, count)
+        return QueueWorkers(self.runner, WorkQueue(self.data), self.settings, count=count)
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -179,9 +215,19 @@ class Store:
         return self.data.remove_feed(feed_id)
 
     def monitor(self) -> Monitor:
-        """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`."""
-        return Monitor(self.data, self.settings, runner=self.runner)
+        """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`.
+        On PostgreSQL it queues what it fetches for the queue workers (see `workers`)."""
+        queue = WorkQueue(self.data) if self.data.dialect == "postgresql" else None
+        return Monitor(self.data, self.settings, runner=self.runner, queue=queue)
 
     def poll(self) -> CycleReport:
-        """One monitoring cycle, as `wirewatch run --once`: poll due sources, process, deliver."""
-        return self.monitor().cycle()
+        """One monitoring cycle, as `wirewatch run --once`: poll due sources, process (and what
+        waits in the work queue, in this process), deliver."""
+        report = self.monitor().cycle()
+        if WorkQueue(self.data).counts().queued:
+            self.workers(1).drain()
+            more = self.runner.deliver()
+            report.delivery.sent += more.sent
+            report.delivery.retrying += more.retrying
+            report.delivery.failed += more.failed
+        return report

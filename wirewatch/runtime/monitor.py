@@ -7,6 +7,9 @@ so stopping it at any point loses nothing: the next cycle picks up where it stop
 Due sources are fetched concurrently (`poll_concurrency` at once), each fetch bounded by its
 total deadline, and processed one at a time as their fetches finish: a slow or stalled source
 delays no other, and only the processing touches the store's write path.
+
+Given a work queue (`wirewatch run` on PostgreSQL), the monitor only queues what it fetched: the
+queue workers of every `run` process, on any machine, analyse it (see workers.py).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from ..alerts import DeliveryReport
 from ..config import Settings
 from ..errors import WirewatchError
 from ..sources import Fetcher, MemoryValidatorCache, SourceFailure, iter_items
-from ..store import Feed, Store
-from .runner import Runner
+from ..store import Feed, Store, WorkQueue
+from .runner import IngestFailure, IngestSummary, Runner
 
 log = logging.getLogger("wirewatch.monitor")
 
@@ -44,11 +47,13 @@ class CycleReport:
 
 
 class Monitor:
-    def __init__(self, store: Store, settings: Settings, *, runner: Runner | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, *, runner: Runner | None = None,
+                 queue: WorkQueue | None = None) -> None:
         self.store = store
         self.settings = settings
         # Shared with the web app in `serve`: one story engine and one lock per process.
         self.runner = runner or Runner(store, settings)
+        self.queue = queue  # set: fetched items are queued for the workers, not processed here
 
     def cycle(self, now: datetime | None = None) -> CycleReport:
         """Poll every due source once, assign stories to anything left unassigned, deliver."""
@@ -82,9 +87,12 @@ class Monitor:
 
     def _process(self, feed: Feed, items: list, validators: "_ReadThroughValidators",
                  report: CycleReport) -> None:
-        with self.runner.lock:
-            validators.write_to(self.store)
-            summary = self.runner.run(items, deliver=False, workers=1)
+        if self.queue is not None:
+            summary = self._enqueue(items, validators)
+        else:
+            with self.runner.lock:
+                validators.write_to(self.store)
+                summary = self.runner.run(items, deliver=False, workers=1)
         report.polled += 1
         report.new_articles += summary.ingested
         stored_anything = summary.ingested or summary.duplicates
@@ -95,6 +103,16 @@ class Monitor:
         self.store.record_fetch(feed, status="error" if error else "ok", error=error,
                                 new_articles=summary.ingested)
         log.info("polled %s: %d new, %d duplicates", feed.url, summary.ingested, summary.duplicates)
+
+    def _enqueue(self, items: list, validators: "_ReadThroughValidators") -> IngestSummary:
+        """Queue a source's items for the workers: `ingested` counts the items newly queued."""
+        summary = IngestSummary()
+        articles = [item for item in items if not isinstance(item, SourceFailure)]
+        summary.failed = [IngestFailure(item.origin, item.reason) for item in items if isinstance(item, SourceFailure)]
+        summary.ingested = self.queue.enqueue(articles) if articles else 0
+        summary.duplicates = len(articles) - summary.ingested  # already waiting in the queue
+        validators.write_to(self.store)  # after queueing: a crash in between refetches, never loses
+        return summary
 
     def run_forever(self, stop: threading.Event, *, tick: float = 5.0) -> None:
         """Cycle until `stop` is set; wake at least every `tick` seconds for due retries."""

@@ -1,5 +1,5 @@
 """Durable state: articles with full-text search, the entity registry and quotes, stories,
-HTTP validators, per-site line statistics. The only package that speaks SQL."""
+HTTP validators, per-site line statistics, the work queue. The only package that speaks SQL."""
 
 from .alert_records import (
     DEFAULT_UPDATES, FAILED, PENDING, RETRYING, SENT, STATUSES, Alert, AlertMatch, ArticleAlerts,
@@ -14,6 +14,7 @@ from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import ArticleHeader, LogEntry, StoredArticle, StorySummary
 from .story_session import StorySession, Transaction
 from .urls import canonical_url
+from .work_queue import QueueCounts, WorkItem, WorkQueue
 
 __all__ = [
     "AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url", "EntitySummary",
@@ -21,5 +22,5 @@ __all__ = [
     "StoredArticle", "StorySession", "Transaction", "AlertStore", "Alert", "AlertMatch", "ArticleAlerts",
     "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionSpec", "RetryPolicy",
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
-    "check_interval", "MIN_INTERVAL", "MAX_INTERVAL",
+    "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "QueueCounts", "WorkItem", "WorkQueue",
 ]

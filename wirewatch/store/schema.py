@@ -194,3 +194,20 @@ feeds = Table(
     Column("articles", Integer, nullable=False, default=0),  # new articles found, all time
     Column("failures", Integer, nullable=False, default=0),  # consecutive failed fetches
 )
+
+# ---- the work queue (`wirewatch enqueue`, `wirewatch run --workers N`): migration 0005 ---------
+
+work_items = Table(
+    "work_items",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("dedupe_key", Text, unique=True),  # record id or URL: one queued row per article
+    Column("content", LargeBinary, nullable=False),  # the SourceItem's content (text as UTF-8)
+    Column("item", JSON, nullable=False),  # the SourceItem's other fields
+    Column("status", String(16), nullable=False),  # "queued" | "failed" (done rows are deleted)
+    Column("attempts", Integer, nullable=False, default=0),  # claims so far
+    Column("claimed_by", Text),
+    Column("claimed_until", UTCDateTime()),  # the lease: claimable again after this
+    Column("last_error", Text),
+    Column("enqueued_at", UTCDateTime(), nullable=False),
+)

@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Iterable
 
 from alembic.util import CommandError as AlembicCommandError
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
@@ -42,6 +42,9 @@ from .snippets import head_snippet
 from .urls import canonical_url
 
 MAX_SEARCH_LIMIT = 1000
+# PostgreSQL advisory lock (class, schema) held by the story stage's transactions: one sequencer.
+_STORY_LOCK_CLASS = 0x77777374  # "wwst"
+_STORY_SEQUENCER = text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(current_schema()))")
 _FIND_DUPLICATE = select(
     documents.c.id, documents.c.ext_id, documents.c.canonical_url, documents.c.content_hash
 ).where(or_(
@@ -478,10 +481,16 @@ class Store:
     def story_transaction(self) -> Iterator[StorySession]:
         """Story log reads and writes that commit together (or not at all).
 
-        StoreConflict when another writer appended the same log position or assigned the same
-        article first: the caller catches up with the log and tries again."""
+        On PostgreSQL the transaction first takes a transaction-level advisory lock, the story
+        sequencer: processes on any machine decide and append one at a time, each reading the log
+        its predecessors committed, so they never race for a log position. On SQLite the single
+        writer does the same. StoreConflict when another writer appended the same log position or
+        assigned the same article first: the caller catches up with the log and tries again."""
         try:
             with self._engine.begin() as conn:
+                if self._dialect == "postgresql":
+                    # Keyed by schema too: stores in different schemas of one database never wait on each other.
+                    conn.execute(_STORY_SEQUENCER, {"lock_class": _STORY_LOCK_CLASS})
                 yield StorySession(conn, self._insert)
         except IntegrityError as exc:
             raise StoreConflict(f"another writer changed the story log in {self._url}: {_first_line(exc)}") from None

@@ -35,12 +35,19 @@ def serve(settings: Settings, *, host: str, port: int, monitor: bool = True) -> 
 
 
 def _start_monitor(app, settings: Settings, stop: threading.Event) -> None:
-    """The monitoring service in a thread, sharing the app's store, story stage and alerting, so
-    one process has one story engine and one writer of the assignment log."""
+    """The monitoring service and the queue workers in threads, sharing the app's store, story
+    stage and alerting, so one process has one story engine and one writer of the assignment log.
+    On PostgreSQL the monitor queues what it fetches and the workers (of this and any other
+    `serve` or `run` sharing the database) analyse it."""
     from ..runtime.monitor import Monitor
+    from ..runtime.workers import QueueWorkers, worker_count
+    from ..store import WorkQueue
 
     runner = app.state.web.runner
-    service = Monitor(runner.store, settings, runner=runner)
+    dialect = runner.store.dialect
+    queue = WorkQueue(runner.store)
+    service = Monitor(runner.store, settings, runner=runner, queue=queue if dialect == "postgresql" else None)
+    QueueWorkers(runner, queue, settings, count=worker_count(settings, dialect)).start(stop)
     threading.Thread(target=service.run_forever, args=(stop,), name="wirewatch-monitor", daemon=True).start()
 
 
