@@ -236,10 +236,13 @@ class Store:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
-    def documents(self, *, limit: int = 20, offset: int = 0) -> list[DocumentSummary]:
-        """The newest arrivals first, as lists show them (at most 200 a call)."""
+    def documents(self, *, limit: int = 20, offset: int = 0, query: str | None = None) -> list[DocumentSummary]:
+        """The newest arrivals first, as lists show them (at most 200 a call); `query` (the search
+        language) keeps the articles it matches. QueryError for a bad query."""
+        parsed = parse_query(query) if query else None
         with self._engine.connect() as conn:
-            return document_queries.list_documents(conn, limit=limit, offset=offset)
+            where = self._fulltext.condition(conn, parsed) if parsed is not None else None
+            return document_queries.list_documents(conn, limit=limit, offset=offset, where=where)
 
     def documents_after(self, after_id: int, *, limit: int = 50) -> list[DocumentSummary]:
         """Articles stored after the store id `after_id`, oldest first: what a live stream sends next."""
