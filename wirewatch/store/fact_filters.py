@@ -11,9 +11,10 @@ identities found: whatever spelling one article used, or the query uses ("Stemme
 resolved to Keir Starmer), every article about that person is found -- a superset of what the
 article's own names alone would give, never less.
 
-Stemmed word runs cannot be compared in SQL, so names are read once per query (`resolve`) and
-compared in Python with the evaluator's own `analyse_text`; the identities found enter the SQL
-as literal integer lists, which no parameter limit caps.
+Stemmed word runs cannot be compared in SQL, so the registry stores each name analysed
+(name_terms.py) and a run of words is a substring test on it; the identities found are read
+once per query (`resolve`) and enter the statement as literal integer lists, which no parameter
+limit caps.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..query.ast import And, Filter, Node, Not, Or
 from ..query.evaluate import analyse_text
+from .name_terms import joined
 from .schema import document_entities, documents, entities, entity_aliases, quotes, story_articles
 
 NAME_FIELDS = ("entity", "speaker")
@@ -57,27 +59,26 @@ def _holds(name: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 
 def _matches(text: str, wanted: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     name = analyse_text(text)
-    present = set(name)
-    return [value for value in wanted if value[0] in present and _holds(name, value)]
+    return [value for value in wanted if _holds(name, value)]
 
 
 def resolve(conn: Connection, root: Node) -> ResolvedNames:
-    """Read the registry's names once for every entity:/speaker: filter of the query."""
+    """The identities (and bare speaker names) every entity:/speaker: filter of the query names."""
     resolved = ResolvedNames()
     filters = _name_filters(root)
     if not filters:
         return resolved
     wanted = sorted({analyse_text(node.value) for node in filters} - {()})
     for value in wanted:
-        resolved.entity_ids[value] = set()
+        pattern = joined(value)
+        resolved.entity_ids[value] = set(conn.execute(
+            select(entities.c.id).where(entities.c.terms.contains(pattern, autoescape=True)).union(
+                select(entity_aliases.c.entity_id).where(entity_aliases.c.terms.contains(pattern, autoescape=True))
+            )
+        ).scalars())
         resolved.bare_speakers[value] = set()
-    names = select(entities.c.id, entities.c.name).union_all(
-        select(entity_aliases.c.entity_id, entity_aliases.c.alias)
-    )
-    for entity_id, name in conn.execute(names):
-        for value in _matches(name, wanted):
-            resolved.entity_ids[value].add(entity_id)
     if any(node.field == "speaker" for node in filters):
+        # Analysis names a speaker only with an entity, so these are rare: compared in Python.
         bare = select(quotes.c.speaker).where(quotes.c.entity_id.is_(None), quotes.c.speaker.is_not(None)).distinct()
         for (speaker,) in conn.execute(bare):
             for value in _matches(speaker, wanted):
