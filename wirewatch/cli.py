@@ -461,7 +461,7 @@ def sources_remove(feed_id: Annotated[int, typer.Argument(metavar="ID")], db: Db
 
 @app.command()
 def subscribe(
-    query: Annotated[str, typer.Argument(help='Search language plus entity:"Name", speaker:"Name", type:PERSON, story:ID.')],
+    query: Annotated[str, typer.Argument(help='The search language, entity:"Name", speaker:"Name", type:PERSON and story:ID included.')],
     notify: Annotated[Optional[list[str]], typer.Option("--notify", help="Apprise URL: json://host/path, mailto://..., ntfy://... (repeatable).")] = None,
     name: Annotated[Optional[str], typer.Option(help="A name for messages.")] = None,
     digest: Annotated[Optional[str], typer.Option(help="hourly or daily: one grouped message per period.")] = None,

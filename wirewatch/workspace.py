@@ -147,7 +147,7 @@ class Store:
 
     def subscribe(self, query: str, notify: Sequence[str] = (), *, name: str | None = None,
                   digest: str | None = None, updates: str = "developments") -> Subscription:
-        """Follow a query (the search language plus entity:, speaker:, type:, story:): alerts for
+        """Follow a query (the search language, entity:, speaker:, type:, story: included): alerts for
         new stories and developments to each Apprise URL in `notify`, once each, never for copies.
         QueryError / InputError for a bad query or channel."""
         spec = validate_subscription(query, list(notify), name=name, digest=digest, updates=updates,

@@ -42,7 +42,7 @@ class SubscriptionLinks(BaseModel):
 class SubscriptionOut(BaseModel):
     id: int
     name: str | None
-    query: str = Field(description="the alert query language (the search language plus entity:, story filters)")
+    query: str = Field(description="the query language, as in search (entity:, speaker:, type:, story: included)")
     notify: list[str] = Field(description="notification channels (Apprise URLs), secrets redacted")
     digest: str | None = Field(description="null: one message per alert; hourly | daily: digests")
     updates: str
