@@ -202,7 +202,7 @@ def _print_ingest_summary(summary) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Query: words, "phrases", AND/OR/NOT, ( ), prefix*, source: lang: after: before: title:')],
+    query: Annotated[str, typer.Argument(help='Query: words, "phrases", AND/OR/NOT, ( ), prefix*, source: lang: after: before: title: entity:"Name" speaker:"Name" type:PERSON story:ID')],
     db: DbOption = None,
     format: FormatOption = "text",
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
@@ -242,8 +242,8 @@ def _marks_to_rich(snippet: str) -> str:
 # ---------------------------------------------------------------------------------------- stories
 
 
-def _parse_since(value: str | None):
-    """`--since` as an ISO date/time or a span back from now: 30m, 6h, 2d, 1w."""
+def _parse_since(value: str | None, option: str = "--since"):
+    """`--since` (or `option`) as an ISO date/time or a span back from now: 30m, 6h, 2d, 1w."""
     from datetime import datetime, timedelta, timezone
 
     if not value:
@@ -255,7 +255,7 @@ def _parse_since(value: str | None):
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--since takes an ISO date or a span like 6h or 2d, not {value!r}") from None
+        raise InputError(f"{option} takes an ISO date or a span like 6h or 2d, not {value!r}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
@@ -373,13 +373,19 @@ def quotes(
     db: DbOption = None,
     format: FormatOption = "text",
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Quotes by this person, any spelling.")] = None,
+    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only quotes from articles matching this search query.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only quotes from then on: ISO date/time or 30m, 6h, 2d, 1w.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only quotes before then: ISO date/time or 30m, 6h, 2d, 1w.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 30,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
     config: ConfigOption = None,
 ) -> None:
     """Who said what: quotes with their speakers, newest first."""
     _check_format(format)
+    filters = {"speaker": speaker, "query": query, "since": _parse_since(since),
+               "until": _parse_since(until, "--until")}
     with _open_store(_settings(db, config)) as store:
-        found = store.quotes(speaker=speaker, limit=limit)
+        found = store.quotes(**filters, limit=limit, offset=offset)
     if format == "json":
         _print_json([q.to_dict() for q in found])
         return
@@ -387,8 +393,9 @@ def quotes(
     if not found:
         console.print("no quotes")
     for q in found:
+        when = f"{q.published:%Y-%m-%d} " if q.published else ""
         console.print(f"[cyan]{escape(q.speaker or 'unknown')}[/cyan]: “{escape(q.text)}” "
-                      f"[dim]— {escape(q.document_title)} ({escape(q.source or '')})[/dim]")
+                      f"[dim]— {when}{escape(q.document_title)} ({escape(q.source or '')})[/dim]")
 
 
 # ------------------------------------------------------------------------------ monitored sources
@@ -454,7 +461,7 @@ def sources_remove(feed_id: Annotated[int, typer.Argument(metavar="ID")], db: Db
 
 @app.command()
 def subscribe(
-    query: Annotated[str, typer.Argument(help='Search language plus entity:"Name", speaker:"Name", type:PERSON, story:ID.')],
+    query: Annotated[str, typer.Argument(help='The search language, entity:"Name", speaker:"Name", type:PERSON and story:ID included.')],
     notify: Annotated[Optional[list[str]], typer.Option("--notify", help="Apprise URL: json://host/path, mailto://..., ntfy://... (repeatable).")] = None,
     name: Annotated[Optional[str], typer.Option(help="A name for messages.")] = None,
     digest: Annotated[Optional[str], typer.Option(help="hourly or daily: one grouped message per period.")] = None,
@@ -472,12 +479,16 @@ def subscribe(
             if format == "json":
                 _print_json([{"article": h.article_id, "title": h.title, "url": h.url, "source": h.source,
                               "published": h.published.isoformat() if h.published else None,
-                              "story": h.story_id, "role": h.role} for h in hits])
+                              "story": h.story_id, "role": h.role,
+                              "statements": [{"speaker": who, "text": said} for who, said in h.statements]}
+                             for h in hits])
                 return
             console = Console(soft_wrap=True)
             console.print(f"{len(hits)} stored articles match" + (" (newest 20)" if len(hits) == 20 else ""))
             for h in hits:
                 console.print(f"  [bold]{escape(h.title)}[/bold] [dim]{escape(h.source or '')} · story {h.story_id} · {h.role}[/dim]")
+                for who, said in h.statements:  # a speaker: subscription follows what was said
+                    console.print(f"    [cyan]{escape(who)}[/cyan]: “{escape(said)}”")
             return
         subscription = store.subscribe(query, notify or [], name=name, digest=digest, updates=updates)
     if format == "json":

@@ -129,8 +129,13 @@ class Store:
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching the query language (words, "phrases", AND/OR/NOT, prefix*, source:,
-        lang:, after:, before:, title:), best first. QueryError for a malformed query."""
+        lang:, after:, before:, title:, entity:, speaker:, type:, story:), best first. QueryError
+        for a malformed query."""
         return self.data.search(query, limit=limit, offset=offset)
+
+    def count_search(self, query: str) -> int:
+        """How many articles `search(query)` pages through."""
+        return self.data.count_search(query)
 
     def document(self, key: int | str) -> StoredDocument | None:
         """One stored article by the store's id (int) or the record's own id (str)."""
@@ -152,9 +157,17 @@ class Store:
         """One entity by any spelling seen, a surname, or its id; None when unknown."""
         return self.data.entity(name_or_id)
 
-    def quotes(self, *, speaker: str | None = None, limit: int = 50):
-        """Quotes with their speakers, newest first; `speaker` in any spelling."""
-        return self.data.quotes(speaker=speaker, limit=limit)
+    def quotes(self, *, speaker: str | None = None, query: str | None = None, since: datetime | None = None,
+               until: datetime | None = None, limit: int = 50, offset: int = 0):
+        """Quotes with their speakers, newest first; `speaker` in any spelling, `query` (the search
+        language) keeps quotes from the articles it matches, `since` (inclusive) / `until`
+        (exclusive) bound their time. QueryError / InputError for bad filters."""
+        return self.data.quotes(speaker=speaker, query=query, since=since, until=until, limit=limit, offset=offset)
+
+    def count_quotes(self, *, speaker: str | None = None, query: str | None = None,
+                     since: datetime | None = None, until: datetime | None = None) -> int:
+        """How many quotes `quotes()` pages through with the same filters."""
+        return self.data.count_quotes(speaker=speaker, query=query, since=since, until=until)
 
     def sources(self) -> list[tuple[str, int]]:
         """Article sources (site or feed names) with their article counts."""
@@ -170,7 +183,7 @@ class Store:
 
     def subscribe(self, query: str, notify: Sequence[str] = (), *, name: str | None = None,
                   digest: str | None = None, updates: str = "developments") -> Subscription:
-        """Follow a query (the search language plus entity:, speaker:, type:, story:): alerts for
+        """Follow a query (the search language, entity:, speaker:, type:, story: included): alerts for
         new stories and developments to each Apprise URL in `notify`, once each, never for copies.
         QueryError / InputError for a bad query or channel."""
         spec = validate_subscription(query, list(notify), name=name, digest=digest, updates=updates,
@@ -178,7 +191,8 @@ class Store:
         return AlertStore(self.data).add_subscription(spec)
 
     def preview(self, query: str, *, limit: int = 20) -> list[PreviewHit]:
-        """The stored articles a subscription to `query` would have matched, newest first."""
+        """The stored articles a subscription to `query` would have matched, newest first, each
+        with the statements (quotes) of the speakers its speaker: filters matched."""
         spec = validate_subscription(query, allow_private=self.settings.allow_private_urls)
         return preview(self.data, spec.query, limit=limit)
 

@@ -89,9 +89,14 @@ def test_alert_fields_match_entities_speakers_types_and_story(query, expected):
     assert evaluate(parse_query(query, alert_fields=True), article) is expected
 
 
-def test_alert_fields_are_refused_in_search_queries():
-    with pytest.raises(QueryError, match="entity: filters are not supported in search yet"):
-        parse_query('entity:"Keir Starmer"')
+def test_search_and_subscriptions_parse_the_fact_fields_alike():
+    text = 'speaker:"Keir Starmer" entity:Putin type:person story:s-1'
+    assert parse_query(text).root == parse_query(text, alert_fields=True).root
+
+
+def test_unknown_field_lists_the_fact_fields_among_the_known_ones():
+    with pytest.raises(QueryError, match=r"unknown field 'speakr:'.*speaker:.*story:.*type:"):
+        parse_query("speakr:Starmer")
 
 
 def test_alert_field_without_letters_is_a_query_error():

@@ -79,15 +79,18 @@ def test_search_returns_marked_snippets_best_first(client, store):
     page = client.get("/api/search", params={"q": "number1"}).json()
     assert [item["title"] for item in page["items"]] == ["Article number 1"]
     assert "<mark>" in page["items"][0]["snippet"]
-    assert page["total"] is None and page["next"] is None
+    assert page["total"] == 1 and page["next"] is None
 
 
 def test_search_pages_through_results(client, store):
     fill(store, 5)
     first = client.get("/api/search", params={"q": "harbour", "limit": 3}).json()
     assert len(first["items"]) == 3 and first["next"]
+    assert first["total"] == 5  # counted, not null: a first page does not know it is not the last
     rest = client.get(first["next"]).json()
-    assert len(rest["items"]) == 2 and rest["next"] is None
+    assert len(rest["items"]) == 2 and rest["next"] is None and rest["total"] == 5
+    beyond = client.get("/api/search", params={"q": "harbour", "offset": 50}).json()
+    assert beyond["items"] == [] and beyond["total"] == 5
     assert not {i["id"] for i in first["items"]} & {i["id"] for i in rest["items"]}
 
 

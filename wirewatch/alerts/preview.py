@@ -2,13 +2,14 @@
 
 It runs the very matcher alerts use (the compiled query over each article's analysed facts:
 resolved entities, quote speakers, its story), newest articles first, so the preview shows
-exactly what the subscription will do — including entity:/speaker:/story: fields that search
-cannot answer yet.
+exactly what the subscription will do. A speaker: subscription follows what people say, so each
+hit carries the statements that matched: the article's quotes by the speakers its speaker:
+filters found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..errors import InputError
@@ -33,6 +34,7 @@ class PreviewHit:
     story_title: str | None
     role: str | None
     reason: MatchReason
+    statements: list[tuple[str, str]] = field(default_factory=list)  # (speaker, quote) by matched speakers
 
 
 def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> list[PreviewHit]:
@@ -63,10 +65,13 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
             fields = facts.fields()
             if not predicate(fields):
                 continue
+            reason = explain(parsed.root, facts, fields)
+            statements = [(speaker, text) for speaker, text in facts.quotes
+                          if speaker and text and speaker in reason.speakers]
             hits.append(PreviewHit(
                 article_id=row.id, title=facts.title, url=facts.url, source=facts.source,
                 published=facts.published, story_id=row.story_id, story_title=row.story_title,
-                role=row.role, reason=explain(parsed.root, facts, fields),
+                role=row.role, reason=reason, statements=statements,
             ))
             if len(hits) >= limit:
                 break

@@ -25,7 +25,7 @@ MAX_CHANNELS = 20
 
 
 def parse_alert_query(text: str) -> Query:
-    """Parse a subscription query (the search language plus the alert-only fields)."""
+    """Parse a subscription query: the search language, as search parses it."""
     return parse_query(text, alert_fields=True)
 
 

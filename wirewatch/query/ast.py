@@ -16,10 +16,12 @@ KEYWORDS = frozenset({"AND", "OR", "NOT"})
 TEXT_FIELDS = frozenset({"title"})  # fields that restrict a word or phrase to one part of the article
 FILTER_FIELDS = frozenset({"source", "lang"})  # fields compared with a stored column
 DATE_FIELDS = frozenset({"after", "before"})
-FIELDS = TEXT_FIELDS | FILTER_FIELDS | DATE_FIELDS  # what search accepts
-# Alert-only fields: compared with what analysis found (resolved entities, quote speakers, the
-# story), which subscriptions match in memory; the stores' search does not index them yet.
+# Fields compared with what analysis found (resolved entities, quote speakers, the story):
+# subscriptions evaluate them in memory, search compiles them to the store's entity, quote and
+# story tables. The name is historical: they were once accepted by subscriptions only.
 ALERT_FIELDS = frozenset({"entity", "speaker", "type", "story"})
+FACT_FIELDS = ALERT_FIELDS
+FIELDS = TEXT_FIELDS | FILTER_FIELDS | DATE_FIELDS | FACT_FIELDS  # what every query accepts
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,9 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Filter:
-    """`source:NAME` (case-insensitive, exact), `lang:CODE`, or an alert-only field.
+    """`source:NAME` (case-insensitive, exact), `lang:CODE`, or a fact field.
 
-    Alert-only: `entity:"Keir Starmer"` (a resolved entity of the article whose canonical name
+    Fact fields: `entity:"Keir Starmer"` (a resolved entity of the article whose canonical name
     contains these words in this order, so `entity:Starmer` matches too), `speaker:"..."` (the
     same, for the speaker of a quote), `type:PERSON` (an entity of that type), `story:ID`.
     """

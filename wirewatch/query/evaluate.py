@@ -4,7 +4,7 @@ Words are split as the indexes split them (tokens.py), accents removed and Porte
 SQLite FTS5's `porter unicode61 remove_diacritics 2` tokenizer; phrases must be consecutive
 within one field (title or text), as in FTS5. Prefixes are stemmed before comparing, as
 PostgreSQL's to_tsquery does. Filters and dates follow store/conditions.py (NULL-safe).
-Alert-only fields compare with what analysis found: `entity:` and `speaker:` match when the
+The fact fields compare with what analysis found: `entity:` and `speaker:` match when the
 value's words appear, in order, in a resolved entity's canonical name (or a quote speaker's),
 `type:` when an entity has that type, `story:` when the article belongs to that story.
 

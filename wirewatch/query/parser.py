@@ -15,10 +15,12 @@ The language (positions in messages count characters from 1):
     after:2025-03-01           published on or after that day (UTC)
     before:2025-03-31          published on or before that day (UTC); undated articles never match
                                either date filter
-
-Subscriptions (`parse_query(text, alert_fields=True)`) also accept the alert-only fields
-`entity:"Keir Starmer"`, `speaker:"Keir Starmer"`, `type:PERSON` and `story:ID` (see ast.Filter);
-search refuses them with a clear message until the stores index them.
+    entity:"Keir Starmer"      an article naming that entity (its words, in order, in a resolved name:
+                               entity:Starmer too); search also resolves any spelling the entity
+                               registry recorded (entity:Stemmer finds Keir Starmer's articles)
+    speaker:"Keir Starmer"     the same for the speaker of a quote in the article
+    type:PERSON                an article naming an entity of that type
+    story:ID                   an article of that story
 
 AND, OR and NOT are operators only in upper case; `and` is an ordinary word. Words are split into
 letters-and-digits runs the way the full-text index splits text, so `covid-19` searches for the
@@ -33,7 +35,7 @@ from datetime import date
 
 from ..errors import QueryError
 from .ast import (
-    ALERT_FIELDS, DATE_FIELDS, FIELDS, KEYWORDS, And, DateFilter, Filter, Node, Not, Or, Phrase, Query, Term,
+    DATE_FIELDS, FIELDS, KEYWORDS, And, DateFilter, Filter, Node, Not, Or, Phrase, Query, Term,
 )
 from .tokens import search_tokens
 
@@ -61,20 +63,21 @@ def _shown(value: str) -> str:
 def parse_query(text: str, *, alert_fields: bool = False) -> Query:
     """Parse `text`; raise QueryError (one line, with the position) when it is not a valid query.
 
-    `alert_fields`: also accept entity:, speaker:, type: and story: (subscriptions only).
+    Search and subscriptions accept the same language; `alert_fields` is kept for callers written
+    when entity:, speaker:, type: and story: were subscription-only, and changes nothing.
     """
     if not isinstance(text, str):
         raise QueryError("query must be text")
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"query is too long ({len(text)} characters, at most {MAX_QUERY_LENGTH})")
-    tokens = _lex(text, alert_fields)
+    tokens = _lex(text)
     if not tokens:
         raise QueryError("empty query: nothing to search for")
     root = _Parser(tokens).parse()
     return Query(root=root, text=text)
 
 
-def _lex(text: str, alert_fields: bool = False) -> list[_Token]:
+def _lex(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     i, n = 0, len(text)
     while i < n:
@@ -100,8 +103,8 @@ def _lex(text: str, alert_fields: bool = False) -> list[_Token]:
                 tokens.append(_Token(word, start + 1))
                 continue
             field = _FIELD_PREFIX.match(word)
-            if field and (field.group(2) or field.group(1).lower() in FIELDS | ALERT_FIELDS):
-                node, i = _read_field(text, start, field.group(1).lower(), field.group(2), i, alert_fields)
+            if field and (field.group(2) or field.group(1).lower() in FIELDS):
+                node, i = _read_field(text, start, field.group(1).lower(), field.group(2), i)
                 tokens.append(_Token("atom", start + 1, node))
                 continue
             node = _word_node(word, None)
@@ -126,15 +129,11 @@ def _word_node(word: str, field: str | None) -> Term | None:
     return Term(text=stem, prefix=stem != word, field=field)
 
 
-def _read_field(text: str, start: int, name: str, value: str, i: int,
-                alert_fields: bool = False) -> tuple[Node, int]:
+def _read_field(text: str, start: int, name: str, value: str, i: int) -> tuple[Node, int]:
     """Read `name:value` or `name:"quoted value"` starting at `start`; `i` is where the word ended."""
     where = f"at position {start + 1}"
-    if name in ALERT_FIELDS and not alert_fields:
-        raise QueryError(f"{name}: filters are not supported in search yet (only in subscriptions), {where}")
-    if name not in FIELDS | ALERT_FIELDS:
-        accepted = FIELDS | ALERT_FIELDS if alert_fields else FIELDS
-        known = ", ".join(sorted(f + ":" for f in accepted))
+    if name not in FIELDS:
+        known = ", ".join(sorted(f + ":" for f in FIELDS))
         raise QueryError(f"unknown field '{_shown(name)}:' {where} (known fields: {known})")
     quoted = False
     if not value:

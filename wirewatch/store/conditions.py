@@ -14,7 +14,8 @@ from typing import Callable
 from sqlalchemy import and_, bindparam, false, func, not_, or_
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..query.ast import And, DateFilter, Filter, Node, Not, Or
+from ..query.ast import FACT_FIELDS, And, DateFilter, Filter, Node, Not, Or
+from .fact_filters import ResolvedNames, fact_condition
 from .schema import documents
 
 TextCondition = Callable[[Node], "ColumnElement[bool] | None"]
@@ -24,7 +25,7 @@ def day_start(day) -> datetime:  # noqa: ANN001 - a date
     return datetime.combine(day, time.min, tzinfo=timezone.utc)
 
 
-def filter_condition(node: Filter | DateFilter) -> ColumnElement[bool]:
+def filter_condition(node: Filter | DateFilter, names: ResolvedNames | None = None) -> ColumnElement[bool]:
     if isinstance(node, DateFilter):
         published = documents.c.published
         if node.field == "after":
@@ -32,21 +33,25 @@ def filter_condition(node: Filter | DateFilter) -> ColumnElement[bool]:
         else:  # before: the whole day counts, so compare with the start of the next one
             bound = published < day_start(node.day + timedelta(days=1))
         return and_(published.is_not(None), bound)
+    if node.field in FACT_FIELDS:
+        return fact_condition(node, names or ResolvedNames())
     column = documents.c.source if node.field == "source" else documents.c.language
     value = bindparam(None, node.value)
     return and_(column.is_not(None), func.lower(column) == func.lower(value))
 
 
-def sql_condition(node: Node, text_condition: TextCondition) -> ColumnElement[bool]:
+def sql_condition(node: Node, text_condition: TextCondition,
+                  names: ResolvedNames | None = None) -> ColumnElement[bool]:
+    """The SQL over `documents` for `node`; `names`: fact_filters.resolve for its entity:/speaker:."""
     condition = text_condition(node)
     if condition is not None:
         return condition
     if isinstance(node, (Filter, DateFilter)):
-        return filter_condition(node)
+        return filter_condition(node, names)
     if isinstance(node, Not):
-        return not_(sql_condition(node.item, text_condition))
+        return not_(sql_condition(node.item, text_condition, names))
     if isinstance(node, And):
-        return and_(*(sql_condition(item, text_condition) for item in node.items))
+        return and_(*(sql_condition(item, text_condition, names) for item in node.items))
     if isinstance(node, Or):
-        return or_(*(sql_condition(item, text_condition) for item in node.items))
+        return or_(*(sql_condition(item, text_condition, names) for item in node.items))
     return false()  # unreachable: words and phrases always have a text condition

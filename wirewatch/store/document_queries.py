@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from .schema import documents
 
@@ -72,9 +73,14 @@ def _summary(row: Any) -> DocumentSummary:
     )
 
 
-def list_documents(conn: Connection, *, limit: int, offset: int) -> list[DocumentSummary]:
-    """Newest arrivals first (by store id: what an editor watching the river wants)."""
-    stmt = select(*_SUMMARY_COLUMNS).order_by(documents.c.id.desc()).limit(_page(limit)).offset(max(0, offset))
+def list_documents(conn: Connection, *, limit: int, offset: int,
+                   where: ColumnElement[bool] | None = None) -> list[DocumentSummary]:
+    """Newest arrivals first (by store id: what an editor watching the river wants); `where` a
+    condition over `documents` (a query compiled by the full-text module)."""
+    stmt = select(*_SUMMARY_COLUMNS)
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = stmt.order_by(documents.c.id.desc()).limit(_page(limit)).offset(max(0, offset))
     return [_summary(row) for row in conn.execute(stmt)]
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import desc, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from ..ids import is_ascii_number, parse_row_id
 from .facts import fold
@@ -161,21 +162,61 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
     )
 
 
+def quote_conditions(conn: Connection, *, entity_id: int | None = None, speaker: str | None = None,
+                     document_id: int | None = None, since: datetime | None = None,
+                     until: datetime | None = None, article: ColumnElement[bool] | None = None,
+                     ) -> list[ColumnElement[bool]]:
+    """What a quote list is filtered by. `speaker`: a person named any way the registry knows them
+    (find_entity), by literal name otherwise; `since`/`until` the quote's time (its article's
+    publication, else arrival), `until` exclusive; `article` a condition over `documents`."""
+    conditions: list[ColumnElement[bool]] = []
+    if speaker is not None:
+        found = find_entity(conn, speaker)
+        if found is not None:
+            entity_id = found.id
+        else:
+            conditions.append(func.lower(quotes.c.speaker) == speaker.lower())
+    if entity_id is not None:
+        conditions.append(quotes.c.entity_id == entity_id)
+    if document_id is not None:
+        conditions.append(quotes.c.document_id == document_id)
+    if since is not None:
+        conditions.append(quotes.c.published >= since)
+    if until is not None:
+        conditions.append(quotes.c.published < until)
+    if article is not None:
+        conditions.append(article)
+    return conditions
+
+
 def list_quotes(conn: Connection, *, entity_id: int | None = None, speaker: str | None = None,
-                document_id: int | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
+                document_id: int | None = None, limit: int = 50, offset: int = 0,
+                conditions: list[ColumnElement[bool]] | None = None) -> list[QuoteRecord]:
+    """Quotes newest first (in text order for one document); `conditions` from quote_conditions
+    replace the other filters."""
+    if conditions is None:
+        conditions = quote_conditions(conn, entity_id=entity_id, document_id=document_id)
+        if speaker is not None:
+            conditions.append(func.lower(quotes.c.speaker) == speaker.lower())
     stmt = (
         select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
         .join(documents, documents.c.id == quotes.c.document_id)
+        .where(*conditions)
     )
-    if entity_id is not None:
-        stmt = stmt.where(quotes.c.entity_id == entity_id)
-    if speaker is not None:
-        stmt = stmt.where(func.lower(quotes.c.speaker) == speaker.lower())
     if document_id is not None:
-        stmt = stmt.where(quotes.c.document_id == document_id).order_by(quotes.c.start)
+        stmt = stmt.order_by(quotes.c.start, quotes.c.id)
     else:
         stmt = stmt.order_by(desc(quotes.c.published), desc(quotes.c.id))
     return [_quote(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def count_quotes(conn: Connection, conditions: list[ColumnElement[bool]]) -> int:
+    """How many quotes `list_quotes` pages through with the same conditions."""
+    stmt = (
+        select(func.count()).select_from(quotes.join(documents, documents.c.id == quotes.c.document_id))
+        .where(*conditions)
+    )
+    return int(conn.execute(stmt).scalar_one())
 
 
 def _quote(row) -> QuoteRecord:
@@ -188,12 +229,7 @@ def _quote(row) -> QuoteRecord:
 
 def speaker_quotes(conn: Connection, speaker: str, *, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
     """Quotes by a person named any way the registry knows them; by literal name otherwise."""
-    found = find_entity(conn, speaker)
-    if found is not None:
-        return list_quotes(conn, entity_id=found.id, limit=limit, offset=offset)
-    return list_quotes(conn, speaker=speaker, limit=limit, offset=offset)
-
-
+    return list_quotes(conn, conditions=quote_conditions(conn, speaker=speaker), limit=limit, offset=offset)
 
 
 def count_entities(conn: Connection, *, type: str | None = None, name: str | None = None) -> int:

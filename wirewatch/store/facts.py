@@ -22,6 +22,7 @@ from sqlalchemy import and_, func, literal, select, update
 from sqlalchemy.engine import Connection
 
 from ..document import Document
+from .name_terms import name_terms
 from .schema import UTCDateTime, document_entities, entities, entity_aliases, quotes
 
 POSSESSIVE = ("'s", "’s", "'", "’")
@@ -93,7 +94,7 @@ def _resolve(conn: Connection, insert, entity_type: str, name: str, seen_at: dat
             return person
     new_id = conn.execute(
         insert(entities).values(
-            type=entity_type, name=name, key=key, first_seen=seen_at, last_seen=seen_at,
+            type=entity_type, name=name, key=key, terms=name_terms(name), first_seen=seen_at, last_seen=seen_at,
             mention_count=0, document_count=0,
         ).returning(entities.c.id)
     ).scalar_one()
@@ -124,7 +125,7 @@ def _match_person(conn: Connection, name: str) -> int | None:
         entry = surname_only[0]
         conn.execute(
             update(entities).where(entities.c.id == entry.id)
-            .values(name=name, key=entity_key("PERSON", name))
+            .values(name=name, key=entity_key("PERSON", name), terms=name_terms(name))
         )
         return entry.id
     return None
@@ -167,5 +168,6 @@ def _count_mentions(conn: Connection, insert, entity_id: int, local_id: str, doc
         set_={"count": entity_aliases.c.count + statement.excluded.count},
     )
     conn.execute(statement, [
-        {"entity_id": entity_id, "alias": alias, "count": count} for alias, count in sorted(spellings.items())
+        {"entity_id": entity_id, "alias": alias, "count": count, "terms": name_terms(alias)}
+        for alias, count in sorted(spellings.items())
     ])

@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..query import tsquery
 from ..query.ast import Node, Query, is_text_only, positive_text_leaves
 from .conditions import sql_condition
+from .fact_filters import resolve
 from .schema import documents
 from .snippets import START, STOP, marked_snippet
 
@@ -36,8 +37,13 @@ def _text_condition(node: Node) -> ColumnElement[bool] | None:
     return SEARCH_VECTOR.op("@@")(_tsquery(tsquery.tsquery_string(node)))
 
 
+def condition(conn: Connection, query: Query) -> ColumnElement[bool]:
+    """The query as one condition over `documents` (search, counts, lists that join articles)."""
+    return sql_condition(query.root, _text_condition, resolve(conn, query.root))
+
+
 def search_ids(conn: Connection, query: Query, *, limit: int, offset: int) -> list[tuple[int, float]]:
-    condition = sql_condition(query.root, _text_condition)
+    where = condition(conn, query)
     ranking = tsquery.any_of(positive_text_leaves(query.root))
     newest_first = (documents.c.published.desc().nulls_last(), documents.c.id.desc())
     if ranking is not None:
@@ -48,12 +54,18 @@ def search_ids(conn: Connection, query: Query, *, limit: int, offset: int) -> li
         order = newest_first
     stmt = (
         select(documents.c.id, score.label("score"))
-        .where(condition)
+        .where(where)
         .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
     return [(row.id, float(row.score)) for row in conn.execute(stmt)]
+
+
+def count_matches(conn: Connection, query: Query) -> int:
+    """How many articles `search_ids` pages through."""
+    stmt = select(func.count()).select_from(documents).where(condition(conn, query))
+    return int(conn.execute(stmt).scalar_one())
 
 
 def snippets(conn: Connection, query: Query, ids: list[int]) -> dict[int, str]:

@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..query import fts5
 from ..query.ast import And, Node, Not, Query, positive_text_leaves
 from .conditions import sql_condition
+from .fact_filters import resolve
 from .schema import documents
 from .snippets import START, STOP, marked_snippet
 
@@ -50,10 +51,16 @@ def _split_required(root: Node) -> tuple[str | None, list[Node]]:
     return None, [root]
 
 
+def _matching(conn: Connection, query: Query) -> tuple[str | None, list[ColumnElement[bool]]]:
+    """The MATCH every hit satisfies (None when there is none) and the SQL conditions beside it."""
+    names = resolve(conn, query.root)
+    required, rest = _split_required(query.root)
+    return required, [sql_condition(node, _text_condition, names) for node in rest]
+
+
 def search_ids(conn: Connection, query: Query, *, limit: int, offset: int) -> list[tuple[int, float]]:
     """(document id, score) best first; score is -bm25 (higher is better), 0 for filter-only queries."""
-    required, rest = _split_required(query.root)
-    conditions = [sql_condition(node, _text_condition) for node in rest]
+    required, conditions = _matching(conn, query)
     newest_first = (documents.c.published.desc().nulls_last(), documents.c.id.desc())
     if required is not None:
         rank = func.bm25(FTS, TITLE_WEIGHT, TEXT_WEIGHT)
@@ -67,6 +74,19 @@ def search_ids(conn: Connection, query: Query, *, limit: int, offset: int) -> li
         stmt = select(documents.c.id, literal(0.0).label("score")).where(*conditions).order_by(*newest_first)
     rows = conn.execute(stmt.limit(limit).offset(offset)).all()
     return [(row.id, float(row.score)) for row in rows]
+
+
+def count_matches(conn: Connection, query: Query) -> int:
+    """How many articles `search_ids` pages through."""
+    required, conditions = _matching(conn, query)
+    if required is not None:
+        conditions = [documents.c.id.in_(select(fts_table.c.rowid).where(_match(required))), *conditions]
+    return int(conn.execute(select(func.count()).select_from(documents).where(*conditions)).scalar_one())
+
+
+def condition(conn: Connection, query: Query) -> ColumnElement[bool]:
+    """The query as one condition over `documents`, for lists that join articles (quotes)."""
+    return sql_condition(query.root, _text_condition, resolve(conn, query.root))
 
 
 def snippets(conn: Connection, query: Query, ids: list[int]) -> dict[int, str]:

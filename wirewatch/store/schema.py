@@ -108,6 +108,9 @@ entities = Table(
     Column("last_seen", UTCDateTime(), nullable=False),
     Column("mention_count", Integer, nullable=False),
     Column("document_count", Integer, nullable=False),
+    # The name as the query language analyses it, " w1 w2 " (name_terms.py): what entity: and
+    # speaker: compare with in SQL. Migration 0005_name_terms.
+    Column("terms", Text),
 )
 
 entity_aliases = Table(
@@ -116,6 +119,7 @@ entity_aliases = Table(
     Column("entity_id", IdType, primary_key=True),
     Column("alias", Text, primary_key=True),  # a spelling seen in some text: "Stemmer", "Starmer"
     Column("count", Integer, nullable=False),
+    Column("terms", Text),  # the alias analysed, as entities.terms
 )
 
 document_entities = Table(

@@ -18,13 +18,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..ids import parse_row_id
 from ..document import Document
-from ..errors import QueryError, StoreConflict, StoreError
-from ..query import parse_query
+from ..errors import InputError, QueryError, StoreConflict, StoreError
+from ..query import Query, parse_query
 from . import document_queries, entity_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries
 from .document_queries import DocumentSummary
 from .entity_queries import (
-    EntityDetail, EntitySummary, QuoteRecord, entity_detail, find_entity, list_entities, list_quotes,
-    speaker_quotes,
+    EntityDetail, EntitySummary, QuoteRecord, count_quotes, entity_detail, find_entity, list_entities,
+    list_quotes, quote_conditions,
 )
 from .facts import record_facts
 from .feed_queries import Feed
@@ -239,10 +239,13 @@ class Store:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
-    def documents(self, *, limit: int = 20, offset: int = 0) -> list[DocumentSummary]:
-        """The newest arrivals first, as lists show them (at most 200 a call)."""
+    def documents(self, *, limit: int = 20, offset: int = 0, query: str | None = None) -> list[DocumentSummary]:
+        """The newest arrivals first, as lists show them (at most 200 a call); `query` (the search
+        language) keeps the articles it matches. QueryError for a bad query."""
+        parsed = parse_query(query) if query else None
         with self._engine.connect() as conn:
-            return document_queries.list_documents(conn, limit=limit, offset=offset)
+            where = self._fulltext.condition(conn, parsed) if parsed is not None else None
+            return document_queries.list_documents(conn, limit=limit, offset=offset, where=where)
 
     def documents_after(self, after_id: int, *, limit: int = 50) -> list[DocumentSummary]:
         """Articles stored after the store id `after_id`, oldest first: what a live stream sends next."""
@@ -279,7 +282,9 @@ class Store:
     # --- search --------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Best matches first (filter-only queries: newest first). QueryError for a bad query."""
+        """Best matches first (filter-only queries: newest first). QueryError for a bad query.
+
+        The whole query language, entity:, speaker:, type: and story: included (fact_filters.py)."""
         if not isinstance(limit, int) or not 1 <= limit <= MAX_SEARCH_LIMIT:
             raise QueryError(f"limit must be between 1 and {MAX_SEARCH_LIMIT}, not {limit!r}")
         if not isinstance(offset, int) or offset < 0:
@@ -316,6 +321,15 @@ class Store:
                 score=score,
             ))
         return hits
+
+    def count_search(self, query: str) -> int:
+        """How many articles `search(query)` pages through. QueryError for a bad query."""
+        parsed = parse_query(query)
+        try:
+            with self._engine.connect() as conn:
+                return self._fulltext.count_matches(conn, parsed)
+        except DBAPIError as exc:
+            raise StoreError(f"search failed in {self._url}: {_first_line(exc)}") from None
 
     # --- conditional GET validators (wirewatch.sources.ValidatorCache) -----------------------------
 
@@ -384,13 +398,33 @@ class Store:
             summary = find_entity(conn, name_or_id)
             return entity_detail(conn, summary) if summary else None
 
-    def quotes(self, *, speaker: str | None = None, document_id: int | None = None, limit: int = 50,
+    def quotes(self, *, speaker: str | None = None, query: str | None = None, since: datetime | None = None,
+               until: datetime | None = None, document_id: int | None = None, limit: int = 50,
                offset: int = 0) -> list[QuoteRecord]:
-        """Quotes, newest first; `speaker` matches the resolved person whatever the spelling."""
+        """Quotes, newest first (in text order for one `document_id`). `speaker` matches the
+        resolved person whatever the spelling; `query` (the search language) keeps quotes from
+        articles it matches; `since` (inclusive) and `until` (exclusive) bound the quote's time,
+        its article's publication or else arrival. QueryError / InputError for bad filters."""
+        parsed = parse_query(query) if query else None
+        since, until = _time_range(since, until)
         with self._engine.connect() as conn:
-            if speaker:
-                return speaker_quotes(conn, speaker, limit=limit, offset=offset)
-            return list_quotes(conn, document_id=document_id, limit=limit, offset=offset)
+            conditions = self._quote_conditions(conn, speaker, parsed, since, until, document_id)
+            return list_quotes(conn, document_id=document_id, conditions=conditions, limit=limit, offset=offset)
+
+    def count_quotes(self, *, speaker: str | None = None, query: str | None = None,
+                     since: datetime | None = None, until: datetime | None = None,
+                     document_id: int | None = None) -> int:
+        """How many quotes `quotes()` pages through with the same filters."""
+        parsed = parse_query(query) if query else None
+        since, until = _time_range(since, until)
+        with self._engine.connect() as conn:
+            return count_quotes(conn, self._quote_conditions(conn, speaker, parsed, since, until, document_id))
+
+    def _quote_conditions(self, conn: Connection, speaker: str | None, parsed: Query | None,
+                          since: datetime | None, until: datetime | None, document_id: int | None) -> list:
+        article = self._fulltext.condition(conn, parsed) if parsed is not None else None
+        return quote_conditions(conn, speaker=speaker or None, document_id=document_id, since=since,
+                                until=until, article=article)
 
     def quotes_of_documents(self, document_ids: list[int]) -> list[QuoteRecord]:
         """Every quote of these articles in one read: newest article first, each in text order."""
@@ -545,6 +579,18 @@ class Store:
     def remove_feed(self, feed_id: int) -> bool:
         with self._engine.begin() as conn:
             return feed_queries.remove_feed(conn, feed_id)
+
+def _time_range(since: datetime | None, until: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """`since`/`until` as aware datetimes (naive ones are UTC); InputError when they cross."""
+    bounds = []
+    for name, moment in (("since", since), ("until", until)):
+        if moment is not None and not isinstance(moment, datetime):
+            raise InputError(f"{name} must be a date and time, not {moment!r}")
+        bounds.append(moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment)
+    if bounds[0] is not None and bounds[1] is not None and bounds[0] >= bounds[1]:
+        raise InputError(f"since ({bounds[0].isoformat()}) must be before until ({bounds[1].isoformat()})")
+    return bounds[0], bounds[1]
+
 
 def _key_hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()

@@ -28,6 +28,7 @@ def preview_item(hit: PreviewHit) -> dict[str, Any]:
         "published": hit.published.isoformat() if hit.published else None,
         "story_id": hit.story_id, "story_title": hit.story_title, "role": hit.role,
         "reason": hit.reason.to_dict(),
+        "statements": [{"speaker": speaker, "text": text} for speaker, text in hit.statements],
         "links": {"article": f"/articles/{hit.article_id}",
                   "story": f"/stories/{hit.story_id}" if hit.story_id else None},
     }

@@ -1,7 +1,7 @@
 """The JSON API under /api/: one pagination shape, one error shape, OpenAPI schemas for both.
 
-Every list answers `{"items", "limit", "offset", "total", "next"}` (`total` null when counting
-would cost a second query the engine cannot answer cheaply, as for search); every error answers
+Every list answers `{"items", "limit", "offset", "total", "next"}` (`total` null only where a
+list cannot be counted cheaply); every error answers
 `{"error": {"status", "code", "message"}}` (see app.error_response).
 """
 
@@ -235,14 +235,17 @@ def search(
     limit: int = LimitParam,
     offset: int = OffsetParam,
 ) -> Any:
-    """Articles matching a query, best first; snippets mark the matching words."""
-    hits = request.app.state.web.store.search(q, limit=limit + 1, offset=offset)
+    """Articles matching a query, best first; snippets mark the matching words. The whole query
+    language, entity:, speaker:, type: and story: included; 400 when it does not parse."""
+    store = request.app.state.web.store
+    hits = store.search(q, limit=limit + 1, offset=offset)
     items = [
         SearchHitOut(id=h.id, url=h.url, title=h.title, source=h.source, published=h.published,
                      snippet=h.snippet, score=h.score, links=_links(h.id))
         for h in hits[:limit]
     ]
-    return SearchPage(items=items, limit=limit, offset=offset, total=None,
+    total = offset + len(hits) if len(hits) <= limit and (hits or offset == 0) else store.count_search(q)
+    return SearchPage(items=items, limit=limit, offset=offset, total=total,
                 next=next_url(request, limit, offset, len(hits) > limit))
 
 

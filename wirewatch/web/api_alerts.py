@@ -42,7 +42,7 @@ class SubscriptionLinks(BaseModel):
 class SubscriptionOut(BaseModel):
     id: int
     name: str | None
-    query: str = Field(description="the alert query language (the search language plus entity:, story filters)")
+    query: str = Field(description="the query language, as in search (entity:, speaker:, type:, story: included)")
     notify: list[str] = Field(description="notification channels (Apprise URLs), secrets redacted")
     digest: str | None = Field(description="null: one message per alert; hourly | daily: digests")
     updates: str
@@ -81,6 +81,11 @@ class PreviewReason(BaseModel):
     quote: dict[str, str] | None
 
 
+class StatementOut(BaseModel):
+    speaker: str
+    text: str
+
+
 class PreviewLinks(BaseModel):
     article: str
     story: str | None
@@ -96,6 +101,7 @@ class PreviewHitOut(BaseModel):
     story_title: str | None
     role: str | None = Field(description="original | copy | development")
     reason: PreviewReason = Field(description="why it matched")
+    statements: list[StatementOut] = Field(description="the article's quotes by the speakers its speaker: filters matched")
     links: PreviewLinks
 
 

@@ -256,11 +256,19 @@ def list_quotes(
     speaker: str | None = Query(None, min_length=1, max_length=200,
                                 description="the person, by any name or spelling the registry knows"),
     document: int | None = Query(None, ge=1, le=MAX_ROW_ID, description="only quotes from this article, in text order"),
+    q: str | None = Query(None, min_length=1, max_length=2000,
+                          description="only quotes from articles matching this query (the search language)"),
+    since: IsoDateTime | None = Query(None, description="only quotes at or after this time (ISO 8601)"),
+    until: IsoDateTime | None = Query(None, description="only quotes before this time (ISO 8601)"),
 ) -> Any:
-    """Who said what, newest first (in text order for one document)."""
+    """Who said what, newest first (in text order for one document). A quote's time is its
+    article's publication, else its arrival. 400 for a query that does not parse, 422 for
+    `since` not before `until`."""
     if speaker is not None and document is not None:
         raise HTTPException(400, "give either speaker or document, not both")
-    found = request.app.state.web.store.quotes(speaker=speaker, document_id=document, limit=limit + 1,
-                                               offset=offset)
-    return QuotePage(items=[quote_out(q) for q in found[:limit]], limit=limit, offset=offset, total=None,
+    store = request.app.state.web.store
+    filters = {"speaker": speaker, "query": q, "since": since, "until": until, "document_id": document}
+    found = store.quotes(**filters, limit=limit + 1, offset=offset)
+    return QuotePage(items=[quote_out(quote) for quote in found[:limit]], limit=limit, offset=offset,
+                     total=store.count_quotes(**filters),
                      next=next_url(request, limit, offset, len(found) > limit))

@@ -59,16 +59,24 @@ def _per_day_chart(store: Any) -> Any:
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def latest(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
-    """The river: newest articles first, live, each card in the same layout as ever."""
+def latest(request: Request, page: int = Query(1, ge=1, le=100_000), q: str = Query("", max_length=2000)) -> Response:
+    """The river: newest articles first, live, each card in the same layout as ever; `q` (the
+    query language) narrows it to the articles it matches, newest first, without live updates."""
     store = request.app.state.web.store
     offset = (page - 1) * PAGE_SIZE
-    rows = store.documents(limit=PAGE_SIZE + 1, offset=offset)
+    query = q.strip()
+    error, rows, total = None, [], 0
+    try:
+        rows = store.documents(limit=PAGE_SIZE + 1, offset=offset, query=query or None)
+        total = store.count_search(query) if query else store.count_documents()
+    except QueryError as exc:
+        error = str(exc)
     return render(request, "latest.html", {
-        "page_title": "Latest articles", "cards": rows[:PAGE_SIZE], "page": page,
-        "has_more": len(rows) > PAGE_SIZE, "newest_id": store.newest_document_id() if page == 1 else None,
-        "total": store.count_documents(), "chart": _per_day_chart(store),
-    })
+        "page_title": f"Latest: {query}" if query else "Latest articles", "cards": rows[:PAGE_SIZE],
+        "page": page, "has_more": len(rows) > PAGE_SIZE, "query": query, "error": error,
+        "newest_id": store.newest_document_id() if page == 1 and not query else None,
+        "total": total, "chart": _per_day_chart(store),
+    }, status_code=400 if error else 200)
 
 
 @router.get("/articles/{key:path}", response_class=HTMLResponse)
@@ -108,7 +116,7 @@ def search(
     form = {"q": q, "source": source, "lang": lang, "after": after, "before": before}
     context: dict[str, Any] = {
         "page_title": f"Search: {q}" if q else "Search", "form": form, "hits": [], "error": None,
-        "page": page, "has_more": False, "full_query": "", "sources": store.sources()[:300],
+        "page": page, "has_more": False, "full_query": "", "sources": store.sources()[:300], "total": None,
         "search_query": q,
     }
     status = 200
@@ -117,7 +125,8 @@ def search(
         context["full_query"] = full_query
         if full_query:
             hits = store.search(full_query, limit=SEARCH_PAGE_SIZE + 1, offset=(page - 1) * SEARCH_PAGE_SIZE)
-            context.update(hits=hits[:SEARCH_PAGE_SIZE], has_more=len(hits) > SEARCH_PAGE_SIZE)
+            context.update(hits=hits[:SEARCH_PAGE_SIZE], has_more=len(hits) > SEARCH_PAGE_SIZE,
+                           total=store.count_search(full_query))
     except QueryError as exc:
         context["error"] = str(exc)
         status = 400

@@ -104,6 +104,11 @@
     if (reason.speakers && reason.speakers.length) parts.push("quotes by " + reason.speakers.join(", "));
     if (reason.terms && reason.terms.length) parts.push("words " + reason.terms.join(", "));
     item.appendChild(element("div", "small muted preview-why", "matched " + (parts.join("; ") || "the filters")));
+    (hit.statements || []).forEach(function (statement) {
+      var said = element("blockquote", "preview-statement", "\u201c" + statement.text + "\u201d");
+      said.appendChild(element("span", "muted", " \u2014 " + statement.speaker));
+      item.appendChild(said);
+    });
     return item;
   }
 
