@@ -109,7 +109,7 @@ entities = Table(
     Column("mention_count", Integer, nullable=False),
     Column("document_count", Integer, nullable=False),
     # The name as the query language analyses it, " w1 w2 " (name_terms.py): what entity: and
-    # speaker: compare with in SQL. Migration 0005_name_terms.
+    # speaker: compare with in SQL. Migration 0006 (name terms).
     Column("terms", Text),
 )
 

@@ -11,8 +11,8 @@ from alembic import op
 
 from wirewatch.store.name_terms import name_terms
 
-revision = "0005_name_terms"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
