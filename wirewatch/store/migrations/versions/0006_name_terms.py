@@ -1,7 +1,7 @@
 """Registry names as the query language analyses them (entity: and speaker: in search).
 
-Revision ID: 0005_name_terms
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
