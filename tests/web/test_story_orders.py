@@ -139,7 +139,7 @@ def test_cards_label_both_clocks(world):
     assert "undated" in card and "updated" in card and "in the last hour" in card
     big = next(i for i in client.get("/api/stories").json()["items"] if i["title"] == BIG)
     story_page = client.get(big["links"]["html"]).text
-    assert "published <time" in story_page and story_page.count("seen <time") == 4
+    assert "published <time" in story_page and story_page.count("seen-at\">seen <time") == 4
 
 
 def test_an_unknown_order_is_refused_everywhere(world, capsys):
