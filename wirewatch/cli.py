@@ -266,12 +266,15 @@ def stories(
     since: Annotated[Optional[str], typer.Option(help="Only stories updated since: ISO date or 30m, 6h, 2d, 1w.")] = None,
     query: Annotated[Optional[str], typer.Option(help="Only stories with an article matching this search query.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    sort: Annotated[str, typer.Option(
+        help="breaking (arrivals in the last hour, sources, recency), latest (newest article date), "
+             "biggest (most articles) or sources (most distinct sources).")] = "breaking",
     config: ConfigOption = None,
 ) -> None:
-    """Stories by breaking rank: bursts of new articles, many sources, recency."""
+    """Stories by breaking rank (bursts of new articles, many sources, recency) or another --sort."""
     _check_format(format)
     with _open_store(_settings(db, config)) as store:
-        found = store.stories(since=_parse_since(since), query=query, limit=limit)
+        found = store.stories(since=_parse_since(since), query=query, limit=limit, sort=sort)
     if format == "json":
         _print_json([story.to_dict() for story in found])
         return
@@ -282,9 +285,16 @@ def stories(
         copies = sum(1 for a in story.data["articles"] if a["role"] == "copy")
         console.print(f"[bold]{escape(story.title)}[/bold]  [dim]story {story.id} · {story.articles} articles"
                       f"{f' ({copies} copies)' if copies else ''} · {story.sources} sources · "
-                      f"last {story.last_seen:%Y-%m-%d %H:%M}{f' · {story.velocity} in the last hour' if story.velocity else ''}[/dim]")
+                      f"{_story_times(story)}[/dim]")
         if story.data.get("entities"):
             console.print("  [dim]" + escape(", ".join(story.data["entities"][:6])) + "[/dim]")
+
+
+def _story_times(story) -> str:
+    """Both clocks, labelled: the newest article date where known, and arrival with velocity."""
+    published = f"published {story.last_published:%Y-%m-%d %H:%M}" if story.last_published else "undated"
+    arrived = f"seen {story.last_seen:%Y-%m-%d %H:%M}"
+    return " · ".join([published, arrived] + ([f"+{story.velocity} in the last hour"] if story.velocity else []))
 
 
 @app.command()
@@ -305,7 +315,7 @@ def story(
         return
     console = Console(soft_wrap=True)
     console.print(f"[bold]{escape(found.title)}[/bold]  [dim]story {found.id} · {found.articles} articles · "
-                  f"{found.sources} sources · {found.first_seen:%Y-%m-%d %H:%M} – {found.last_seen:%Y-%m-%d %H:%M}[/dim]")
+                  f"{found.sources} sources · {_story_times(found)}[/dim]")
     for sentence in found.data.get("summary") or []:
         console.print("  " + escape(sentence))
     console.print()

@@ -141,9 +141,11 @@ class Store:
         """One stored article by the store's id (int) or the record's own id (str)."""
         return self.data.get_document(key)
 
-    def stories(self, *, since: datetime | None = None, query: str | None = None, limit: int = 30):
-        """Stories by breaking rank (bursts, sources, recency); `query` keeps those with a match."""
-        return self.data.stories(since=since, query=query, limit=limit)
+    def stories(self, *, since: datetime | None = None, query: str | None = None, limit: int = 30,
+                sort: str = "breaking"):
+        """Stories by `sort`: breaking (bursts, sources, recency), latest (newest article date),
+        biggest (most articles) or sources (most distinct sources); `query` keeps those with a match."""
+        return self.data.stories(since=since, query=query, limit=limit, sort=sort)
 
     def story(self, story_id: str):
         """One story with its timeline of originals, copies and developments, or None."""

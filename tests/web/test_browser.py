@@ -219,3 +219,21 @@ def test_subscription_is_previewed_as_you_type_created_listed_and_paused(page, s
     finally:
         for sub in alert_store.subscriptions():
             alert_store.delete_subscription(sub.id)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_reader_switches_story_order_with_the_selector(page, serve, settings, store, width):
+    from .test_story_orders import BIG, FRESH, SAME_SOURCE, build
+
+    build(store)
+    client = serve(settings, store)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(str(client.base_url) + "/")
+    selector = page.get_by_role("navigation", name="Order stories")
+    for label, first in [("Biggest", SAME_SOURCE), ("Most sources", BIG), ("Latest", FRESH), ("Breaking", FRESH)]:
+        selector.get_by_role("link", name=label, exact=True).click()
+        page.wait_for_load_state()
+        assert page.locator(".story-card .card-title a").first.inner_text() == first, label
+        assert selector.locator("[aria-current]").inner_text() == label
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), label
+    assert page.csp_violations == []

@@ -6,6 +6,7 @@ import re
 import threading
 import time
 import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta, timezone
 
 import httpx
 import pytest
@@ -66,9 +67,13 @@ def test_api_story_query_keeps_stories_with_a_matching_article(client, store):
 
 
 def test_api_story_since_drops_stories_not_updated_since(client, store):
-    ceasefire_story(store)  # the quake was published 2 March, the ceasefire story last on 3 March
-    page = client.get("/api/stories", params={"since": "2025-03-03T00:00:00Z"}).json()
-    assert [item["title"] for item in page["items"]] == ["Starmer urges Putin to sign a ceasefire"]
+    # "Updated" is the arrival clock: the articles' own dates (March 2025) do not count.
+    before = datetime.now(timezone.utc) - timedelta(minutes=5)
+    ceasefire_story(store)
+    page = client.get("/api/stories", params={"since": before.isoformat()}).json()
+    assert len(page["items"]) == 2
+    later = (datetime.now(timezone.utc) + timedelta(minutes=5)).isoformat()
+    assert client.get("/api/stories", params={"since": later}).json()["items"] == []
 
 
 def test_api_story_bad_query_is_400_and_bad_since_is_422(client):

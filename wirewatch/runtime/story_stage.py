@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..errors import StoreConflict, StoreError
-from ..store import ArticleHeader, LogEntry, Store, StoredArticle, StorySession, Transaction
+from ..store import (
+    ArticleHeader, LogEntry, Store, StoredArticle, StorySession, Transaction, distinct_sources, source_label,
+)
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
 from ..stories.summary import content_window
 from .rewrites import flag_rewritten_copy
@@ -172,9 +174,17 @@ class StoryStage:
             header = headers[int(item["id"])]
             item["url"] = header.url
             item["record_id"] = header.record_id
-        times = [headers[e.document_id].published or headers[e.document_id].ingested_at for e in log]
-        session.save_story(record, first_seen=story.first_seen or min(times),
-                           last_seen=story.last_seen or max(times), now=now)
+            item["seen_at"] = header.ingested_at.isoformat()  # arrival, next to `published` (None if undated)
+        # Sources by name, or else by host: records and pages often carry no source name.
+        record["sources"] = distinct_sources([
+            source_label(headers[int(item["id"])].source, headers[int(item["id"])].url) for item in record["articles"]
+        ])
+        # Two clocks kept apart: seen (arrival) for "updated" and velocity, published where known.
+        arrivals = [headers[e.document_id].ingested_at for e in log]
+        record["first_published"], record["last_published"] = record["first_seen"], record["last_seen"]
+        record["first_seen"], record["last_seen"] = min(arrivals).isoformat(), max(arrivals).isoformat()
+        session.save_story(record, first_seen=min(arrivals), last_seen=max(arrivals),
+                           first_published=story.first_seen, last_published=story.last_seen, now=now)
 
     def save(self) -> None:
         """Snapshot the engine so the next start replays only the log after it."""

@@ -11,9 +11,9 @@ from .outbox import MAX_ERROR_LENGTH, RetryPolicy
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
 from .feed_queries import MAX_INTERVAL, MIN_INTERVAL, Feed, check_interval
 from .store import AddResult, SearchHit, Store, StoredDocument
-from .story_queries import ArticleHeader, LogEntry, StoredArticle, StorySummary
+from .story_queries import SORTS as STORY_SORTS, ArticleHeader, LogEntry, StoredArticle, StorySummary
 from .story_session import StorySession, Transaction
-from .urls import canonical_url
+from .urls import canonical_url, distinct_sources, source_label
 from .work_queue import QueueCounts, WorkItem, WorkQueue
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionSpec", "RetryPolicy",
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
     "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "QueueCounts", "WorkItem", "WorkQueue",
+    "STORY_SORTS", "distinct_sources", "source_label",
 ]

@@ -151,10 +151,14 @@ stories = Table(
     metadata,
     Column("id", String(32), primary_key=True),
     Column("title", Text, nullable=False),
+    # Arrival clock: when wirewatch stored its first and its newest article (documents.ingested_at).
     Column("first_seen", UTCDateTime(), nullable=False),
     Column("last_seen", UTCDateTime(), nullable=False),
+    # Publication clock: its earliest and newest article date; None when no article is dated.
+    Column("first_published", UTCDateTime()),  # migration 0007
+    Column("last_published", UTCDateTime()),
     Column("article_count", Integer, nullable=False),
-    Column("source_count", Integer, nullable=False),
+    Column("source_count", Integer, nullable=False),  # distinct source names, or else URL hosts
     Column("data", JSON, nullable=False),  # the Story record as JSON (summary, entities, ...)
     Column("updated_at", UTCDateTime(), nullable=False),
 )

@@ -29,7 +29,7 @@ from .entity_queries import (
 from .facts import record_facts
 from .feed_queries import Feed
 from .story_queries import (
-    LogEntry, StorySummary, count_stories, document_story, get_story, list_stories,
+    LogEntry, StorySummary, check_sort, count_stories, document_story, get_story, list_stories,
 )
 from .dialect import first_line as _first_line, insert_for
 from .story_session import StorySession
@@ -450,10 +450,12 @@ class Store:
     # --- stories (written by runtime/story_stage.py) -------------------------------------------------
 
     def stories(self, *, since: datetime | None = None, query: str | None = None, limit: int = 30,
-                offset: int = 0, now: datetime | None = None) -> list[StorySummary]:
-        """Stories by breaking rank (arrivals in the last hour, sources, recency).
+                offset: int = 0, now: datetime | None = None, sort: str = "breaking") -> list[StorySummary]:
+        """Stories in `sort` order: breaking (arrivals in the last hour, sources, recency), latest
+        (newest article date), biggest (most articles) or sources (most distinct sources).
 
         `query` (the search language) keeps stories with at least one matching article."""
+        check_sort(sort)
         ids = None
         with self._engine.connect() as conn:
             if query:
@@ -463,7 +465,7 @@ class Store:
                         select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
                     )
                 })
-            return list_stories(conn, since=since, ids=ids, limit=limit, offset=offset, now=now)
+            return list_stories(conn, sort=sort, since=since, ids=ids, limit=limit, offset=offset, now=now)
 
     def story(self, story_id: str, *, now: datetime | None = None) -> StorySummary | None:
         with self._engine.connect() as conn:

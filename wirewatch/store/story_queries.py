@@ -16,6 +16,7 @@ from sqlalchemy import desc, func, select
 from sqlalchemy.engine import Connection
 
 from ..document import Document
+from ..errors import InputError
 from .schema import documents, engine_state, stories, story_articles
 
 STATE_NAME = "stories"
@@ -57,22 +58,31 @@ class LogEntry:
 
 @dataclass
 class StorySummary:
+    """A story as lists show it. Two clocks, never mixed: `first_seen`/`last_seen` say when its
+    articles arrived (were stored), `first_published`/`last_published` what their dates say
+    (None when no article is dated)."""
+
     id: str
     title: str
     first_seen: datetime
     last_seen: datetime
     articles: int
-    sources: int
+    sources: int  # distinct source names, or else URL hosts
     velocity: int  # articles that arrived in the hour before `now`
     rank: float
     data: dict
+    first_published: datetime | None = None
+    last_published: datetime | None = None
 
     def to_dict(self) -> dict:
         return {
             **self.data,
             "id": self.id, "title": self.title, "first_seen": self.first_seen.isoformat(),
-            "last_seen": self.last_seen.isoformat(), "article_count": self.articles,
-            "source_count": self.sources, "velocity": self.velocity, "rank": round(self.rank, 4),
+            "last_seen": self.last_seen.isoformat(),
+            "first_published": self.first_published.isoformat() if self.first_published else None,
+            "last_published": self.last_published.isoformat() if self.last_published else None,
+            "article_count": self.articles, "source_count": self.sources, "velocity": self.velocity,
+            "rank": round(self.rank, 4),
         }
 
 
@@ -150,9 +160,10 @@ def document_story(conn: Connection, document_id: int) -> LogEntry | None:
 
 
 def save_story(conn: Connection, insert, record: dict, *, first_seen: datetime, last_seen: datetime,
-               now: datetime) -> None:
+               first_published: datetime | None, last_published: datetime | None, now: datetime) -> None:
     values = {
         "id": record["id"], "title": record["title"], "first_seen": first_seen, "last_seen": last_seen,
+        "first_published": first_published, "last_published": last_published,
         "article_count": len(record["articles"]), "source_count": len(record["sources"]),
         "data": record, "updated_at": now,
     }
@@ -177,51 +188,95 @@ def save_state(conn: Connection, insert, seq: int, state: dict, now: datetime) -
     ))
 
 
-def breaking_rank(velocity: int, sources: int, last_seen: datetime, now: datetime) -> float:
-    """Higher first: bursts of arrivals, many independent sources, and recency (12 h e-folding)."""
-    age_hours = max(0.0, (now - last_seen).total_seconds() / 3600.0)
+SORTS = ("breaking", "latest", "biggest", "sources")
+AGE_CAP_HOURS = 72.0  # older than this, or of unknown age: no recency left to lose
+
+
+def check_sort(sort: str) -> str:
+    if sort not in SORTS:
+        raise InputError(f"unknown story order {sort!r}: use one of {', '.join(SORTS)}")
+    return sort
+
+
+def breaking_rank(velocity: int, sources: int, last_published: datetime | None, now: datetime) -> float:
+    """Higher first: bursts of arrivals, many independent sources, and recency (12 h per point).
+
+    Velocity is counted on the arrival clock; recency on the publication clock, where known. A
+    story with no dated article has an unknown age and is ranked as old: an archive page or an
+    undated record read today is not fresh news (it still gets its burst while it arrives)."""
+    if last_published is None:
+        age_hours = AGE_CAP_HOURS
+    else:
+        age_hours = min(AGE_CAP_HOURS, max(0.0, (now - last_published).total_seconds() / 3600.0))
     return math.log1p(velocity) * 2.0 + math.log1p(sources) - age_hours / 12.0
 
 
-def list_stories(conn: Connection, *, now: datetime | None = None, since: datetime | None = None,
-                 ids: list[str] | None = None, limit: int = 30, offset: int = 0,
-                 window: int = 2000) -> list[StorySummary]:
-    """Stories by breaking rank among the `window` most recently updated (ranking is per request).
-
-    The rank needs only narrow columns; the story record (a large JSON value) is read and parsed
-    for the returned page only: at 10,000 articles that halves the home page's time."""
-    now = now or datetime.now(timezone.utc)
-    stmt = (
-        select(stories.c.id, stories.c.last_seen, stories.c.source_count, stories.c.article_count)
-        .order_by(desc(stories.c.last_seen), desc(stories.c.updated_at)).limit(window)
+def _velocity(conn: Connection, now: datetime, ids: list[str] | None) -> dict[str, int]:
+    """Articles per story that arrived (were stored) in the hour before `now`: the same clock as
+    `last_seen`, so "+N in the last hour" never comes with an older "updated"."""
+    recent = (
+        select(story_articles.c.story_id, func.count())
+        .join(documents, documents.c.id == story_articles.c.document_id)
+        .where(documents.c.ingested_at > now - timedelta(hours=1), documents.c.ingested_at <= now)
     )
-    if since is not None:
-        stmt = stmt.where(stories.c.last_seen >= since)
-    if ids is not None:
-        stmt = stmt.where(stories.c.id.in_(ids))
-    rows = conn.execute(stmt).all()
-    if not rows:
-        return []
-    recent = select(story_articles.c.story_id, func.count()).where(
-        story_articles.c.assigned_at >= now - timedelta(hours=1))
     if ids is not None:
         recent = recent.where(story_articles.c.story_id.in_(ids))
-    velocity = {story_id: int(n) for story_id, n in conn.execute(recent.group_by(story_articles.c.story_id))}
-    ranked = sorted(
-        ((breaking_rank(velocity.get(row.id, 0), row.source_count, row.last_seen, now), row) for row in rows),
-        key=lambda item: (-item[0], -item[1].article_count, item[1].id),
-    )[offset: offset + limit]
+    return {story_id: int(n) for story_id, n in conn.execute(recent.group_by(story_articles.c.story_id))}
+
+
+def _ordered(sort: str):
+    """The SQL order of the orders that need no per-request score."""
+    c = stories.c
+    if sort == "latest":  # newest article date first; stories with no dated article after them
+        return [c.last_published.is_(None), desc(c.last_published), desc(c.last_seen), c.id]
+    if sort == "biggest":
+        return [desc(c.article_count), desc(c.source_count), desc(c.last_seen), c.id]
+    return [desc(c.source_count), desc(c.article_count), desc(c.last_seen), c.id]  # sources
+
+
+def list_stories(conn: Connection, *, sort: str = "breaking", now: datetime | None = None,
+                 since: datetime | None = None, ids: list[str] | None = None, limit: int = 30,
+                 offset: int = 0, window: int = 2000) -> list[StorySummary]:
+    """Stories in one of `SORTS`: `breaking` ranks the `window` most recently updated stories
+    (the rank depends on `now`); `latest`, `biggest` and `sources` are plain SQL orders.
+
+    The order needs only narrow columns; the story record (a large JSON value) is read and parsed
+    for the returned page only: at 10,000 articles that halves the home page's time."""
+    check_sort(sort)
+    now = now or datetime.now(timezone.utc)
+    c = stories.c
+    stmt = select(c.id, c.last_seen, c.last_published, c.source_count, c.article_count)
+    if since is not None:
+        stmt = stmt.where(c.last_seen >= since)
+    if ids is not None:
+        stmt = stmt.where(c.id.in_(ids))
+    if sort == "breaking":
+        rows = conn.execute(stmt.order_by(desc(c.last_seen), desc(c.updated_at)).limit(window)).all()
+        if not rows:
+            return []
+        velocity = _velocity(conn, now, ids)
+        ranked = sorted(
+            ((breaking_rank(velocity.get(row.id, 0), row.source_count, row.last_published, now), row)
+             for row in rows),
+            key=lambda item: (-item[0], -item[1].article_count, item[1].id),
+        )[offset: offset + limit]
+    else:
+        rows = conn.execute(stmt.order_by(*_ordered(sort)).limit(limit).offset(offset)).all()
+        velocity = _velocity(conn, now, [row.id for row in rows]) if rows else {}
+        ranked = [(breaking_rank(velocity.get(row.id, 0), row.source_count, row.last_published, now), row)
+                  for row in rows]
     if not ranked:
         return []
     full = {
         row.id: row for row in conn.execute(
-            select(stories.c.id, stories.c.title, stories.c.first_seen, stories.c.data)
-            .where(stories.c.id.in_([row.id for _, row in ranked]))
+            select(c.id, c.title, c.first_seen, c.first_published, c.data)
+            .where(c.id.in_([row.id for _, row in ranked]))
         )
     }
     return [
         StorySummary(
             id=row.id, title=full[row.id].title, first_seen=full[row.id].first_seen, last_seen=row.last_seen,
+            first_published=full[row.id].first_published, last_published=row.last_published,
             articles=row.article_count, sources=row.source_count, velocity=velocity.get(row.id, 0),
             rank=rank, data=full[row.id].data,
         )

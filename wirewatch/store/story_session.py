@@ -67,9 +67,13 @@ class StorySession:
         """The next assignment in the log; StoreConflict at commit when another writer took its seq."""
         q.append_assignment(self._conn, entry, now)
 
-    def save_story(self, record: dict, *, first_seen: datetime, last_seen: datetime, now: datetime) -> None:
-        """Insert or replace the story record (the Story as JSON, with its list columns)."""
-        q.save_story(self._conn, self._insert, record, first_seen=first_seen, last_seen=last_seen, now=now)
+    def save_story(self, record: dict, *, first_seen: datetime, last_seen: datetime,
+                   first_published: datetime | None = None, last_published: datetime | None = None,
+                   now: datetime) -> None:
+        """Insert or replace the story record (the Story as JSON, with its list columns): seen is
+        the arrival clock, published the articles' dates (None when none is dated)."""
+        q.save_story(self._conn, self._insert, record, first_seen=first_seen, last_seen=last_seen,
+                     first_published=first_published, last_published=last_published, now=now)
 
     def flag_machine_translation(self, document_id: int, signal: str) -> bool:
         """Set a stored article's machine-translation flag, with the signal that says why."""

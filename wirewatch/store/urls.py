@@ -46,3 +46,28 @@ def canonical_url(url: str | None) -> str | None:
         if not _is_tracking(name)
     )
     return urlunsplit((scheme, host, path, urlencode(params), ""))
+
+
+def source_label(source: str | None, url: str | None) -> str | None:
+    """Who published an article: its source name, or else its URL's host without "www."
+    (records and pages often carry no source name, but their host is known)."""
+    if source and source.strip():
+        return source.strip()
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
+
+
+def distinct_sources(labels: list[str | None]) -> list[str]:
+    """Source labels once each (case-insensitively), in the order first seen."""
+    seen: dict[str, str] = {}
+    for label in labels:
+        if label and label.casefold() not in seen:
+            seen[label.casefold()] = label
+    return list(seen.values())

@@ -61,8 +61,9 @@ class DocumentSummaryOut(BaseModel):
     url: str | None
     source: str | None
     language: str | None
-    published: UtcDateTime | None
-    ingested_at: UtcDateTime
+    published: UtcDateTime | None = Field(description="the article's own date; null when it gives none")
+    seen_at: UtcDateTime = Field(description="when wirewatch stored it (arrival), whatever its date says")
+    ingested_at: UtcDateTime = Field(description="the same as seen_at (kept for older clients)")
     entities: list[dict[str, Any]]
     quote: dict[str, Any] | None
     links: Links
@@ -70,7 +71,8 @@ class DocumentSummaryOut(BaseModel):
 
 class DocumentOut(BaseModel):
     id: int
-    ingested_at: UtcDateTime
+    seen_at: UtcDateTime = Field(description="when wirewatch stored it (arrival); its own date is document.published")
+    ingested_at: UtcDateTime = Field(description="the same as seen_at (kept for older clients)")
     links: Links
     document: dict[str, Any] = Field(description="the wirewatch.document/1 record")
 
@@ -174,7 +176,7 @@ def list_documents(request: Request, limit: int = LimitParam, offset: int = Offs
     items = [
         DocumentSummaryOut(
             id=row.id, record_id=row.ext_id, title=row.title, url=row.url, source=row.source,
-            language=row.language, published=row.published, ingested_at=row.ingested_at,
+            language=row.language, published=row.published, seen_at=row.ingested_at, ingested_at=row.ingested_at,
             entities=row.entities, quote=row.quote, links=_links(row.id),
         )
         for row in rows[:limit]
@@ -190,7 +192,7 @@ def get_document(key: str, request: Request) -> Any:
     if stored is None:
         raise HTTPException(404, f"no document {key!r}")
     return DocumentOut(
-        id=stored.id, ingested_at=stored.ingested_at, links=_links(stored.id),
+        id=stored.id, seen_at=stored.ingested_at, ingested_at=stored.ingested_at, links=_links(stored.id),
         document=stored.document.to_dict(),
     )
 

@@ -31,7 +31,8 @@ class StoryArticleOut(BaseModel):
     id: int = Field(description="the store's document id")
     role: str = Field(description="original | copy | development")
     duplicate_of: int | None = Field(description="for copies: the article this one repeats")
-    published: UtcDateTime | None
+    published: UtcDateTime | None = Field(description="the article's own date; null when it gives none")
+    seen_at: UtcDateTime | None = Field(None, description="when wirewatch stored it (arrival)")
     source: str | None
     title: str
     url: str | None
@@ -41,12 +42,14 @@ class StoryArticleOut(BaseModel):
 class StoryOut(BaseModel):
     id: str
     title: str
-    first_seen: UtcDateTime
-    last_seen: UtcDateTime
+    first_seen: UtcDateTime = Field(description="when its first article arrived (was stored)")
+    last_seen: UtcDateTime = Field(description="when its newest article arrived: 'updated', the clock of velocity")
+    first_published: UtcDateTime | None = Field(description="its earliest article date; null when none is dated")
+    last_published: UtcDateTime | None = Field(description="its newest article date; null when none is dated")
     article_count: int
-    source_count: int
+    source_count: int = Field(description="distinct sources, by source name or else URL host")
     velocity: int = Field(description="articles that arrived in the last hour")
-    rank: float = Field(description="breaking rank: arrivals in the last hour, sources, recency")
+    rank: float = Field(description="breaking rank: arrivals in the last hour, sources, recency of its newest dated article")
     summary: list[str] = Field(description="key sentences")
     sources: list[str]
     entities: list[str] = Field(description="the most prominent entity names")
@@ -148,7 +151,7 @@ def _strings(values: Any) -> list[str]:
 def story_out(story: StorySummary) -> StoryOut:
     return StoryOut(
         id=story.id, title=story.title, first_seen=story.first_seen, last_seen=story.last_seen,
-        article_count=story.articles, source_count=story.sources, velocity=story.velocity,
+        first_published=story.first_published, last_published=story.last_published, article_count=story.articles, source_count=story.sources, velocity=story.velocity,
         rank=round(story.rank, 4), summary=_strings(story.data.get("summary")),
         sources=_strings(story.data.get("sources")), entities=_strings(story.data.get("entities")),
         links=_story_links(story.id),
@@ -184,12 +187,15 @@ def list_stories(
     since: IsoDateTime | None = Query(None, description="only stories updated at or after this time (ISO 8601)"),
     q: str | None = Query(None, min_length=1, max_length=2000,
                           description="only stories with an article matching this query (the search language)"),
+    sort: str = Query("breaking", max_length=20, description=(
+        "breaking (arrivals in the last hour, sources, recency), latest (newest article date), "
+        "biggest (most articles) or sources (most distinct sources)")),
 ) -> Any:
-    """Stories by breaking rank: arrivals in the last hour, number of sources, recency."""
+    """Stories by breaking rank (arrivals in the last hour, number of sources, recency) or `sort`."""
     store = request.app.state.web.store
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=timezone.utc)
-    found = store.stories(since=since, query=q, limit=limit + 1, offset=offset)
+    found = store.stories(since=since, query=q, limit=limit + 1, offset=offset, sort=sort)
     total = store.count_stories() if since is None and q is None else None
     return StoryPage(items=[story_out(s) for s in found[:limit]], limit=limit, offset=offset, total=total,
                      next=next_url(request, limit, offset, len(found) > limit))
@@ -204,7 +210,7 @@ def get_story(story_id: str, request: Request) -> Any:
     articles = [
         StoryArticleOut(
             id=int(a["id"]), role=str(a.get("role") or ""), duplicate_of=_int_or_none(a.get("duplicate_of")),
-            published=a.get("published"), source=a.get("source"), title=str(a.get("title") or ""),
+            published=a.get("published"), seen_at=a.get("seen_at"), source=a.get("source"), title=str(a.get("title") or ""),
             url=a.get("url"), record_id=a.get("record_id"),
         )
         for a in story.data.get("articles") or [] if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None

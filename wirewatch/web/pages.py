@@ -35,17 +35,24 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     return web.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
 
 
+# The home page's orders, as its selector names them (the store implements each).
+STORY_ORDERS = [("breaking", "Breaking"), ("latest", "Latest"), ("biggest", "Biggest"), ("sources", "Most sources")]
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
-    """Stories by breaking rank: bursts of arrivals, many sources and recency first; live."""
+def home(request: Request, page: int = Query(1, ge=1, le=100_000),
+         sort: str = Query("breaking", max_length=20)) -> Response:
+    """Stories by breaking rank (bursts of arrivals, many sources and recency first; live) or by
+    another order of the selector."""
     store = request.app.state.web.store
     offset = (page - 1) * STORY_PAGE_SIZE
-    ranked = store.stories(limit=STORY_PAGE_SIZE + 1, offset=offset)
+    ranked = store.stories(limit=STORY_PAGE_SIZE + 1, offset=offset, sort=sort)
     return render(request, "home.html", {
         "page_title": "Stories", "cards": story_cards(store, ranked[:STORY_PAGE_SIZE]), "page": page,
         "has_more": len(ranked) > STORY_PAGE_SIZE, "stories_total": store.count_stories(),
-        "documents_total": store.count_documents(),
-        "live_after": store.story_log_position() if page == 1 else None,
+        "documents_total": store.count_documents(), "sort": sort, "orders": STORY_ORDERS,
+        # Live updates move developing stories to the top: that is the breaking order only.
+        "live_after": store.story_log_position() if page == 1 and sort == "breaking" else None,
         "chart": _per_day_chart(store),
     })
 
@@ -98,6 +105,7 @@ def article(key: str, request: Request, added: str | None = None) -> Response:
         "stored": stored, "doc": doc, "paragraphs": render_paragraphs(doc, ids), "entity_ids": ids,
         "entities_by_type": sorted(by_type.items(), key=lambda kv: -sum(len(e.mentions) for e in kv[1])),
         "added": added, "segment": path_segment(stored.id), "assignment": assignment, "story": story,
+        "seen_at": stored.ingested_at,
     })
 
 

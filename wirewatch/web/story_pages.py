@@ -85,7 +85,7 @@ def story(story_id: str, request: Request) -> Response:
     names = [n for n in found.data.get("entities") or [] if isinstance(n, str)]
     ids = store.entity_ids(names + [g.speaker for g in said if g.speaker])
     timeline = [
-        {**a, "when": _when(a.get("published")), "role_label": ROLE_LABELS.get(a.get("role"), a.get("role"))}
+        {**a, "when": _when(a.get("published")), "seen": _when(a.get("seen_at")), "role_label": ROLE_LABELS.get(a.get("role"), a.get("role"))}
         for a in articles
     ]
     counts = {role: sum(1 for a in articles if a.get("role") == role) for role in ROLE_LABELS}
