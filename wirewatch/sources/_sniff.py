@@ -12,7 +12,7 @@ import re
 import zlib
 from typing import Literal
 
-Kind = Literal["empty", "binary", "warc", "feed", "jsonfeed", "json", "jsonl", "html", "xml", "text"]
+Kind = Literal["empty", "binary", "warc", "feed", "jsonfeed", "json", "jsonl", "html", "sitemap", "xml", "text"]
 
 HEAD_BYTES = 64 * 1024  # enough to see past an XML prolog and a few JSON lines
 
@@ -116,6 +116,8 @@ def _sniff_markup(stripped: str) -> Kind:
     name = tag.group(1).lower() if tag else ""
     if name in ("rss", "feed", "rdf:rdf", "rdf"):
         return "feed"
+    if name.rsplit(":", 1)[-1] in ("urlset", "sitemapindex"):
+        return "sitemap"
     if name in _HTML_TAGS:
         return "html"
     if re.search(r"<html\b", window[:4096], re.I):

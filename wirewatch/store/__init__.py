@@ -9,6 +9,7 @@ from .alert_store import AlertStore
 from .document_queries import DocumentSummary
 from .outbox import MAX_ERROR_LENGTH, RetryPolicy
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
+from .export_queries import COLUMNS as EXPORT_COLUMNS, KINDS as EXPORT_KINDS
 from .feed_queries import MAX_INTERVAL, MIN_INTERVAL, Feed, check_interval
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import ArticleHeader, LogEntry, StoredArticle, StorySummary
@@ -21,5 +22,5 @@ __all__ = [
     "StoredArticle", "StorySession", "Transaction", "AlertStore", "Alert", "AlertMatch", "ArticleAlerts",
     "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionSpec", "RetryPolicy",
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
-    "check_interval", "MIN_INTERVAL", "MAX_INTERVAL",
+    "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "EXPORT_COLUMNS", "EXPORT_KINDS",
 ]
