@@ -51,12 +51,13 @@ Row = dict[str, Any]
 
 def export_rows(engine: Engine, kind: str, *, matching: ColumnElement[bool] | None,
                 since: datetime | None, until: datetime | None,
-                page_size: int = PAGE_SIZE) -> Iterator[Row]:
+                page_size: int | None = None) -> Iterator[Row]:
     """Every row of `kind`, oldest id first. `matching` is a condition on documents (a search
     query compiled by the full-text module): articles that match, stories with a matching
     article, entities mentioned in one, quotes from one. `since`/`until` bound the kind's own
     time: an article's or quote's publication time, a story's or entity's last sighting."""
     read = _READERS[kind]
+    page_size = page_size or PAGE_SIZE
     last: Any = None
     while True:
         with engine.connect() as conn:
