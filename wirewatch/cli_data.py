@@ -108,7 +108,8 @@ def sources_import(
                      "skipped": [{"url": url, "reason": reason} for url, reason in report.skipped]})
         return
     console = Console(soft_wrap=True)
-    console.print(f"{len(report.added)} sources added, {len(report.skipped)} skipped")
+    added = len(report.added)
+    console.print(f"{added} source{'' if added == 1 else 's'} added, {len(report.skipped)} skipped")
     for url, reason in report.skipped:
         console.print(f"  [dim]skipped[/dim] {escape(url)}: {escape(reason)}")
 
