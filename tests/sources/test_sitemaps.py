@@ -91,6 +91,13 @@ def test_a_news_sitemap_on_loopback_is_ingested(capsys, http_server, db_url):
     assert len(http_server.requests_for("/world/quake.html")) == 1
 
 
+def test_a_gzipped_sitemap_url_is_read_too(capsys, http_server, tmp_path):
+    serve_site(http_server)
+    code, summary, err = cli_json(capsys, "ingest", http_server.url("/news-sitemap.xml.gz"),
+                                  "--db", f"sqlite:///{tmp_path / 'w.db'}")
+    assert code == 0 and summary["ingested"] == 2, (summary, err)
+
+
 def test_a_sitemap_index_is_a_monitored_source(capsys, http_server, db_url):
     serve_site(http_server)
     assert main(["sources", "add", http_server.url("/sitemap_index.xml"), "--db", db_url]) == 0
