@@ -16,12 +16,12 @@ the data layer and the runner.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from .alerts import AlertStore, DeliveryReport, PreviewHit, Subscription, preview, validate_subscription
 from .config import Settings
-from .errors import FetchError, InputError
+from .errors import InputError
 from .runtime.inputs import Ingestible, as_items
+from .runtime.feed_lists import OpmlImport, import_opml
 from .runtime.monitor import CycleReport, Monitor
 from .runtime.runner import IngestEvent, IngestSummary, Runner, read_sources
 from .sources import check_url
@@ -29,14 +29,6 @@ from .store import Store as DataStore
 from .store import Feed, SearchHit, StoredDocument
 
 ALERT_STATUSES = ("pending", "sent", "retrying", "failed")
-
-
-@dataclass
-class OpmlImport:
-    """What `Store.import_opml` did: the sources added, and (url, reason) for those skipped."""
-
-    added: list[Feed] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Store:
@@ -202,26 +194,11 @@ class Store:
         """Stop polling a source (its articles stay); False when there was none."""
         return self.data.remove_feed(feed_id)
 
-    def import_opml(self, data: bytes, *, every: int = 300) -> "OpmlImport":
+    def import_opml(self, data: bytes, *, every: int = 300) -> OpmlImport:
         """Add every feed an OPML file lists (folders at any depth) as a source polled every
         `every` seconds. Feeds already sources, listed twice, or refused by the SSRF guard are
         skipped with the reason. InputError when `data` is not OPML."""
-        from .sources import read_opml
-
-        listed = read_opml(data)
-        known = {feed.url for feed in self.feeds()}
-        report = OpmlImport()
-        for entry in listed:
-            if entry.url in known:
-                report.skipped.append((entry.url, "already a source"))
-                continue
-            try:
-                report.added.append(self.add_feed(entry.url, every=every, name=entry.title))
-            except (FetchError, InputError) as exc:
-                report.skipped.append((entry.url, str(exc)))
-                continue
-            known.add(entry.url)
-        return report
+        return import_opml(self.data, data, allow_private=self.settings.allow_private_urls, every=every)
 
     def export_opml(self) -> bytes:
         """Every source as an OPML 2.0 document, for a feed reader (or another wirewatch) to import."""

@@ -79,3 +79,17 @@ def test_pages_link_to_the_downloads(export_client):
     assert "/api/export/entities?format=csv" in export_client.get("/entities").text
     assert "/api/export/sources" in export_client.get("/sources").text
 
+
+
+def test_an_opml_list_imports_over_the_api(export_client):
+    opml = ('<?xml version="1.0" encoding="ISO-8859-1"?><opml version="2.0"><body><outline text="Europe">'
+            '<outline text="Zürich Zeitung" xmlUrl="https://zz.example/rss"/>'
+            '<outline text="Wire" xmlUrl="https://wire.example/feed.xml"/></outline></body></opml>')
+    answer = export_client.post("/api/feeds/import", json={"opml": opml, "interval_seconds": 600})
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert [(f["url"], f["name"], f["interval_seconds"]) for f in report["added"]] == [
+        ("https://zz.example/rss", "Zürich Zeitung", 600)]
+    assert report["skipped"] == [{"url": "https://wire.example/feed.xml", "reason": "already a source"}]
+    bad = export_client.post("/api/feeds/import", json={"opml": "<rss/>"})
+    assert bad.status_code == 422 and "not OPML" in bad.json()["error"]["message"]

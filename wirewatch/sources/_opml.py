@@ -27,8 +27,10 @@ class OpmlFeed:
     category: str | None  # the folders it sits in, outermost first, joined with " / "
 
 
-def read_opml(data: bytes) -> list[OpmlFeed]:
-    """The feeds an OPML document lists, in document order. InputError when it is not OPML."""
+def read_opml(data: bytes | str) -> list[OpmlFeed]:
+    """The feeds an OPML document lists, in document order. InputError when it is not OPML.
+
+    Bytes are decoded as their XML declaration says; text (an API body) is taken as it is."""
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
