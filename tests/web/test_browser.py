@@ -219,3 +219,20 @@ def test_subscription_is_previewed_as_you_type_created_listed_and_paused(page, s
     finally:
         for sub in alert_store.subscriptions():
             alert_store.delete_subscription(sub.id)
+
+
+def test_search_results_download_as_csv(page, serve, samples_store, tmp_path):
+    import csv
+
+    settings, store = samples_store
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/search?q=ceasefire")
+    with page.expect_download() as waiting:
+        page.locator("a.export-link", has_text="CSV").click()
+    download = waiting.value
+    assert download.suggested_filename == "wirewatch-articles.csv"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    with saved.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows and all("ceasefire" in (row["title"] + row["text"]).lower() for row in rows)
