@@ -96,6 +96,10 @@ def test_query_and_time_filters(capsys, filled, tmp_path):
     assert "Marie-Hélène Dupont, Jr." in {e["name"] for e in people} and "Keir Starmer" not in {e["name"] for e in people}
     nothing = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "s.jsonl", "--query", "zanzibar"))
     assert nothing == []
+    [story] = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "t.jsonl", "--query", '"Marie-Hélène"'))
+    assert {a["id"] for a in marie} <= set(story["articles"])
+    later = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "u.jsonl", "--since", "2025-03-06"))
+    assert later == []  # the story was last seen on 2025-03-05
 
 
 def test_export_to_stdout(capsys, filled):
