@@ -426,7 +426,7 @@ def _parse_interval(value: str) -> int:
 
 @sources_app.command("add")
 def sources_add(
-    url: Annotated[str, typer.Argument(help="A feed (RSS, Atom, JSON Feed) or page URL.")],
+    url: Annotated[str, typer.Argument(help="A feed (RSS, Atom, JSON Feed), news sitemap or page URL.")],
     every: Annotated[str, typer.Option("--every", help="Poll interval: 90s, 5m, 1h (at least 30s).")] = "5m",
     name: Annotated[Optional[str], typer.Option(help="A name to show.")] = None,
     db: DbOption = None,
@@ -464,6 +464,9 @@ def sources_remove(feed_id: Annotated[int, typer.Argument(metavar="ID")], db: Db
         if not store.remove_feed(feed_id):
             raise InputError(f"no source with id {feed_id}")
     Console().print(f"source {feed_id} removed")
+
+
+from . import cli_data  # noqa: E402,F401 - adds `export` and `sources import` / `sources export`
 
 
 # -------------------------------------------------------------------------- subscriptions and alerts

@@ -15,12 +15,13 @@ the data layer and the runner.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from .alerts import AlertStore, DeliveryReport, PreviewHit, Subscription, preview, validate_subscription
 from .config import Settings
 from .errors import InputError
 from .runtime.inputs import Ingestible, as_items
+from .runtime.feed_lists import OpmlImport, import_opml
 from .runtime.monitor import CycleReport, Monitor
 from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, Runner, read_sources
 from .runtime.workers import QueueWorkers, worker_count
@@ -181,6 +182,21 @@ class Store:
     def count_stories(self) -> int:
         return self.data.count_stories()
 
+    # --- taking data out -----------------------------------------------------------------------
+
+    def export(self, kind: str, format: str = "jsonl", *, query: str | None = None,
+               since: datetime | None = None, until: datetime | None = None) -> Iterator[bytes]:
+        """Every article, story, entity or quote (no cap) as CSV, JSON Lines or Parquet byte
+        chunks, read and written a page at a time; `query` (the search language) keeps those of
+        matching articles, `since`/`until` bound their time. InputError for an unknown kind or
+        format (or Parquet without pyarrow), QueryError for a bad query, both before any output."""
+        from .exports import check_format, encode
+        from .store import EXPORT_COLUMNS
+
+        check_format(format)
+        rows = self.data.export_rows(kind, query=query, since=since, until=until)
+        return encode(rows, EXPORT_COLUMNS[kind], format)
+
     # --- following queries ----------------------------------------------------------------------
 
     def subscribe(self, query: str, notify: Sequence[str] = (), *, name: str | None = None,
@@ -229,6 +245,18 @@ class Store:
     def remove_feed(self, feed_id: int) -> bool:
         """Stop polling a source (its articles stay); False when there was none."""
         return self.data.remove_feed(feed_id)
+
+    def import_opml(self, data: bytes, *, every: int = 300) -> OpmlImport:
+        """Add every feed an OPML file lists (folders at any depth) as a source polled every
+        `every` seconds. Feeds already sources, listed twice, or refused by the SSRF guard are
+        skipped with the reason. InputError when `data` is not OPML."""
+        return import_opml(self.data, data, allow_private=self.settings.allow_private_urls, every=every)
+
+    def export_opml(self) -> bytes:
+        """Every source as an OPML 2.0 document, for a feed reader (or another wirewatch) to import."""
+        from .sources import write_opml
+
+        return write_opml((feed.url, feed.name) for feed in self.feeds())
 
     def monitor(self) -> Monitor:
         """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`.

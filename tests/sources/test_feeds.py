@@ -86,11 +86,20 @@ def test_summary_only_feed_file_without_fetcher_yields_summaries(tmp_path):
 
 
 def test_xml_that_is_not_a_feed_is_a_failure(tmp_path):
+    path = tmp_path / "catalog.xml"
+    path.write_text('<?xml version="1.0"?><catalog><book><title>A</title></book></catalog>')
+    [failure] = iter_items(str(path))
+    assert isinstance(failure, SourceFailure)
+    assert failure.reason.startswith("not an RSS or Atom feed")
+
+
+def test_a_sitemap_file_read_without_network_says_why(tmp_path):
+    # A sitemap lists article URLs; without a fetcher (no network) it is one clear failure.
     path = tmp_path / "sitemap.xml"
     path.write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>')
     [failure] = iter_items(str(path))
     assert isinstance(failure, SourceFailure)
-    assert failure.reason.startswith("not an RSS or Atom feed")
+    assert "sitemap" in failure.reason and "network" in failure.reason
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

@@ -1,5 +1,6 @@
 """The sniffer behind stdin and unknown extensions: right on typical inputs, never raises."""
 
+import gzip
 import io
 import json
 
@@ -22,7 +23,11 @@ from wirewatch.sources import SourceFailure, iter_items, sniff
         (b'<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', "feed"),
         (b'<?xml version="1.0"?><!-- c --><feed xmlns="http://www.w3.org/2005/Atom"/>', "feed"),
         (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', "feed"),
-        (b'<?xml version="1.0"?><urlset/>', "xml"),
+        (b'<?xml version="1.0"?><catalog/>', "xml"),
+        (b'<?xml version="1.0"?><urlset/>', "sitemap"),
+        (gzip.compress(b'<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'), "sitemap"),
+        (gzip.compress(b'<?xml version="1.0"?><catalog/>'), "binary"),
+        (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', "sitemap"),
         (b"<!DOCTYPE html>\n<html><body>x</body></html>", "html"),
         (b"\xef\xbb\xbf<html><body>x</body></html>", "html"),
         (b"<p>Just a fragment</p>", "html"),

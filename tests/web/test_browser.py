@@ -237,3 +237,20 @@ def test_reader_switches_story_order_with_the_selector(page, serve, settings, st
         assert selector.locator("[aria-current]").inner_text() == label
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), label
     assert page.csp_violations == []
+
+
+def test_search_results_download_as_csv(page, serve, samples_store, tmp_path):
+    import csv
+
+    settings, store = samples_store
+    client = serve(settings, store)
+    page.goto(str(client.base_url) + "/search?q=ceasefire")
+    with page.expect_download() as waiting:
+        page.locator("a.export-link", has_text="CSV").click()
+    download = waiting.value
+    assert download.suggested_filename == "wirewatch-articles.csv"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    with saved.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows and all("ceasefire" in (row["title"] + row["text"]).lower() for row in rows)

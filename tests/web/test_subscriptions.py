@@ -84,11 +84,14 @@ def test_alert_log_shows_delivery_status_and_errors(client, store):
     claimed = alert_store.claim_due(now=now)  # what a delivery worker does before trying the channel
     alert_store.mark_failed_attempt(claimed[0], "connection refused", now=now)
     page = client.get("/api/alerts", params={"subscription": created["id"]}).json()
-    assert len(page["items"]) == 1
+    assert len(page["items"]) == 1 and page["total"] == 1
     alert = page["items"][0]
     assert alert["attempts"] == 1 and alert["last_error"] == "connection refused" and alert["status"]
     assert "s3cret" not in alert["channel"]
-    assert client.get("/api/alerts", params={"subscription": created["id"] + 1}).json()["items"] == []
+    other = client.get("/api/alerts", params={"subscription": created["id"] + 1}).json()
+    assert other["items"] == [] and other["total"] == 0
+    assert client.get("/api/alerts", params={"status": "pending"}).json()["total"] == 0
+    assert client.get("/api/alerts", params={"limit": 1}).json()["total"] == 1
 
 
 def test_alert_log_refuses_an_unknown_status(client):

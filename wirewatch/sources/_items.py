@@ -23,6 +23,7 @@ from ._failure import SourceFailure
 from ._feeds import feed_items
 from ._fetcher import Fetcher
 from ._records import items_from_json_lines, items_from_json_value
+from ._sitemaps import sitemap_items
 from ._sniff import Kind, is_json_feed, sniff
 from ._warc import warc_items
 
@@ -130,6 +131,8 @@ class _Reader:
             yield SourceFailure(origin, f"{kind} file")
         elif name.endswith(".json"):
             yield from self._json_file(data, origin)
+        elif kind == "sitemap":
+            yield from self._sitemap(data, origin, base_url=None)
         elif name.endswith(FEED_EXTENSIONS):
             yield from self._feed(data, origin, content_type=None)
         elif name.endswith(HTML_EXTENSIONS):
@@ -181,6 +184,8 @@ class _Reader:
             yield SourceFailure(origin, f"{kind} {noun}{described}")
         elif kind in ("feed", "jsonfeed", "xml"):
             yield from self._feed(data, origin, content_type=content_type, base_url=url)
+        elif kind == "sitemap":
+            yield from self._sitemap(data, origin, base_url=url)
         elif kind == "json":
             yield from self._json_file(data, origin)
         elif kind == "jsonl":
@@ -203,6 +208,10 @@ class _Reader:
             data, origin, fetcher=self.fetcher, follow_links=self.follow_links,
             content_type=content_type, base_url=base_url,
         )
+
+    def _sitemap(self, data: bytes, origin: str, *, base_url: str | None) -> Iterator[Item]:
+        yield from sitemap_items(data, origin, fetcher=self.fetcher if self.follow_links else None,
+                                 base_url=base_url)
 
     @staticmethod
     def _document(

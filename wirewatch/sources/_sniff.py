@@ -12,7 +12,7 @@ import re
 import zlib
 from typing import Literal
 
-Kind = Literal["empty", "binary", "warc", "feed", "jsonfeed", "json", "jsonl", "html", "xml", "text"]
+Kind = Literal["empty", "binary", "warc", "feed", "jsonfeed", "json", "jsonl", "html", "sitemap", "xml", "text"]
 
 HEAD_BYTES = 64 * 1024  # enough to see past an XML prolog and a few JSON lines
 
@@ -40,7 +40,7 @@ def sniff(data: bytes) -> Kind:
     """The kind of `data`: which reader should handle it."""
     head = data[:HEAD_BYTES]
     if data.startswith(b"\x1f\x8b"):
-        return "warc" if _gunzip_head(head).startswith(b"WARC/") else "binary"
+        return _sniff_gzip(_gunzip_head(head, 4096))
     text = head_text(head)
     if text is None:
         return "binary"
@@ -74,9 +74,20 @@ def head_text(head: bytes) -> str | None:
         return head.decode("latin-1")
 
 
-def _gunzip_head(head: bytes) -> bytes:
+def _sniff_gzip(inner: bytes) -> Kind:
+    """Gzip files wirewatch reads: WARC archives and sitemaps (`sitemap.xml.gz` is common)."""
+    if inner.startswith(b"WARC/"):
+        return "warc"
+    text = head_text(inner)
+    stripped = text.lstrip("\ufeff \t\r\n\f") if text else ""
+    if stripped.startswith("<") and _sniff_markup(stripped) == "sitemap":
+        return "sitemap"
+    return "binary"
+
+
+def _gunzip_head(head: bytes, size: int = 16) -> bytes:
     try:
-        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16)
+        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, size)
     except zlib.error:
         return b""
 
@@ -116,6 +127,8 @@ def _sniff_markup(stripped: str) -> Kind:
     name = tag.group(1).lower() if tag else ""
     if name in ("rss", "feed", "rdf:rdf", "rdf"):
         return "feed"
+    if name.rsplit(":", 1)[-1] in ("urlset", "sitemapindex"):
+        return "sitemap"
     if name in _HTML_TAGS:
         return "html"
     if re.search(r"<html\b", window[:4096], re.I):

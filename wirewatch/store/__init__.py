@@ -9,6 +9,7 @@ from .alert_store import AlertStore
 from .document_queries import DocumentSummary
 from .outbox import MAX_ERROR_LENGTH, RetryPolicy
 from .entity_queries import EntityDetail, EntitySummary, QuoteRecord
+from .export_queries import COLUMNS as EXPORT_COLUMNS, KINDS as EXPORT_KINDS
 from .feed_queries import MAX_INTERVAL, MIN_INTERVAL, Feed, check_interval
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import SORTS as STORY_SORTS, ArticleHeader, LogEntry, StoredArticle, StorySummary
@@ -24,4 +25,5 @@ __all__ = [
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
     "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "QueueCounts", "WorkItem", "WorkQueue",
     "STORY_SORTS", "distinct_sources", "source_label",
+    "EXPORT_COLUMNS", "EXPORT_KINDS",
 ]

@@ -201,6 +201,13 @@ class AlertStore:
             return outbox.list_alerts(conn, subscription_id=subscription_id, status=status,
                                       limit=limit, offset=offset)
 
+    def count_alerts(self, *, subscription_id: int | None = None, status: str | None = None) -> int:
+        """How many alerts `alerts()` pages through with the same filters."""
+        if status is not None and status not in STATUSES:
+            raise InputError(f"unknown alert status {status!r} (use {', '.join(STATUSES)})")
+        with self._read("count alerts") as conn:
+            return outbox.count_alerts(conn, subscription_id=subscription_id, status=status)
+
     def get_alert(self, alert_id: int) -> Alert | None:
         with self._read("read the alert") as conn:
             return outbox.get_alert(conn, alert_id)

@@ -79,3 +79,8 @@ def snippets(conn: Connection, query: Query, ids: list[int]) -> dict[int, str]:
         if START in (row.snippet or ""):
             found[row.id] = marked_snippet(" ".join(row.snippet.split()))
     return found
+
+
+def matching_condition(query: Query) -> ColumnElement[bool]:
+    """The whole query as one condition on `documents`, for reads with no rank and no limit (export)."""
+    return sql_condition(query.root, _text_condition)

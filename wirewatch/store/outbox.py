@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import InputError
@@ -155,6 +155,16 @@ def list_alerts(conn: Connection, *, subscription_id: int | None, status: str | 
     if status is not None:
         stmt = stmt.where(alerts.c.status == status)
     return [_alert(row) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def count_alerts(conn: Connection, *, subscription_id: int | None, status: str | None) -> int:
+    """How many rows `list_alerts` pages through with the same filters."""
+    stmt = select(func.count()).select_from(alerts)
+    if subscription_id is not None:
+        stmt = stmt.where(alerts.c.subscription_id == subscription_id)
+    if status is not None:
+        stmt = stmt.where(alerts.c.status == status)
+    return int(conn.execute(stmt).scalar_one())
 
 
 def get_alert(conn: Connection, alert_id: int) -> Alert | None:

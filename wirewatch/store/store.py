@@ -20,7 +20,7 @@ from ..ids import parse_row_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
-from . import document_queries, entity_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries
+from . import document_queries, entity_queries, export_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries
 from .document_queries import DocumentSummary
 from .entity_queries import (
     EntityDetail, EntitySummary, QuoteRecord, count_quotes, entity_detail, find_entity, list_entities,
@@ -330,6 +330,24 @@ class Store:
                 return self._fulltext.count_matches(conn, parsed)
         except DBAPIError as exc:
             raise StoreError(f"search failed in {self._url}: {_first_line(exc)}") from None
+
+    # --- export (every row of a kind, streamed in pages: store/export_queries.py) -----------------
+
+    def export_rows(self, kind: str, *, query: str | None = None, since: datetime | None = None,
+                    until: datetime | None = None) -> Iterator[dict]:
+        """Every article, story, entity or quote (no cap), oldest id first, read a page at a time.
+        `query` (the search language) keeps those of matching articles. QueryError for a bad query,
+        InputError for an unknown kind."""
+        if kind not in export_queries.KINDS:
+            raise InputError(f"unknown export kind {kind!r} (choose from {', '.join(export_queries.KINDS)})")
+        matching = self._fulltext.matching_condition(parse_query(query)) if query and query.strip() else None
+        return self._export(kind, matching, since, until)
+
+    def _export(self, kind: str, matching, since: datetime | None, until: datetime | None) -> Iterator[dict]:
+        try:
+            yield from export_queries.export_rows(self._engine, kind, matching=matching, since=since, until=until)
+        except DBAPIError as exc:
+            raise StoreError(f"export failed in {self._url}: {_first_line(exc)}") from None
 
     # --- conditional GET validators (wirewatch.sources.ValidatorCache) -----------------------------
 

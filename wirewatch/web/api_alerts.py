@@ -265,10 +265,11 @@ def list_alerts(
     status: str | None = Query(None, max_length=20, description="only alerts in this delivery status"),
 ) -> Any:
     """The alert log, newest first, with delivery status and the last error."""
-    found = _alert_store(request).alerts(subscription_id=subscription, status=status, limit=limit + 1,
-                                         offset=offset)
+    alert_store = _alert_store(request)
+    found = alert_store.alerts(subscription_id=subscription, status=status, limit=limit + 1, offset=offset)
+    total = alert_store.count_alerts(subscription_id=subscription, status=status)
     return AlertPage(items=[AlertOut(**alert_dict(a)) for a in found[:limit]], limit=limit, offset=offset,
-                     total=None, next=next_url(request, limit, offset, len(found) > limit))
+                     total=total, next=next_url(request, limit, offset, len(found) > limit))
 
 
 @feeds_router.get("/subscriptions/{subscription_id}.atom", response_class=Response,

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import FetchError
+from ..runtime.feed_lists import import_opml
 from ..store import Feed
 from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
 from .api_alerts import WRITE_ERRORS
@@ -83,6 +84,34 @@ def create_feed(payload: FeedIn, request: Request, response: Response) -> Any:
     feed = web.store.add_feed(url, name=(payload.name or "").strip() or None, interval_seconds=payload.interval_seconds)
     response.headers["Location"] = f"/api/feeds/{feed.id}"
     return feed_out(feed)
+
+
+class OpmlIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    opml: str = Field(..., min_length=1, description="an OPML feed list (outlines with xmlUrl, folders at any depth)")
+    interval_seconds: int = Field(300, description="seconds between polls of the new sources, 30 s to 7 days")
+
+
+class SkippedOut(BaseModel):
+    url: str
+    reason: str
+
+
+class OpmlImportOut(BaseModel):
+    added: list[FeedOut]
+    skipped: list[SkippedOut] = Field(description="feeds not added: already sources, listed twice, or refused")
+
+
+@router.post("/feeds/import", response_model=OpmlImportOut, responses=WRITE_ERRORS,
+             dependencies=[Depends(require_write_access), Depends(require_json_body)])
+def import_feeds(payload: OpmlIn, request: Request) -> Any:
+    """Monitor every feed of an OPML list (`wirewatch sources import`); 422 when it is not OPML."""
+    web = request.app.state.web
+    report = import_opml(web.store, payload.opml, allow_private=web.settings.allow_private_urls,
+                         every=payload.interval_seconds)
+    return OpmlImportOut(added=[feed_out(f) for f in report.added],
+                         skipped=[SkippedOut(url=url, reason=reason) for url, reason in report.skipped])
 
 
 def _found(request: Request, feed_id: int) -> Feed:
