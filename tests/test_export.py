@@ -98,8 +98,11 @@ def test_query_and_time_filters(capsys, filled, tmp_path):
     assert nothing == []
     [story] = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "t.jsonl", "--query", '"Marie-Hélène"'))
     assert {a["id"] for a in marie} <= set(story["articles"])
-    later = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "u.jsonl", "--since", "2025-03-06"))
-    assert later == []  # the story was last seen on 2025-03-05
+    # a story's times are arrival times ("updated"): its articles are dated March 2025 but arrived now
+    arrived = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "u.jsonl", "--since", "2025-03-06"))
+    assert [s["id"] for s in arrived] == [story["id"]]
+    before = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "v.jsonl", "--until", "2025-03-06"))
+    assert before == []
 
 
 def test_export_to_stdout(capsys, filled):
