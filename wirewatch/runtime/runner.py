@@ -35,6 +35,7 @@ from ..store import AddResult, Store
 from .alerting import Alerting
 from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate
+from .warm import Readiness, WarmUp
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
@@ -132,6 +133,11 @@ class Runner:
         # Re-entrant: the monitor holds it around a whole source while the run assigns stories.
         self.lock = threading.RLock()
         self._deliver_lock = threading.Lock()
+        self.warming = WarmUp(settings, self.stage, self.lock)
+
+    def warm_up(self) -> Readiness:
+        """Load the analysis models and the story engine now, before the first article needs them."""
+        return self.warming.run()
 
     # --- one pushed article ---------------------------------------------------------------------
 
