@@ -18,6 +18,7 @@ processes are detected through the log itself).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +37,8 @@ from .alerting import Alerting
 from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate
 from .warm import Readiness, WarmUp
+
+log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
@@ -155,17 +158,20 @@ class Runner:
                                         raw_content_type=item.content_type, origin=item.origin)
         if added.status == "duplicate":
             return self._duplicate(added)
+        # From here on the article is stored: whatever fails is reported with its id, never raised.
         try:
             self.learn_site_lines(analysed)
             updates = self.assign_stories()
-        except WirewatchError as exc:
+        except Exception as exc:
+            log.exception("article %s stored, story assignment failed", added.id)
             return Submitted(document_id=added.id, status="stored",
-                             warning=f"stored, but not yet assigned to a story: {exc}")
+                             warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
         warning = None
         try:
             self.deliver()  # a pushed article's alerts go out now, not at the next poll
-        except WirewatchError as exc:
-            warning = f"stored and assigned, but its alerts were not delivered yet: {exc}"
+        except Exception as exc:
+            log.exception("article %s stored and assigned, delivery failed", added.id)
+            warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
         mine = next((u for u in updates if u.document_id == added.id), None)
         if mine is None:  # assigned by another thread or process in the meantime
             entry = self.store.story_of(added.id)
@@ -331,6 +337,11 @@ class _Batch:
                 drain_one()
         while pending:
             drain_one()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _raw_bytes(item: SourceItem) -> bytes:
