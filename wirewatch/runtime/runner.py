@@ -14,6 +14,10 @@ are ints and story ids strs throughout. The store lives in this (the main) proce
 for the rest. A long-lived runner (the service's) loads the story engine once; its lock
 serialises the story stage, the single writer of the assignment log in this process (other
 processes are detected through the log itself).
+
+Before analysis each item is looked up in the store (`Runner.known`): a record already stored by
+id, canonical URL or raw input is a duplicate without extraction or NLP. Once a pushed article is
+committed, `submit` reports it as stored whatever fails after that.
 """
 
 from __future__ import annotations
@@ -214,7 +218,8 @@ class Runner:
             first.append(entry)
             if len(first) >= POOL_THRESHOLD:
                 break
-        executor = open_executor(self.settings, large=len(first) >= POOL_THRESHOLD, workers=workers)
+        large = len(first) >= POOL_THRESHOLD
+        executor = _OnFirstUse(lambda: open_executor(self.settings, large=large, workers=workers))
         try:
             batch.analyse_and_store(_chain(first, stream), executor)
         finally:
@@ -337,6 +342,24 @@ class _Batch:
                 drain_one()
         while pending:
             drain_one()
+
+
+class _OnFirstUse:
+    """An executor opened when the first item needs analysis: a batch of known records (a
+    re-read source) starts no process pool at all."""
+
+    def __init__(self, open_: Callable[[], AnalysisExecutor]) -> None:
+        self._open = open_
+        self._executor: AnalysisExecutor | None = None
+
+    def submit(self, fn: Callable, /, *args) -> Future:
+        if self._executor is None:
+            self._executor = self._open()
+        return self._executor.submit(fn, *args)
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
 
 
 def _reason(exc: BaseException) -> str:
