@@ -104,6 +104,33 @@ def test_ingest_samples_then_again_counts_duplicates(capsys, samples, db_url):
     second = json.loads(out)
     assert code == 0
     assert second["ingested"] == 0 and second["duplicates"] == SAMPLE_FILES
+    # Files, feed items and records alike are recognised before any analysis.
+    assert second["skipped_known"] == SAMPLE_FILES
+
+
+def test_reingest_of_a_jsonl_recognises_every_record_before_analysis(capsys, tmp_path, db_url):
+    """Regression: already-stored records went through extraction and NLP before being found to be
+    duplicates (120 records: 160 s). Known by id, by canonical URL, or by identical raw input."""
+    records = [
+        {"id": "r-1", "title": "Dam opens", "text": "ZARAGOZA – A new dam on the Ebro opened on Monday."},
+        {"url": "https://news.example/dam?utm_source=x", "title": "Dam costs",
+         "text": "The dam on the Ebro cost 120 million euros, the ministry said."},
+        {"title": "Dam protest", "text": "Farmers protested near the new Ebro dam on Tuesday."},
+    ]
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in records))
+    code, out, _ = run(capsys, "ingest", str(first), "--db", db_url, "--format", "json")
+    assert code == 0 and json.loads(out)["ingested"] == 3
+    again = tmp_path / "again.jsonl"  # the same id with new text, the same page by another URL, the same input
+    again.write_text("".join(json.dumps(r) + "\n" for r in [
+        {**records[0], "text": "ZARAGOZA – An updated text about the dam."},
+        {**records[1], "url": "https://news.example/dam"},
+        records[2],
+    ]))
+    code, out, _ = run(capsys, "ingest", str(again), "--db", db_url, "--format", "json")
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["ingested"] == 0 and summary["duplicates"] == 3 and summary["skipped_known"] == 3
 
 
 def test_ingest_reports_bad_item_and_stores_the_rest(capsys, samples, tmp_path):

@@ -191,7 +191,8 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
 def _print_ingest_summary(summary) -> None:
     console = Console(soft_wrap=True)
     console.print(f"[green]{summary.ingested} ingested[/green] ({summary.new_stories} new stories, "
-                  f"{summary.developments} developments, {summary.copies} copies), {summary.duplicates} duplicates, "
+                  f"{summary.developments} developments, {summary.copies} copies), {summary.duplicates} duplicates"
+                  f"{f' ({summary.skipped_known} known before analysis)' if summary.skipped_known else ''}, "
                   f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/]")
     for failure in summary.failed:
         console.print(f"  [red]failed[/red] {escape(failure.origin)}: {escape(failure.reason)}")

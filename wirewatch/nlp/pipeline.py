@@ -25,6 +25,15 @@ from .propagation import load_common_words
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_wirewatch"
 
 
+_loaded = 0  # pipelines this process has loaded (see pipelines_loaded)
+
+
+def pipelines_loaded() -> int:
+    """How many spaCy pipelines this process has loaded so far: a service reports it, so anyone
+    can see that the first article analysed after warm-up loaded nothing."""
+    return _loaded
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline for `model` (None: the shipped one), loaded once per process.
@@ -34,11 +43,14 @@ def load_pipeline(model: str | None = None) -> Language:
     target: str | Path = SHIPPED_MODEL if model is None else model
     if model is None and not (SHIPPED_MODEL / "config.cfg").is_file():
         raise ConfigError(f"the shipped spaCy pipeline is missing from {SHIPPED_MODEL}")
+    global _loaded
     try:
-        return _keeping_hyphenated_words(_with_numpy_matmul(spacy.load(target)))
+        nlp = _keeping_hyphenated_words(_with_numpy_matmul(spacy.load(target)))
     except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, ... for bad models
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(f"cannot load spaCy pipeline {str(target)!r}: {reason}") from None
+    _loaded += 1
+    return nlp
 
 
 def _with_numpy_matmul(nlp: Language) -> Language:

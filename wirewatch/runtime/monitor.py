@@ -116,6 +116,7 @@ class Monitor:
 
     def run_forever(self, stop: threading.Event, *, tick: float = 5.0) -> None:
         """Cycle until `stop` is set; wake at least every `tick` seconds for due retries."""
+        self.runner.warm_up()  # logs "ready": the first polled article waits for no model loading
         while not stop.is_set():
             try:
                 self.cycle()

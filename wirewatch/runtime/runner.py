@@ -14,10 +14,15 @@ are ints and story ids strs throughout. The store lives in this (the main) proce
 for the rest. A long-lived runner (the service's) loads the story engine once; its lock
 serialises the story stage, the single writer of the assignment log in this process (other
 processes are detected through the log itself).
+
+Before analysis each item is looked up in the store (`Runner.known`): a record already stored by
+id, canonical URL or raw input is a duplicate without extraction or NLP. Once a pushed article is
+committed, `submit` reports it as stored whatever fails after that.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +40,9 @@ from ..store import AddResult, Store
 from .alerting import Alerting
 from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate
+from .warm import Readiness, WarmUp
+
+log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
@@ -59,6 +67,7 @@ class IngestEvent:
 class IngestSummary:
     ingested: int = 0
     duplicates: int = 0
+    skipped_known: int = 0  # of the duplicates, those recognised before analysis (never analysed)
     failed: list[IngestFailure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)  # store ids of new articles, in ingest order
     new_stories: int = 0
@@ -80,6 +89,7 @@ class IngestSummary:
         return {
             "ingested": self.ingested,
             "duplicates": self.duplicates,
+            "skipped_known": self.skipped_known,
             "new_stories": self.new_stories,
             "copies": self.copies,
             "developments": self.developments,
@@ -100,6 +110,7 @@ class Submitted:
     story_id: str | None = None
     role: str | None = None  # original | copy | development
     duplicate_of: int | None = None  # the earlier copy this article repeats, if any
+    warning: str | None = None  # what did not happen after the article was stored (it was stored)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -129,28 +140,61 @@ class Runner:
         # Re-entrant: the monitor holds it around a whole source while the run assigns stories.
         self.lock = threading.RLock()
         self._deliver_lock = threading.Lock()
+        self.warming = WarmUp(settings, self.stage, self.lock)
+
+    def warm_up(self) -> Readiness:
+        """Load the analysis models and the story engine now, before the first article needs them."""
+        return self.warming.run()
 
     # --- one pushed article ---------------------------------------------------------------------
 
     def submit(self, item: SourceItem) -> Submitted:
-        """Analyse, store and assign one article, then deliver its alerts. InputError for unusable input."""
+        """Analyse, store and assign one article, then deliver its alerts. InputError for unusable input.
+
+        Once the article is committed the answer carries its id whatever fails afterwards: a
+        failed story assignment or delivery is named in `Submitted.warning` (the next run of the
+        story stage assigns the article, the outbox retries its alerts), never raised."""
+        known = self.known(item)
+        if known is not None:
+            return self._duplicate(known)
         analysed = analyse_item(item, settings=self.settings, recurring_lines=self.recurring_lines(site_key(item)))
-        added = self.store_analysed(analysed, item)
+        added = self.store.add_document(analysed.document, raw=_raw_bytes(item),
+                                        raw_content_type=item.content_type, origin=item.origin)
         if added.status == "duplicate":
-            entry = self.store.story_of(added.id)
-            return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
-                             story_id=entry.story_id if entry else None, role=entry.role if entry else None)
-        updates = self.assign_stories()
-        self.deliver()  # a pushed article's alerts go out now, not at the next poll
+            return self._duplicate(added)
+        # From here on the article is stored: whatever fails is reported with its id, never raised.
+        try:
+            self.learn_site_lines(analysed)
+            updates = self.assign_stories()
+        except Exception as exc:
+            log.exception("article %s stored, story assignment failed", added.id)
+            return Submitted(document_id=added.id, status="stored",
+                             warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
+        warning = None
+        try:
+            self.deliver()  # a pushed article's alerts go out now, not at the next poll
+        except Exception as exc:
+            log.exception("article %s stored and assigned, delivery failed", added.id)
+            warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
         mine = next((u for u in updates if u.document_id == added.id), None)
-        if mine is None:  # assigned by another process in the meantime
+        if mine is None:  # assigned by another thread or process in the meantime
             entry = self.store.story_of(added.id)
             mine = entry and StoryUpdate(entry.document_id, entry.story_id, entry.role, entry.duplicate_of,
                                          entry.new_story)
         return Submitted(
             document_id=added.id, status="stored", story_id=mine.story_id if mine else None,
-            role=mine.role if mine else None, duplicate_of=mine.duplicate_of if mine else None,
+            role=mine.role if mine else None, duplicate_of=mine.duplicate_of if mine else None, warning=warning,
         )
+
+    def _duplicate(self, added: AddResult) -> Submitted:
+        entry = self.store.story_of(added.id)
+        return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
+                         story_id=entry.story_id if entry else None, role=entry.role if entry else None)
+
+    def known(self, item: SourceItem) -> AddResult | None:
+        """The stored article `item` repeats (same id, canonical URL or raw input), found before any
+        analysis: re-reading a source costs a lookup per record, not an extraction and NLP."""
+        return self.store.find_known(ext_id=item.id, url=item.url, raw=_raw_bytes(item))
 
     # --- a batch ----------------------------------------------------------------------------------
 
@@ -174,7 +218,8 @@ class Runner:
             first.append(entry)
             if len(first) >= POOL_THRESHOLD:
                 break
-        executor = open_executor(self.settings, large=len(first) >= POOL_THRESHOLD, workers=workers)
+        large = len(first) >= POOL_THRESHOLD
+        executor = _OnFirstUse(lambda: open_executor(self.settings, large=large, workers=workers))
         try:
             batch.analyse_and_store(_chain(first, stream), executor)
         finally:
@@ -197,12 +242,15 @@ class Runner:
     def store_analysed(self, analysed: Analysed, item: SourceItem) -> AddResult:
         """Store one analysed article with its raw input; a new one also teaches the store which of
         its lines recur on its site (boilerplate learning)."""
-        raw = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
-        added = self.store.add_document(analysed.document, raw=raw, raw_content_type=item.content_type,
+        added = self.store.add_document(analysed.document, raw=_raw_bytes(item), raw_content_type=item.content_type,
                                         origin=item.origin)
-        if added.status == "stored" and analysed.site and analysed.line_keys:
-            self.store.record_site_lines(analysed.site, analysed.line_keys)
+        if added.status == "stored":
+            self.learn_site_lines(analysed)
         return added
+
+    def learn_site_lines(self, analysed: Analysed) -> None:
+        if analysed.site and analysed.line_keys:
+            self.store.record_site_lines(analysed.site, analysed.line_keys)
 
     def assign_stories(self) -> list[StoryUpdate]:
         """Assign every stored article no story has seen yet, queueing alerts as each commits."""
@@ -265,12 +313,17 @@ class _Batch:
     def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor) -> None:
         """Keep at most WINDOW analyses in flight and store results in input order."""
         settings = self.runner.settings
-        pending: deque[tuple[SourceItem | None, Future | IngestFailure]] = deque()
+        pending: deque[tuple[SourceItem | None, Future | IngestFailure | AddResult]] = deque()
 
         def drain_one() -> None:
             item, job = pending.popleft()
             if isinstance(job, IngestFailure):
                 self.record(job, None)
+                return
+            if isinstance(job, AddResult):  # already stored: recognised without analysis
+                self.summary.duplicates += 1
+                self.summary.skipped_known += 1
+                self.report(IngestEvent(item.origin if item else "", "duplicate", job.reason))
                 return
             try:
                 result = job.result()
@@ -281,12 +334,42 @@ class _Batch:
         for entry in entries:
             if isinstance(entry, (SourceFailure, IngestFailure)):
                 pending.append((None, IngestFailure(entry.origin, entry.reason)))
+            elif (known := self.runner.known(entry)) is not None:
+                pending.append((entry, known))
             else:
                 pending.append((entry, executor.submit(_analyse, entry, settings, self.recurring_for(entry))))
             while len(pending) >= WINDOW:
                 drain_one()
         while pending:
             drain_one()
+
+
+class _OnFirstUse:
+    """An executor opened when the first item needs analysis: a batch of known records (a
+    re-read source) starts no process pool at all."""
+
+    def __init__(self, open_: Callable[[], AnalysisExecutor]) -> None:
+        self._open = open_
+        self._executor: AnalysisExecutor | None = None
+
+    def submit(self, fn: Callable, /, *args) -> Future:
+        if self._executor is None:
+            self._executor = self._open()
+        return self._executor.submit(fn, *args)
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _raw_bytes(item: SourceItem) -> bytes:
+    """The input as the store keeps it (and keys known records by)."""
+    return item.content.encode("utf-8") if isinstance(item.content, str) else item.content
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:

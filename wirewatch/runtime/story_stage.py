@@ -93,6 +93,11 @@ class StoryStage:
             self._members.fold(entry)
             self._seq = entry.seq
 
+    def warm_up(self) -> None:
+        """Restore the engine from the store now rather than on the first article."""
+        with self._store.story_session() as session:
+            self._catch_up(session)
+
     def _reset(self) -> None:
         """Forget the in-memory engine (it saw an article whose assignment did not commit)."""
         self._engine = None

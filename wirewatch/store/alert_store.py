@@ -24,6 +24,7 @@ from .alert_records import (
     Subscription, SubscriptionSpec,
 )
 from .dialect import insert_for, store_errors
+from .engine import write_transaction
 from .outbox import RetryPolicy
 from .store import Store
 
@@ -54,7 +55,7 @@ class AlertStore:
 
     @contextmanager
     def _begin(self, action: str, within: Transaction | None = None) -> Iterator[Connection]:
-        joined = nullcontext(within) if within is not None else self._engine.begin()
+        joined = nullcontext(within) if within is not None else write_transaction(self._engine)
         with store_errors(f"cannot {action}"), joined as conn:
             yield conn
 

@@ -11,6 +11,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from .engine import write_transaction
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _LOCK_ID = 0x77697265  # PostgreSQL advisory lock: two processes opening a fresh database at once
 
@@ -33,7 +35,7 @@ def upgrade_to_head(engine: Engine) -> bool:
     """Run the pending migrations in one transaction; return whether anything ran."""
     config = alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
         if current_revision(connection) == head:

@@ -66,6 +66,7 @@ documents = Table(
     Column("data", JSON, nullable=False),  # Document.to_dict(): everything analysis produced
     Column("raw", LargeBinary),  # zlib-compressed original input, for re-analysis
     Column("raw_content_type", Text),
+    Column("raw_hash", String(64), index=True),  # raw_key(raw): a known record is found before analysis
     Column("origin", Text),
     Column("ingested_at", UTCDateTime(), nullable=False),
 )

@@ -31,10 +31,10 @@ from .feed_queries import Feed
 from .story_queries import (
     LogEntry, StorySummary, check_sort, count_stories, document_story, get_story, list_stories,
 )
-from .dialect import first_line as _first_line, insert_for
+from .dialect import first_line as _first_line, insert_for, store_errors
 from .story_session import StorySession
 from .subscription_counts import alert_counts
-from .engine import create_store_engine, display_url, parse_store_url
+from .engine import create_store_engine, display_url, parse_store_url, write_transaction
 from .migrate import upgrade_to_head
 from .raw import compress_raw, decompress_raw
 from .schema import documents, http_validators, site_articles, site_lines, story_articles
@@ -52,6 +52,19 @@ _FIND_DUPLICATE = select(
     documents.c.canonical_url == bindparam("canonical"),
     documents.c.content_hash == bindparam("hash"),
 ))
+
+# Records found before analysis: the same id, canonical URL or raw input as a stored article. A raw
+# match counts only where the stored text had a hash, as in _add (empty texts never repeat).
+_FIND_KNOWN = select(documents.c.id, documents.c.ext_id, documents.c.canonical_url).where(or_(
+    documents.c.ext_id == bindparam("ext_id"),
+    documents.c.canonical_url == bindparam("canonical"),
+    (documents.c.raw_hash == bindparam("raw_hash")) & documents.c.content_hash.is_not(None),
+))
+
+
+def raw_key(raw: bytes) -> str:
+    """The key a raw input is recognised by: the store writes it and looks it up, nobody else."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 @dataclass
@@ -153,7 +166,7 @@ class Store:
         """Like add_document for each item, in one transaction (much faster for bulk ingest)."""
         results: list[AddResult] = []
         try:
-            with self._engine.begin() as conn:
+            with write_transaction(self._engine) as conn:
                 for doc, raw, raw_content_type, origin in items:
                     results.append(self._add(conn, doc, raw, raw_content_type, origin))
         except DBAPIError as exc:
@@ -183,6 +196,7 @@ class Store:
             "data": doc.to_dict(),
             "raw": compress_raw(raw) if raw is not None else None,
             "raw_content_type": raw_content_type,
+            "raw_hash": raw_key(raw) if raw is not None else None,
             "origin": origin,
             "ingested_at": datetime.now(timezone.utc),
         }
@@ -212,6 +226,27 @@ class Store:
                 if value is not None and row._mapping[column.name] == value:
                     return AddResult(id=row.id, status="duplicate", duplicate_of=row.id, reason=reason)
         return None
+
+    def find_known(self, *, ext_id: str | None, url: str | None, raw: bytes | None) -> AddResult | None:
+        """The stored article an incoming record repeats, judged before any analysis: the same
+        record id, the same canonical URL, or byte-identical raw input (which would extract to the
+        same text). A duplicate AddResult with the reason, or None."""
+        canonical = canonical_url(url) if url else None
+        raw_hash = raw_key(raw) if raw else None
+        if not (ext_id or canonical or raw_hash):
+            return None
+        with store_errors(f"cannot look up articles in {self._url}"), self._engine.connect() as conn:
+            rows = conn.execute(_FIND_KNOWN, {"ext_id": ext_id or None, "canonical": canonical,
+                                              "raw_hash": raw_hash}).all()
+        if not rows:
+            return None
+        for row in rows:  # the strongest reason wins, as in _find_duplicate
+            if ext_id and row.ext_id == ext_id:
+                return AddResult(id=row.id, status="duplicate", duplicate_of=row.id, reason="same id")
+        for row in rows:
+            if canonical is not None and row.canonical_url == canonical:
+                return AddResult(id=row.id, status="duplicate", duplicate_of=row.id, reason="same url")
+        return AddResult(id=rows[0].id, status="duplicate", duplicate_of=rows[0].id, reason="same text")
 
     def get_document(self, key: int | str) -> StoredDocument | None:
         """By the store's id (int) or the record's own id (str; a numeric str falls back to the store id)."""
@@ -365,7 +400,7 @@ class Store:
             index_elements=[http_validators.c.url],
             set_={"etag": etag, "last_modified": last_modified, "updated_at": values["updated_at"]},
         )
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             conn.execute(stmt)
 
     # --- per-site recurring lines (boilerplate learning) -------------------------------------------
@@ -373,7 +408,7 @@ class Store:
     def record_site_lines(self, site: str, keys: Iterable[str]) -> None:
         """Count one more article of `site` and, once each, the line keys it contained."""
         unique = {key for key in keys}
-        with self._engine.begin() as conn:
+        with store_errors(f"cannot record site lines in {self._url}"), write_transaction(self._engine) as conn:
             articles = self._insert(site_articles).values(site=site, count=1)
             conn.execute(articles.on_conflict_do_update(
                 index_elements=[site_articles.c.site], set_={"count": site_articles.c.count + 1},
@@ -541,17 +576,19 @@ class Store:
         writer does the same. StoreConflict when another writer appended the same log position or
         assigned the same article first: the caller catches up with the log and tries again."""
         try:
-            with self._engine.begin() as conn:
+            with write_transaction(self._engine) as conn:
                 if self._dialect == "postgresql":
                     # Keyed by schema too: stores in different schemas of one database never wait on each other.
                     conn.execute(_STORY_SEQUENCER, {"lock_class": _STORY_LOCK_CLASS})
                 yield StorySession(conn, self._insert)
         except IntegrityError as exc:
             raise StoreConflict(f"another writer changed the story log in {self._url}: {_first_line(exc)}") from None
+        except DBAPIError as exc:  # e.g. no turn to write within the busy timeout
+            raise StoreError(f"cannot assign stories in {self._url}: {_first_line(exc)}") from None
 
     def save_story_state(self, seq: int, state: dict) -> None:
         """Snapshot the story engine at log position `seq`, so a restart replays only what follows."""
-        with self._engine.begin() as conn:
+        with store_errors(f"cannot save the story state in {self._url}"), write_transaction(self._engine) as conn:
             story_queries.save_state(conn, self._insert, seq, state, datetime.now(timezone.utc))
 
     # --- subscriptions ---------------------------------------------------------------------------------
@@ -566,7 +603,7 @@ class Store:
     def add_feed(self, url: str, *, name: str | None = None, interval_seconds: int = 300) -> Feed:
         """Register (or update) a feed or page URL to poll; it is due at once. InputError when the
         interval is outside `check_interval`'s range (30 s to 7 days)."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return feed_queries.add_feed(conn, self._insert, url, name=name, interval_seconds=interval_seconds,
                                          now=datetime.now(timezone.utc))
 
@@ -588,16 +625,16 @@ class Store:
 
     def record_fetch(self, feed: Feed, *, status: str, error: str | None = None, new_articles: int = 0,
                      now: datetime | None = None) -> None:
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             feed_queries.record_fetch(conn, feed, now=now or datetime.now(timezone.utc), status=status,
                                       error=error, new_articles=new_articles)
 
     def pause_feed(self, feed_id: int, paused: bool = True) -> bool:
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return feed_queries.set_paused(conn, feed_id, paused)
 
     def remove_feed(self, feed_id: int) -> bool:
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return feed_queries.remove_feed(conn, feed_id)
 
 def _time_range(since: datetime | None, until: datetime | None) -> tuple[datetime | None, datetime | None]:

@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, or_, select, update
 from ..document import SourceItem
 from ..errors import InputError
 from .dialect import insert_for, store_errors
+from .engine import write_transaction
 from .schema import work_items
 from .store import Store
 
@@ -102,7 +103,7 @@ class WorkQueue:
             index_elements=[work_items.c.dedupe_key], set_=retry, where=work_items.c.status == FAILED,
         ).returning(work_items.c.id)
         queued = 0
-        with store_errors("cannot queue articles"), self._engine.begin() as conn:
+        with store_errors("cannot queue articles"), write_transaction(self._engine) as conn:
             for item in items:
                 if conn.execute(statement, _row_values(item, now)).first() is not None:
                     queued += 1
@@ -133,7 +134,7 @@ class WorkQueue:
                         claimed_until=now + timedelta(seconds=lease))
                 .returning(*work_items.c)
             )
-            with self._engine.begin() as conn:
+            with write_transaction(self._engine) as conn:
                 rows = sorted(conn.execute(claim).all(), key=lambda row: row.id)
                 worn = [row.id for row in rows if row.attempts > max_attempts]
                 if worn:
@@ -144,12 +145,12 @@ class WorkQueue:
 
     def complete(self, item_id: int) -> None:
         """The item went through the runner (stored, or recognised as a duplicate): forget it."""
-        with store_errors("cannot complete a queued article"), self._engine.begin() as conn:
+        with store_errors("cannot complete a queued article"), write_transaction(self._engine) as conn:
             conn.execute(delete(work_items).where(work_items.c.id == item_id))
 
     def fail(self, item_id: int, reason: str) -> None:
         """Set the item aside for good (unusable input); it stays listed with the reason."""
-        with store_errors("cannot mark a queued article failed"), self._engine.begin() as conn:
+        with store_errors("cannot mark a queued article failed"), write_transaction(self._engine) as conn:
             conn.execute(update(work_items).where(work_items.c.id == item_id).values(
                 status=FAILED, claimed_until=None, last_error=(reason or "failed")[:MAX_ERROR_LENGTH]))
 
@@ -160,7 +161,7 @@ class WorkQueue:
         values: dict[str, Any] = {"claimed_until": until, "claimed_by": None}
         if error is not None:
             values["last_error"] = error[:MAX_ERROR_LENGTH]
-        with store_errors("cannot release a queued article"), self._engine.begin() as conn:
+        with store_errors("cannot release a queued article"), write_transaction(self._engine) as conn:
             conn.execute(update(work_items).where(work_items.c.id == item_id).values(**values))
 
     def counts(self, *, now: datetime | None = None) -> QueueCounts:

@@ -147,6 +147,8 @@ class AddedOut(BaseModel):
     reason: str | None = Field(None, description="for duplicates: same id | same url | same text")
     story_id: str | None = Field(None, description="the story the article was assigned to")
     role: str | None = Field(None, description="its role in the story: original | copy | development")
+    warning: str | None = Field(None, description="what did not happen after the article was stored (its story "
+                                "assignment or alert delivery, done later): the article itself is stored")
     links: Links
 
 
@@ -227,7 +229,7 @@ def create_document(payload: DocumentIn, request: Request, response: Response) -
     duplicate_of = submitted.document_id if submitted.status == "duplicate" else submitted.duplicate_of
     return AddedOut(id=submitted.document_id, status=submitted.status, duplicate_of=duplicate_of,
                     reason=submitted.duplicate_reason, story_id=submitted.story_id, role=submitted.role,
-                    links=_links(submitted.document_id))
+                    warning=submitted.warning, links=_links(submitted.document_id))
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS)

@@ -50,6 +50,7 @@ class WebState:
     templates: Jinja2Templates
     metrics: Metrics
     runner: Runner  # pushed articles: analysed, stored and assigned to a story in one call
+    warm_up: bool  # /healthz reports the runner's warm-up (serve), not just the store
     live_poll_seconds: float
     live_max_seconds: float
 
@@ -61,13 +62,15 @@ def create_app(
     live_poll_seconds: float = 1.0,
     live_max_seconds: float = 300.0,
     bind_host: str = "127.0.0.1",
+    warm_up: bool = False,
 ) -> FastAPI:
     """Build the app over `store` (or the store at `settings.db`, opened here and closed on shutdown).
 
     `live_poll_seconds` is how often event streams look for new articles; `live_max_seconds`
     bounds one stream's life (the browser's EventSource reconnects by itself, resuming by id).
     `bind_host` is the address the server listens on: the host names it answers to follow from
-    it unless `settings.allowed_hosts` names them.
+    it unless `settings.allowed_hosts` names them. `warm_up` (what `serve` does): load the analysis
+    models and the story engine in the background at startup; /healthz says `starting` until done.
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
@@ -75,6 +78,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:  # in a thread: the server answers /healthz ("starting") meanwhile
+            runner.warming.start()
         yield
         runner.close()  # snapshots the story engine, so the next start replays less
         if owns_store:
@@ -92,7 +97,7 @@ def create_app(
     metrics = Metrics(store)
     app.state.web = WebState(
         settings=settings, store=store, templates=build_templates(), metrics=metrics,
-        runner=runner, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
+        runner=runner, warm_up=warm_up, live_poll_seconds=live_poll_seconds, live_max_seconds=live_max_seconds,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (pages, story_pages, entity_pages, subscription_pages, source_pages, api, api_facts, api_alerts,

@@ -24,7 +24,7 @@ def serve(settings: Settings, *, host: str, port: int, monitor: bool = True) -> 
     check_bind_address(host, settings)
     if not 0 < port < 65536:
         raise ConfigError(f"port must be between 1 and 65535, not {port}")
-    app = create_app(settings, bind_host=host)
+    app = create_app(settings, bind_host=host, warm_up=True)
     stop = threading.Event()
     if monitor:
         _start_monitor(app, settings, stop)
