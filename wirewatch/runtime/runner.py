@@ -33,7 +33,7 @@ from ..pipeline import Analysed, analyse_item, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
 from ..store import AddResult, Store
 from .alerting import Alerting
-from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
+from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate
 
 # At most this many analyses are in flight; results are stored in input order.
@@ -262,9 +262,20 @@ class _Batch:
         self._recurring.pop(result.site or "", None)  # it learned from this article: look again next time
         self.report(IngestEvent(item.origin, "stored"))
 
-    def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor) -> None:
+    def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor | StreamingExecutor) -> None:
         """Keep at most WINDOW analyses in flight and store results in input order."""
         settings = self.runner.settings
+        if isinstance(executor, StreamingExecutor):  # e.g. Ray Data: it takes the whole stream
+            jobs = ((entry, None if isinstance(entry, (SourceFailure, IngestFailure))
+                     else (entry, settings, self.recurring_for(entry))) for entry in entries)
+            for entry, result in executor.map_in_order(_analyse, jobs):
+                if isinstance(entry, (SourceFailure, IngestFailure)):
+                    self.record(IngestFailure(entry.origin, entry.reason), None)
+                elif isinstance(result, BaseException):
+                    self.record(IngestFailure(entry.origin, f"analysis failed: {result!r}"), entry)
+                else:
+                    self.record(result, entry)
+            return
         pending: deque[tuple[SourceItem | None, Future | IngestFailure]] = deque()
 
         def drain_one() -> None:
