@@ -79,6 +79,7 @@ class RayDataExecutor:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the CLI draws its own
         context.print_on_execution_start = False
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines on stderr
 
     def map_in_order(self, fn: Callable, jobs: Iterable[tuple[Any, tuple | None]]) -> Iterator[tuple[Any, Any]]:
         stream = iter(jobs)
