@@ -14,7 +14,8 @@ alerts not delivered) into a fresh SQLite store:
   when Ray is not installed;
 - the spaCy pipeline alone: `nlp.pipe` over the same texts, one process (the baseline);
 - the single writer alone: storing and the story stage over articles analysed beforehand
-  (untimed), the part that never runs in parallel and so bounds any number of workers.
+  (untimed), the part that never runs in parallel and so bounds any number of workers; on SQLite
+  and, unless `--postgres ''`, on PostgreSQL (a throwaway schema, dropped afterwards).
 
 Times are wall-clock seconds: on a shared machine they depend on the neighbours, so the load
 average is printed with the figures and the ratios (measured in the same run) are what to compare.
@@ -90,12 +91,15 @@ def _analyse(record: dict):
     return item, analyse_item(item, settings=Settings())
 
 
-def writer_alone(records: list[dict], folder: Path, story_batch: int = 50) -> float:
+def analyse_all(records: list[dict]) -> list:
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(_analyse, records, chunksize=8))
+
+
+def writer_alone(analysed: list, url: str, story_batch: int = 50) -> float:
     """What the runner does after analysis, timed on its own: store each article (with its raw
     input and site lines) and assign stories every `story_batch` articles, as `Runner.run` does."""
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        analysed = list(pool.map(_analyse, records, chunksize=8))
-    with Store.open(f"sqlite:///{folder / 'writer.db'}") as store:
+    with Store.open(url) as store:
         runner = Runner(store, Settings())
         started = time.perf_counter()
         for count, (item, result) in enumerate(analysed, 1):
@@ -107,9 +111,26 @@ def writer_alone(records: list[dict], folder: Path, story_batch: int = 50) -> fl
         return len(analysed) / (time.perf_counter() - started)
 
 
+def writer_alone_postgres(analysed: list, base: str) -> dict[str, float]:
+    from ingest import drop_schema, postgres_schema_url  # benchmarks/ingest.py, beside this file
+
+    try:
+        url, schema = postgres_schema_url(base)
+    except Exception as exc:  # noqa: BLE001 - no server: report and skip
+        print(f"PostgreSQL skipped: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
+        return {}
+    try:
+        return {"single writer alone, PostgreSQL": writer_alone(analysed, url)}
+    finally:
+        drop_schema(base, schema)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="articles (default 300)")
+    parser.add_argument("--postgres", default=os.environ.get("WIREWATCH_TEST_POSTGRES",
+                                                            "postgresql://postgres@127.0.0.1:5432/test"),
+                        help="PostgreSQL server URL for the writer alone (a throwaway schema); '' to skip")
     args = parser.parse_args(argv)
     if not DATASET.is_file():
         print(f"skipped: dataset not found at {DATASET} (set WIREWATCH_SHARED)")
@@ -136,14 +157,17 @@ def main(argv: list[str] | None = None) -> int:
             ray.shutdown()
         else:
             print("ray: skipped (pip install 'wirewatch[ray]')")
-        rows["single writer alone (store + stories)"] = writer_alone(records, folder)
+        analysed = analyse_all(records)
+        rows["single writer alone, SQLite (store + stories)"] = writer_alone(analysed, f"sqlite:///{folder / 'w.db'}")
+        if args.postgres:
+            rows.update(writer_alone_postgres(analysed, args.postgres))
     load_after = os.getloadavg()
     words = sum(len(t.split()) for t in texts)
     print(f"{len(records)} ECB+ articles ({words / len(records):.0f} words each on average), {stored} stored; "
           f"{os.cpu_count()} cores; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     nlp = rows["spaCy pipeline alone (nlp.pipe, 1 process)"]
     for name, rate in rows.items():
-        print(f"{name:<45} {rate:>8.1f} articles/s   {rate / nlp:>5.2f}x the NLP alone")
+        print(f"{name:<48} {rate:>8.1f} articles/s   {rate / nlp:>5.2f}x the NLP alone")
     one, two = rows["ingest, local, 1 worker"], rows["ingest, local, 2 workers"]
     print(f"local: 2 workers / 1 worker = {two / one:.2f} (target >= 1.7)")
     if "ingest, ray, 1 worker" in rows:

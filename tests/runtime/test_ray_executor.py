@@ -85,7 +85,10 @@ def snapshot(db: str, ids: list[str]) -> tuple[dict, dict]:
 
 
 @pytest.mark.timeout(900)
-def test_ray_ingest_stores_what_local_ingest_stores(local_ray, capsys, tmp_path: Path):
+def test_ray_ingest_stores_what_local_ingest_stores(local_ray, capsys, tmp_path: Path, monkeypatch):
+    from wirewatch.runtime import ray_executor
+
+    monkeypatch.setattr(ray_executor, "CHUNK", 300)  # two Ray datasets: order kept across them too
     data = records(500)
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in data), encoding="utf-8")
