@@ -35,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from wirewatch.config import Settings
+from wirewatch.errors import WirewatchError
 from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.pipeline import analyse_item
 from wirewatch.runtime.runner import Runner, ingest_sources
@@ -88,12 +89,15 @@ def end_to_end(path: Path, folder: Path, name: str, executor: str, workers: int)
 
 def _analyse(record: dict):
     item = record_to_item(record, record["id"])
-    return item, analyse_item(item, settings=Settings())
+    try:
+        return item, analyse_item(item, settings=Settings())
+    except WirewatchError:  # a record ingest reports as failed (e.g. no text): not the writer's
+        return None
 
 
 def analyse_all(records: list[dict]) -> list:
     with ProcessPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(_analyse, records, chunksize=8))
+        return [pair for pair in pool.map(_analyse, records, chunksize=8) if pair is not None]
 
 
 def writer_alone(analysed: list, url: str, story_batch: int = 50) -> float:
