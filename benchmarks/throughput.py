@@ -39,7 +39,7 @@ from wirewatch.errors import WirewatchError
 from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.pipeline import analyse_item
 from wirewatch.runtime.runner import Runner, ingest_sources
-from wirewatch.sources import record_to_item
+from wirewatch.sources import SourceFailure, record_to_item
 from wirewatch.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,6 +89,8 @@ def end_to_end(path: Path, folder: Path, name: str, executor: str, workers: int)
 
 def _analyse(record: dict):
     item = record_to_item(record, record["id"])
+    if isinstance(item, SourceFailure):
+        return None
     try:
         return item, analyse_item(item, settings=Settings())
     except WirewatchError:  # a record ingest reports as failed (e.g. no text): not the writer's
