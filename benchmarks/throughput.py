@@ -157,10 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         rows["ingest, local, 1 worker"], stored = end_to_end(path, folder, "local1", "local", 1)
         rows["ingest, local, 2 workers"], _ = end_to_end(path, folder, "local2", "local", 2)
         if ray is not None:
-            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+            started_here = not ray.is_initialized()  # a caller's Ray (a test session's) is reused
+            if started_here:
+                ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
             rows["ingest, ray, 1 worker"], _ = end_to_end(path, folder, "ray1", "ray", 1)
             rows["ingest, ray, 2 workers"], _ = end_to_end(path, folder, "ray2", "ray", 2)
-            ray.shutdown()
+            if started_here:
+                ray.shutdown()
         else:
             print("ray: skipped (pip install 'wirewatch[ray]')")
         analysed = analyse_all(records)

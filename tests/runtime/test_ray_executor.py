@@ -1,7 +1,8 @@
 """`wirewatch ingest --executor ray`: analysis on Ray Data, storing in this process.
 
-Ray runs in local mode (`ray.init(num_cpus=2)`), started once for the test session; the CLI runs
-in-process and joins that Ray instead of starting its own."""
+Ray runs in local mode (`ray.init(num_cpus=2)`), started once for the test session (the
+`local_ray` fixture in conftest.py); the CLI runs in-process and joins that Ray instead of
+starting its own."""
 
 from __future__ import annotations
 
@@ -48,15 +49,6 @@ def records(count: int) -> list[dict]:
         out.append({"id": f"r{i}", "title": title, "text": text, "source": ["AP", "Reuters", "AFP"][i % 3],
                     "published": f"2026-11-{1 + event % 28:02d}T{8 + version:02d}:00:00Z"})
     return out
-
-
-@pytest.fixture(scope="session")
-def local_ray():
-    ray = pytest.importorskip("ray")
-    if not ray.is_initialized():
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield ray
-    ray.shutdown()
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
