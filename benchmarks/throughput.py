@@ -87,19 +87,20 @@ def end_to_end(path: Path, folder: Path, name: str, executor: str, workers: int)
     return handled / seconds, summary.ingested
 
 
-def _analyse(record: dict):
-    item = record_to_item(record, record["id"])
-    if isinstance(item, SourceFailure):
-        return None
-    try:
-        return item, analyse_item(item, settings=Settings())
-    except WirewatchError:  # a record ingest reports as failed (e.g. no text): not the writer's
-        return None
-
-
 def analyse_all(records: list[dict]) -> list:
+    """Each record's (item, Analysed), analysed in 2 processes; records that ingest reports as
+    failed (no text) are left out: they never reach the writer."""
+    settings = Settings()
+    items = [item for r in records if not isinstance(item := record_to_item(r, r["id"]), SourceFailure)]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        return [pair for pair in pool.map(_analyse, records, chunksize=8) if pair is not None]
+        futures = [(item, pool.submit(analyse_item, item, settings=settings)) for item in items]
+        analysed = []
+        for item, future in futures:
+            try:
+                analysed.append((item, future.result()))
+            except WirewatchError:
+                pass
+    return analysed
 
 
 def writer_alone(analysed: list, url: str, story_batch: int = 50) -> float:

@@ -29,6 +29,7 @@ import ray
 import ray.data
 
 from ..config import Settings
+from ..errors import ConfigError
 
 # Jobs per dataset. Each dataset starts its own actor pool (the pipeline loads once per actor,
 # a few seconds), and the driver holds a chunk's items until they are stored; bigger chunks pay
@@ -70,8 +71,13 @@ class RayDataExecutor:
 
     def __init__(self, settings: Settings, *, workers: int | None = None) -> None:
         if not ray.is_initialized():
-            ray.init(address=settings.ray_address, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
+            try:
+                ray.init(address=settings.ray_address, include_dashboard=False, log_to_driver=False,
+                         logging_level=logging.WARNING)
+            except (ConnectionError, RuntimeError, ValueError) as exc:  # no cluster there
+                where = f"at {settings.ray_address}" if settings.ray_address else "on this machine"
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise ConfigError(f"cannot join a Ray cluster {where} (setting 'ray_address'): {reason}") from None
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         # One actor per CPU by default; never more actors than CPUs, which would wait forever.
         self.workers = min(workers or cpus, cpus)
