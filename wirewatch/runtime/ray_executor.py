@@ -85,7 +85,8 @@ class RayDataExecutor:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the CLI draws its own
         context.print_on_execution_start = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines on stderr
+        # Not a line per dataset on stderr ("execution finished", "progress bars disabled").
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
 
     def map_in_order(self, fn: Callable, jobs: Iterable[tuple[Any, tuple | None]]) -> Iterator[tuple[Any, Any]]:
         stream = iter(jobs)
@@ -115,7 +116,8 @@ class RayDataExecutor:
             dataset = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows) // BATCH, 4 * self.workers)))
             analysed = dataset.map_batches(
                 _Analyser, fn_constructor_kwargs={"settings": self.settings, "fn": fn},
-                batch_size=BATCH, batch_format="numpy", concurrency=self.workers, num_cpus=1,
+                batch_size=BATCH, batch_format="numpy", num_cpus=1,
+                compute=ray.data.ActorPoolStrategy(size=self.workers),
             )
             for batch in analysed.iter_batches(batch_size=None, batch_format="numpy"):
                 for index, blob in zip(batch["index"], batch["result"]):
