@@ -59,3 +59,14 @@ def rebinding_dns(monkeypatch):
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return answers
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """Ray in local mode on this machine, started once for the test session; code under test that
+    runs in this process (the CLI in-process) joins it instead of starting its own."""
+    ray = pytest.importorskip("ray")
+    if not ray.is_initialized():
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()

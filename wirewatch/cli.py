@@ -152,12 +152,14 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Files, folders, feed files or URLs, article URLs, JSONL, WARC, or -.")],
     db: DbOption = None,
     format: FormatOption = "text",
-    workers: Annotated[Optional[int], typer.Option(help="Analysis processes (default: one per core).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Analysis processes (default: one per core; with Ray, per cluster CPU).")] = None,
+    executor: Annotated[Optional[str], typer.Option(help="Where analysis runs: local, or ray (needs wirewatch[ray]; default: the 'executor' setting).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option(help="The Ray cluster for --executor ray: auto or HOST:PORT (default: a local Ray).")] = None,
     config: ConfigOption = None,
 ) -> None:
     """Read sources, analyse every article and store it (idempotent)."""
     _check_format(format)
-    settings = _settings(db, config)
+    settings = load_settings(config_file=config, db=db, executor=executor, ray_address=ray_address)
     summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
     if format == "json":
         _print_json(summary.to_dict())

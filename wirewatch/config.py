@@ -34,7 +34,8 @@ class Settings:
     # Host names the web app answers to (comma-separated; "*" for any). Unset: derived from the
     # address `serve` binds to, so a DNS-rebinding page cannot drive a local instance.
     allowed_hosts: str | None = None
-    executor: str = "local"
+    executor: str = "local"  # where analysis runs: "local" (processes here) or "ray" (a Ray cluster)
+    ray_address: str | None = None  # the `ray` executor's cluster: "auto", "HOST:PORT"; unset: local
     alert_max_attempts: int = 8  # deliveries tried before an alert is kept as `failed`
     alert_retry_seconds: float = 20.0  # first retry after this (minus jitter), doubling after
     # The work queue (`wirewatch enqueue`; `wirewatch run` on PostgreSQL, see runtime/workers.py).

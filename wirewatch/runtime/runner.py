@@ -38,7 +38,7 @@ from ..pipeline import Analysed, analyse_item, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
 from ..store import AddResult, Store
 from .alerting import Alerting
-from .executors import POOL_THRESHOLD, AnalysisExecutor, check_executor, open_executor
+from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate
 from .warm import Readiness, WarmUp
 
@@ -219,7 +219,11 @@ class Runner:
             if len(first) >= POOL_THRESHOLD:
                 break
         large = len(first) >= POOL_THRESHOLD
-        executor = _OnFirstUse(lambda: open_executor(self.settings, large=large, workers=workers))
+        if large and check_executor(self.settings) != "local":
+            # a cluster executor takes the whole stream (it cannot be opened on first use)
+            executor = open_executor(self.settings, large=large, workers=workers)
+        else:
+            executor = _OnFirstUse(lambda: open_executor(self.settings, large=large, workers=workers))
         try:
             batch.analyse_and_store(_chain(first, stream), executor)
         finally:
@@ -310,9 +314,38 @@ class _Batch:
         self._recurring.pop(result.site or "", None)  # it learned from this article: look again next time
         self.report(IngestEvent(item.origin, "stored"))
 
-    def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor) -> None:
+    def known(self, item: SourceItem | None, stored: AddResult) -> None:
+        """An item already stored, recognised before analysis."""
+        self.summary.duplicates += 1
+        self.summary.skipped_known += 1
+        self.report(IngestEvent(item.origin if item else "", "duplicate", stored.reason))
+
+    def analyse_and_store(self, entries: Iterable[Entry], executor: AnalysisExecutor | StreamingExecutor) -> None:
         """Keep at most WINDOW analyses in flight and store results in input order."""
         settings = self.runner.settings
+        if isinstance(executor, StreamingExecutor):  # e.g. Ray Data: it takes the whole stream
+            known: dict[int, AddResult] = {}
+
+            def jobs() -> Iterator[tuple[Entry, tuple | None]]:
+                for entry in entries:
+                    if isinstance(entry, (SourceFailure, IngestFailure)):
+                        yield entry, None
+                    elif (found := self.runner.known(entry)) is not None:
+                        known[id(entry)] = found  # already stored: recognised without analysis
+                        yield entry, None
+                    else:
+                        yield entry, (entry, settings, self.recurring_for(entry))
+
+            for entry, result in executor.map_in_order(_analyse, jobs()):
+                if isinstance(entry, (SourceFailure, IngestFailure)):
+                    self.record(IngestFailure(entry.origin, entry.reason), None)
+                elif id(entry) in known:
+                    self.known(entry, known.pop(id(entry)))
+                elif isinstance(result, BaseException):
+                    self.record(IngestFailure(entry.origin, f"analysis failed: {result!r}"), entry)
+                else:
+                    self.record(result, entry)
+            return
         pending: deque[tuple[SourceItem | None, Future | IngestFailure | AddResult]] = deque()
 
         def drain_one() -> None:
@@ -321,9 +354,7 @@ class _Batch:
                 self.record(job, None)
                 return
             if isinstance(job, AddResult):  # already stored: recognised without analysis
-                self.summary.duplicates += 1
-                self.summary.skipped_known += 1
-                self.report(IngestEvent(item.origin if item else "", "duplicate", job.reason))
+                self.known(item, job)
                 return
             try:
                 result = job.result()
