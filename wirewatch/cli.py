@@ -15,7 +15,6 @@ import click
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .ids import is_ascii_number
@@ -168,6 +167,8 @@ def ingest(
 
 
 def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: int | None, show: bool):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     err = Console(stderr=True)
     with _open_store(settings) as store:
         progress = Progress(
