@@ -17,15 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from .alerts import AlertStore, DeliveryReport, PreviewHit, Subscription, preview, validate_subscription
+from typing import TYPE_CHECKING
+
 from .config import Settings
 from .errors import InputError
-from .runtime.inputs import Ingestible, as_items
-from .runtime.monitor import CycleReport, Monitor
-from .runtime.runner import IngestEvent, IngestSummary, Runner, read_sources
-from .sources import check_url
 from .store import Store as DataStore
-from .store import Feed, SearchHit, StoredDocument
+from .store import AlertStore, Feed, SearchHit, StoredDocument, Subscription
+
+if TYPE_CHECKING:
+    from .alerts import DeliveryReport, PreviewHit
+    from .runtime.inputs import Ingestible
+    from .runtime.monitor import CycleReport, Monitor
+    from .runtime.runner import IngestEvent, IngestSummary, Runner
+
+# The runner, the monitor and alert validation (with the story engine, spaCy, trafilatura and
+# Apprise under them) are imported by the methods that use them: reading a store -- `wirewatch
+# stories`, `search`, the CLI's start -- loads only the data layer.
 
 ALERT_STATUSES = ("pending", "sent", "retrying", "failed")
 
@@ -68,6 +75,8 @@ class Store:
     def runner(self) -> Runner:
         """The per-article runner over this store, made on first use."""
         if self._runner is None:
+            from .runtime.runner import Runner
+
             self._runner = Runner(self.data, self.settings)
         return self._runner
 
@@ -80,12 +89,16 @@ class Store:
         WARC); one item or an iterable of them. Unusable items are counted in `failed`, never
         raised; duplicates are recognised and skipped. Alerts matched are delivered before
         returning unless `deliver=False`. Returns the summary, with the new articles' `ids`."""
+        from .runtime.inputs import as_items
+
         entries = as_items(items, settings=self.settings, store=self.data)
         return self.runner.run(entries, workers=workers, deliver=deliver, on_event=on_event)
 
     def ingest_sources(self, sources: Sequence[str], *, workers: int | None = None, deliver: bool = True,
                        on_event: Callable[[IngestEvent], None] | None = None) -> IngestSummary:
         """`wirewatch ingest SOURCE...`: paths, folders, feed or article URLs, JSONL, WARC, as text."""
+        from .runtime.runner import read_sources
+
         entries = read_sources(sources, settings=self.settings, store=self.data)
         return self.runner.run(entries, workers=workers, deliver=deliver, on_event=on_event)
 
@@ -137,12 +150,16 @@ class Store:
         """Follow a query (the search language plus entity:, speaker:, type:, story:): alerts for
         new stories and developments to each Apprise URL in `notify`, once each, never for copies.
         QueryError / InputError for a bad query or channel."""
+        from .alerts import validate_subscription
+
         spec = validate_subscription(query, list(notify), name=name, digest=digest, updates=updates,
                                      allow_private=self.settings.allow_private_urls)
         return AlertStore(self.data).add_subscription(spec)
 
     def preview(self, query: str, *, limit: int = 20) -> list[PreviewHit]:
         """The stored articles a subscription to `query` would have matched, newest first."""
+        from .alerts import preview, validate_subscription
+
         spec = validate_subscription(query, allow_private=self.settings.allow_private_urls)
         return preview(self.data, spec.query, limit=limit)
 
@@ -168,6 +185,8 @@ class Store:
     def add_feed(self, url: str, *, every: int = 300, name: str | None = None) -> Feed:
         """Poll a feed (RSS, Atom, JSON Feed) or page every `every` seconds (30 s to 7 days;
         InputError otherwise). FetchError when the URL is refused by the SSRF guard."""
+        from .sources import check_url
+
         check_url(url, allow_private=self.settings.allow_private_urls)
         return self.data.add_feed(url, name=name, interval_seconds=every)
 
@@ -180,6 +199,8 @@ class Store:
 
     def monitor(self) -> Monitor:
         """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`."""
+        from .runtime.monitor import Monitor
+
         return Monitor(self.data, self.settings, runner=self.runner)
 
     def poll(self) -> CycleReport:
