@@ -54,6 +54,10 @@ def test_a_one_sentence_html_record_without_a_title_is_an_article():
     ("Mr. Hale, the harbour master, said the pier would reopen next week once inspectors had signed "
      "off on the repairs to its pilings.",
      "Mr. Hale, the harbour master, said the pier would reopen next week"),
+    # A cut never keeps a two-word stub after a comma: the clause ends at the comma.
+    ("Ferry services between Lindholm and the mainland resumed on Friday, two days after a storm "
+     "closed the harbour at Sandvik.",
+     "Ferry services between Lindholm and the mainland resumed on Friday"),
     # Only the first sentence is used; a question keeps its mark.
     ("Is the ceasefire holding? Diplomats in Geneva were cautious on Friday.", "Is the ceasefire holding?"),
     ("Two people were hurt. Police closed the road for three hours.", "Two people were hurt"),

@@ -87,8 +87,13 @@ def _is_clean_cut(words: list[str], end: int, previous: int) -> bool:
     if dashes % 2 or sum(w.count("(") for w in head) != sum(w.count(")") for w in head):
         return False
     segment = words[previous:end]
-    return not (segment and _word(segment[0]) in _CLAUSE_WORDS and len(segment) <= _MIN_WORDS
-                and segment[-1].endswith(_CLAUSE_PUNCTUATION))
+    if segment and _word(segment[0]) in _CLAUSE_WORDS and len(segment) <= _MIN_WORDS \
+            and segment[-1].endswith(_CLAUSE_PUNCTUATION):
+        return False
+    # Nor does a cut keep a stub of two words after a comma ("resumed on Friday, two days"): the
+    # stub is the start of a phrase the cut took away; the clause ends at the comma.
+    return not (previous >= _MIN_WORDS and len(segment) <= 2
+                and words[previous - 1].endswith(_CLAUSE_PUNCTUATION))
 
 
 def _clause_cut(words: list[str]) -> int | None:
