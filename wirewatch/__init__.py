@@ -27,9 +27,8 @@ from .errors import (
     StoreError,
     WirewatchError,
 )
-from .pipeline import analyze
-
 if TYPE_CHECKING:
+    from .pipeline import analyze
     from .workspace import Store
 
 __version__ = "0.1.0"
@@ -42,8 +41,13 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # `Store` brings the store, runner and alerting (SQLAlchemy, Apprise): loaded on first use, so
-    # `import wirewatch` for `analyze` stays light.
+    # `analyze` brings extraction (trafilatura) and, on first call, spaCy; `Store` brings the store,
+    # runner and alerting (SQLAlchemy, Apprise). Both load on first use, so importing a light part
+    # of the package (the records, the CLI's argument parsing for `--help`) stays fast.
+    if name == "analyze":
+        from .pipeline import analyze
+
+        return analyze
     if name == "Store":
         from .workspace import Store
 

@@ -15,7 +15,6 @@ import click
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .ids import is_ascii_number
@@ -160,7 +159,7 @@ def ingest(
     """Read sources, analyse every article and store it (idempotent)."""
     _check_format(format)
     settings = load_settings(config_file=config, db=db, executor=executor, ray_address=ray_address)
-    summary = _ingest_with_progress(sources, settings, workers=workers, show=format == "text")
+    summary = _ingest_with_progress(sources, settings, workers=workers, show=True)
     if format == "json":
         _print_json(summary.to_dict())
     else:
@@ -170,24 +169,14 @@ def ingest(
 
 
 def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: int | None, show: bool):
-    err = Console(stderr=True)
+    """Ingest with a progress display on stderr: a total, percentage and ETA when the number of
+    items can be counted beforehand (files, folders, JSON Lines), a counter otherwise."""
+    from .progress import IngestProgress
+    from .sources import count_items
+
     with _open_store(settings) as store:
-        progress = Progress(
-            SpinnerColumn(), TextColumn("[bold]ingesting[/bold]"), BarColumn(bar_width=None),
-            TextColumn("{task.completed} articles · {task.fields[stored]} new · "
-                       "{task.fields[dups]} duplicates · {task.fields[failed]} failed"),
-            TimeElapsedColumn(), console=err, transient=True, disable=not (show and err.is_terminal),
-        )
-        with progress:
-            task = progress.add_task("ingest", total=None, stored=0, dups=0, failed=0)
-            counts = {"stored": 0, "duplicate": 0, "failed": 0}
-
-            def on_event(event) -> None:
-                counts[event.status] += 1
-                progress.update(task, advance=1, stored=counts["stored"], dups=counts["duplicate"],
-                                failed=counts["failed"])
-
-            return store.ingest_sources(sources, on_event=on_event, workers=workers)
+        with IngestProgress(count_items(sources) if show else None, enabled=show) as progress:
+            return store.ingest_sources(sources, on_event=progress.on_event, workers=workers)
 
 
 def _print_ingest_summary(summary) -> None:

@@ -17,17 +17,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from .alerts import AlertStore, DeliveryReport, PreviewHit, Subscription, preview, validate_subscription
+from typing import TYPE_CHECKING
+
 from .config import Settings
 from .errors import InputError
-from .runtime.inputs import Ingestible, as_items
-from .runtime.feed_lists import OpmlImport, import_opml
-from .runtime.monitor import CycleReport, Monitor
-from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, Runner, read_sources
-from .runtime.workers import QueueWorkers, worker_count
-from .sources import SourceFailure, check_url
 from .store import Store as DataStore
-from .store import Feed, QueueCounts, SearchHit, StoredDocument, WorkQueue
+from .store import AlertStore, Feed, QueueCounts, SearchHit, StoredDocument, Subscription, WorkQueue
+
+if TYPE_CHECKING:
+    from .alerts import DeliveryReport, PreviewHit
+    from .runtime.feed_lists import OpmlImport
+    from .runtime.inputs import Ingestible
+    from .runtime.monitor import CycleReport, Monitor
+    from .runtime.runner import IngestEvent, IngestFailure, IngestSummary, Runner
+    from .runtime.workers import QueueWorkers
+
+# The runner, the monitor, the queue workers and alert validation (with the story engine, spaCy,
+# trafilatura and Apprise under them) are imported by the methods that use them: reading a
+# store -- `wirewatch stories`, `search`, the CLI's start -- loads only the data layer.
 
 ALERT_STATUSES = ("pending", "sent", "retrying", "failed")
 
@@ -70,6 +77,8 @@ class Store:
     def runner(self) -> Runner:
         """The per-article runner over this store, made on first use."""
         if self._runner is None:
+            from .runtime.runner import Runner
+
             self._runner = Runner(self.data, self.settings)
         return self._runner
 
@@ -82,12 +91,16 @@ class Store:
         WARC); one item or an iterable of them. Unusable items are counted in `failed`, never
         raised; duplicates are recognised and skipped. Alerts matched are delivered before
         returning unless `deliver=False`. Returns the summary, with the new articles' `ids`."""
+        from .runtime.inputs import as_items
+
         entries = as_items(items, settings=self.settings, store=self.data)
         return self.runner.run(entries, workers=workers, deliver=deliver, on_event=on_event)
 
     def ingest_sources(self, sources: Sequence[str], *, workers: int | None = None, deliver: bool = True,
                        on_event: Callable[[IngestEvent], None] | None = None) -> IngestSummary:
         """`wirewatch ingest SOURCE...`: paths, folders, feed or article URLs, JSONL, WARC, as text."""
+        from .runtime.runner import read_sources
+
         entries = read_sources(sources, settings=self.settings, store=self.data)
         return self.runner.run(entries, workers=workers, deliver=deliver, on_event=on_event)
 
@@ -97,13 +110,20 @@ class Store:
         """Queue items (as `ingest` takes them) for the workers of `wirewatch run` on any machine
         sharing this store, instead of analysing them here. Returns (items newly queued, items
         that could not be read); an item with a record id or URL already queued is not queued again."""
+        from .runtime.inputs import as_items
+
         return self._enqueue(as_items(items, settings=self.settings, store=self.data))
 
     def enqueue_sources(self, sources: Sequence[str]) -> tuple[int, list[IngestFailure]]:
         """`wirewatch enqueue SOURCE...`: read sources as `ingest` does and queue their items."""
+        from .runtime.runner import read_sources
+
         return self._enqueue(read_sources(sources, settings=self.settings, store=self.data))
 
     def _enqueue(self, entries: Iterable) -> tuple[int, list[IngestFailure]]:
+        from .runtime.runner import IngestFailure
+        from .sources import SourceFailure
+
         items, failures = [], []
         for entry in entries:
             if isinstance(entry, (SourceFailure, IngestFailure)):
@@ -123,6 +143,8 @@ class Store:
     def workers(self, count: int | None = None) -> QueueWorkers:
         """Queue workers over this store's runner: `count` (default: the `workers` setting; 1 on
         SQLite). ConfigError for a count below 1."""
+        from .runtime.workers import QueueWorkers, worker_count
+
         count = worker_count(self.settings, self.data.dialect, count)
         return QueueWorkers(self.runner, WorkQueue(self.data), self.settings, count=count)
 
@@ -204,6 +226,8 @@ class Store:
         """Follow a query (the search language, entity:, speaker:, type:, story: included): alerts for
         new stories and developments to each Apprise URL in `notify`, once each, never for copies.
         QueryError / InputError for a bad query or channel."""
+        from .alerts import validate_subscription
+
         spec = validate_subscription(query, list(notify), name=name, digest=digest, updates=updates,
                                      allow_private=self.settings.allow_private_urls)
         return AlertStore(self.data).add_subscription(spec)
@@ -211,6 +235,8 @@ class Store:
     def preview(self, query: str, *, limit: int = 20) -> list[PreviewHit]:
         """The stored articles a subscription to `query` would have matched, newest first, each
         with the statements (quotes) of the speakers its speaker: filters matched."""
+        from .alerts import preview, validate_subscription
+
         spec = validate_subscription(query, allow_private=self.settings.allow_private_urls)
         return preview(self.data, spec.query, limit=limit)
 
@@ -236,6 +262,8 @@ class Store:
     def add_feed(self, url: str, *, every: int = 300, name: str | None = None) -> Feed:
         """Poll a feed (RSS, Atom, JSON Feed) or page every `every` seconds (30 s to 7 days;
         InputError otherwise). FetchError when the URL is refused by the SSRF guard."""
+        from .sources import check_url
+
         check_url(url, allow_private=self.settings.allow_private_urls)
         return self.data.add_feed(url, name=name, interval_seconds=every)
 
@@ -250,6 +278,8 @@ class Store:
         """Add every feed an OPML file lists (folders at any depth) as a source polled every
         `every` seconds. Feeds already sources, listed twice, or refused by the SSRF guard are
         skipped with the reason. InputError when `data` is not OPML."""
+        from .runtime.feed_lists import import_opml
+
         return import_opml(self.data, data, allow_private=self.settings.allow_private_urls, every=every)
 
     def export_opml(self) -> bytes:
@@ -261,6 +291,8 @@ class Store:
     def monitor(self) -> Monitor:
         """The monitoring service over this store (`wirewatch run`): `.run_forever(stop_event)`.
         On PostgreSQL it queues what it fetches for the queue workers (see `workers`)."""
+        from .runtime.monitor import Monitor
+
         queue = WorkQueue(self.data) if self.data.dialect == "postgresql" else None
         return Monitor(self.data, self.settings, runner=self.runner, queue=queue)
 

@@ -4,8 +4,9 @@
 
 Modules, in the order an item goes through them: `decode` (bytes -> text, HTML or not), `html`
 (trafilatura body with `furniture` removed before and `restore` after it, page metadata) or
-`plaintext`, then the layer shared by both: `title`, `boilerplate` (with `lines` fingerprints for
-site-recurring lines), `dateline`, `dates`, `language`; `article` ties them together.
+`plaintext`, then the layer shared by both: `title`, `headline` (for an article without a title),
+`boilerplate` (with `lines` fingerprints for site-recurring lines), `dateline`, `dates`, `language`;
+`article` ties them together.
 """
 
 from .article import extract

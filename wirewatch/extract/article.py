@@ -6,7 +6,6 @@ the top of the body, in-body boilerplate, site-recurring lines, dateline, date a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
 from ..document import Dateline, Removed, SourceItem
@@ -16,6 +15,7 @@ from .dateline import find_dateline, strip_dateline
 from .dates import date_from_html, date_from_text, parse_date
 from .decode import MAX_INPUT_BYTES, looks_like_html, normalise_text, to_text
 from .extracted import Extracted
+from .headline import headline_from_text
 from .html import read_html
 from .language import detect_language
 from .lines import line_key
@@ -25,19 +25,6 @@ from .title import same_title, split_site_name
 # The title's echo is looked for only among the first paragraphs: further down, a line equal to
 # the title is a quotation or a recap, not page furniture.
 _TITLE_ECHO_WINDOW = 3
-_FALLBACK_TITLE_WORDS = 14
-_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
-
-
-def _title_from_paragraph(paragraph: str) -> str:
-    """A stand-in title when none is known: the first sentence, cut to a headline's length."""
-    text = strip_dateline(paragraph)
-    sentence = _SENTENCE.match(text)
-    text = sentence.group(1) if sentence else text
-    words = text.split()
-    if len(words) > _FALLBACK_TITLE_WORDS:
-        text = " ".join(words[:_FALLBACK_TITLE_WORDS]) + " …"
-    return text
 
 
 def _drop_title_echo(paragraphs: list[str], titles: list[str]) -> tuple[list[str], list[Removed]]:
@@ -89,12 +76,15 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset(),
             paragraphs = ([plain.first_line] if plain.first_line else []) + plain.paragraphs
         else:
             raw_title = plain.first_line
-            # A one-line text is its own title and body.
-            paragraphs = plain.paragraphs or ([plain.first_line] if plain.first_line else [])
-            if plain.first_line and find_dateline(plain.first_line) and plain.paragraphs:
+            paragraphs = plain.paragraphs
+            if plain.first_line and not plain.paragraphs:
+                # A one-paragraph text (a short record, a brief) is all body: its headline is
+                # made from it below, and it is not dropped as the echo of a title.
+                paragraphs, raw_title = [plain.first_line], None
+            elif plain.first_line and find_dateline(plain.first_line):
                 # The first line opens with a dateline: it is the lede, not a headline.
                 paragraphs = [plain.first_line] + plain.paragraphs
-                raw_title = _title_from_paragraph(plain.first_line)
+                raw_title = headline_from_text(plain.first_line)
         echo_titles = [raw_title] if raw_title else []
         site_hint = None
 
@@ -109,7 +99,7 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset(),
         raise InputError(f"no article text found in {item.origin or 'the input'} (only boilerplate)")
 
     split = split_site_name(normalise_text(raw_title or ""), site_hint)
-    title = strip_dateline(split.title) or _title_from_paragraph(body.paragraphs[0])
+    title = strip_dateline(split.title) or headline_from_text(body.paragraphs[0])
     if published is None:
         published = parse_date(item.published) or date_from_text(body.paragraphs)
     article_text = "\n\n".join(body.paragraphs)

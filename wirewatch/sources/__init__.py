@@ -6,6 +6,7 @@ delay, robots.txt, conditional GET, a clear User-Agent) and safe (SSRF guard on 
 size limits that hold for decompression bombs too).
 """
 
+from ._count import count_items
 from ._failure import SourceFailure
 from ._fetcher import Fetcher, FetchResult, MemoryValidatorCache, ValidatorCache
 from ._items import iter_items
@@ -17,6 +18,6 @@ from ._urlguard import check_url
 
 __all__ = [
     "Fetcher", "FetchResult", "ValidatorCache", "MemoryValidatorCache", "SourceFailure",
-    "iter_items", "check_url", "sniff", "record_to_item", "OpmlFeed", "read_opml", "write_opml",
+    "iter_items", "count_items", "check_url", "sniff", "record_to_item", "OpmlFeed", "read_opml", "write_opml",
     "SitemapError", "parse_sitemap",
 ]

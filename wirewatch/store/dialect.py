@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
@@ -21,8 +20,15 @@ InsertConstruct = Callable[..., Any]
 
 
 def insert_for(dialect: str) -> InsertConstruct:
-    """The dialect's INSERT construct, which supports ON CONFLICT DO NOTHING / DO UPDATE."""
-    return sqlite.insert if dialect == "sqlite" else postgresql.insert
+    """The dialect's INSERT construct, which supports ON CONFLICT DO NOTHING / DO UPDATE.
+
+    Imported here, not at the top: each dialect package costs a read command's start time, and a
+    store uses one of them."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    return insert
 
 
 def first_line(exc: BaseException) -> str:

@@ -11,7 +11,6 @@ from datetime import date, datetime, timezone
 from types import ModuleType
 from typing import Iterable
 
-from alembic.util import CommandError as AlembicCommandError
 from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -35,7 +34,7 @@ from .dialect import first_line as _first_line, insert_for, store_errors
 from .story_session import StorySession
 from .subscription_counts import alert_counts
 from .engine import create_store_engine, display_url, parse_store_url, write_transaction
-from .migrate import upgrade_to_head
+from .migrate import MigrationError, upgrade_to_head
 from .raw import compress_raw, decompress_raw
 from .schema import documents, http_validators, site_articles, site_lines, story_articles
 from .snippets import head_snippet
@@ -128,7 +127,7 @@ class Store:
             raise StoreError(f"cannot connect to {shown}: {_first_line(exc)}") from None
         try:
             upgrade_to_head(engine)
-        except (SQLAlchemyError, OSError, AlembicCommandError) as exc:
+        except (SQLAlchemyError, OSError, MigrationError) as exc:
             engine.dispose()
             raise StoreError(f"cannot bring {shown} to the current schema: {_first_line(exc)}") from None
         return cls(engine, shown)
