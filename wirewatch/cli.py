@@ -172,8 +172,10 @@ def _ingest_with_progress(sources: list[str], settings: Settings, *, workers: in
     """Ingest with a progress display on stderr: a total, percentage and ETA when the number of
     items can be counted beforehand (files, folders, JSON Lines), a counter otherwise."""
     from .progress import IngestProgress
+    from .runtime.executors import check_executor
     from .sources import count_items
 
+    check_executor(settings)  # a configuration error is one line, before any progress is shown
     with _open_store(settings) as store:
         with IngestProgress(count_items(sources) if show else None, enabled=show) as progress:
             return store.ingest_sources(sources, on_event=progress.on_event, workers=workers)
@@ -245,7 +247,7 @@ def _parse_since(value: str | None, option: str = "--since"):
     if is_ascii_number(text[:-1]) and len(text) < 8 and text[-1:] in units:
         return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"{option} takes an ISO date or a span like 6h or 2d, not {value!r}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

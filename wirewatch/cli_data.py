@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,9 +16,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .cli import ConfigOption, DbOption, FormatOption, _check_format, _open_store, _print_json, _settings, app, sources_app
+from .cli import (
+    ConfigOption, DbOption, FormatOption, _check_format, _open_store, _parse_since, _print_json, _settings, app,
+    sources_app,
+)
 from .errors import InputError
-from .ids import is_ascii_number
 
 KINDS = ("articles", "stories", "entities", "quotes")
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")]
@@ -26,17 +28,7 @@ OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Wr
 
 def parse_moment(value: str | None, option: str) -> datetime | None:
     """An ISO date/time (UTC unless it says otherwise) or a span back from now: 30m, 6h, 2d, 1w."""
-    if not value:
-        return None
-    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-    text = value.strip().lower()
-    if is_ascii_number(text[:-1]) and len(text) < 8 and text[-1:] in units:
-        return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"{option} takes an ISO date or a span like 6h or 2d, not {value!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return _parse_since(value, option)
 
 
 def _write_chunks(chunks, output: Path | None) -> None:
