@@ -191,6 +191,13 @@ def test_text_that_is_all_boilerplate_is_refused():
         extract(SourceItem(content="Newsletter\nAdvertisement\nShare this article\n", content_type="text/plain"))
 
 
+@pytest.mark.parametrize("text", [".", " . ", "?!", "...\n\n--"])
+def test_a_text_without_a_word_is_no_article(text):
+    # found by the property test below once untitled one-line records became articles
+    with pytest.raises(InputError, match="no article text found"):
+        extract(SourceItem(content=text, content_type="text/plain"))
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=400))
 def test_any_text_gives_an_article_or_a_one_line_input_error(text):

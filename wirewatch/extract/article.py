@@ -97,6 +97,8 @@ def extract(item: SourceItem, *, recurring_lines: Container[str] = frozenset(),
     removed.extend(body.removed)
     if not body.paragraphs:
         raise InputError(f"no article text found in {item.origin or 'the input'} (only boilerplate)")
+    if not any(ch.isalnum() for paragraph in body.paragraphs for ch in paragraph):
+        raise InputError(f"no article text found in {item.origin or 'the input'} (no words)")
 
     split = split_site_name(normalise_text(raw_title or ""), site_hint)
     title = strip_dateline(split.title) or headline_from_text(body.paragraphs[0])

@@ -112,7 +112,7 @@ def headline_from_text(paragraph: str) -> str:
     sentence = _drop_final_stop(first_sentence(strip_dateline(paragraph) or paragraph))
     words = sentence.split()
     if len(words) <= MAX_WORDS + _SLACK:
-        return sentence
+        return sentence or paragraph.strip()  # "?!" stays itself rather than nothing
     end = _clause_cut(words)
     if end is not None:
         return " ".join(words[:end]).rstrip(_TRAILING).rstrip()
