@@ -119,7 +119,7 @@ class Submitted:
 Entry = SourceItem | SourceFailure | IngestFailure
 
 
-def _analyse(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
+def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
     """The pure step, run by an executor (a module-level function, so a pool can pickle it)."""
     try:
         return analyse_item(item, settings=settings, recurring_lines=recurring)
@@ -336,7 +336,7 @@ class _Batch:
                     else:
                         yield entry, (entry, settings, self.recurring_for(entry))
 
-            for entry, result in executor.map_in_order(_analyse, jobs()):
+            for entry, result in executor.map_in_order(analyse_or_fail, jobs()):
                 if isinstance(entry, (SourceFailure, IngestFailure)):
                     self.record(IngestFailure(entry.origin, entry.reason), None)
                 elif id(entry) in known:
@@ -368,7 +368,7 @@ class _Batch:
             elif (known := self.runner.known(entry)) is not None:
                 pending.append((entry, known))
             else:
-                pending.append((entry, executor.submit(_analyse, entry, settings, self.recurring_for(entry))))
+                pending.append((entry, executor.submit(analyse_or_fail, entry, settings, self.recurring_for(entry))))
             while len(pending) >= WINDOW:
                 drain_one()
         while pending:

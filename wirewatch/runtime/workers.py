@@ -31,12 +31,11 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..document import SourceItem
 from ..errors import ConfigError, WirewatchError
-from ..pipeline import Analysed, analyse_item, site_key
+from ..pipeline import site_key
 from ..store import WorkItem, WorkQueue
 from .executors import InProcess
-from .runner import IngestFailure, Runner
+from .runner import IngestFailure, Runner, analyse_or_fail
 
 if TYPE_CHECKING:
     from .monitor import Monitor
@@ -61,14 +60,6 @@ def worker_count(settings: Settings, dialect: str, requested: int | None = None)
     return count
 
 
-def analyse_work(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
-    """The pure step for one queued item (module-level, so a process pool can pickle it)."""
-    try:
-        return analyse_item(item, settings=settings, recurring_lines=recurring)
-    except WirewatchError as exc:
-        return IngestFailure(item.origin, str(exc))
-
-
 class _Analysis:
     """Where the workers' analyses run: in the calling thread for one worker, else a process pool
     (forkserver: the pool starts while this process has threads, which `fork` must not copy)."""
@@ -84,7 +75,7 @@ class _Analysis:
                 self._pool = (ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("forkserver"))
                               if self._processes > 1 else InProcess())
             pool = self._pool
-        return pool.submit(analyse_work, *args)
+        return pool.submit(analyse_or_fail, *args)
 
     def broken(self) -> None:
         """A pool process died (killed, out of memory): start a fresh pool for the next item."""
