@@ -12,12 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from ..errors import InputError
+from ._xml import parse_untrusted
 
 
 @dataclass
@@ -31,14 +29,8 @@ def read_opml(data: bytes | str) -> list[OpmlFeed]:
     """The feeds an OPML document lists, in document order. InputError when it is not OPML.
 
     Bytes are decoded as their XML declaration says; text (an API body) is taken as it is."""
-    try:
-        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise InputError("refused OPML: it declares entities or external references") from None
-    except ParseError as exc:
-        raise InputError(f"not OPML: invalid XML ({exc})") from None
-    except (ValueError, LookupError) as exc:
-        raise InputError(f"not OPML: unreadable XML ({type(exc).__name__})") from None
+    root = parse_untrusted(data, refused="refused OPML: it declares entities or external references",
+                           invalid="not OPML", error=InputError)
     if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1].lower() != "opml":
         raise InputError(f"not OPML: the document is <{root.tag}>, not <opml>")
     body = next((child for child in root if isinstance(child.tag, str) and child.tag.lower() == "body"), None)

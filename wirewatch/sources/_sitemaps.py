@@ -24,14 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element
 
 from ..document import SourceItem
 from ..errors import FetchError, InputError
 from ._failure import SourceFailure
+from ._xml import parse_untrusted
 
 if TYPE_CHECKING:
     from ._fetcher import Fetcher
@@ -85,14 +83,8 @@ def parse_sitemap(data: bytes, *, base_url: str | None = None) -> Sitemap:
     """A `<urlset>` or `<sitemapindex>` from bytes (gzip-compressed or not); SitemapError otherwise."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
-    try:
-        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise SitemapError("refused XML: the sitemap declares entities or external references") from None
-    except ParseError as exc:
-        raise SitemapError(f"not a sitemap: invalid XML ({exc})") from None
-    except (ValueError, LookupError, RecursionError) as exc:  # odd encodings declared in the prolog
-        raise SitemapError(f"not a sitemap: unreadable XML ({type(exc).__name__})") from None
+    root = parse_untrusted(data, refused="refused XML: the sitemap declares entities or external references",
+                           invalid="not a sitemap", error=SitemapError)
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
         raise SitemapError(f"not a sitemap: the document is <{kind or '?'}>, not <urlset> or <sitemapindex>")
