@@ -148,10 +148,8 @@ def _biggest_story(store) -> str | None:
 
 def _richest_article(store) -> int:
     """The article with the most quotes and entities: the one that shows the most."""
-    from wirewatch.web.queries import list_documents
-
     best, best_score = 1, -1
-    for row in list_documents(store, limit=200):
+    for row in store.documents(limit=200):
         stored = store.get_document(row.id)
         score = len(stored.document.quotes) + len(stored.document.entities) if stored else -1
         if score > best_score:
