@@ -127,3 +127,25 @@ def test_cli_subscribe_refuses_a_kodi_channel_on_loopback(tmp_path, monkeypatch)
     monkeypatch.delenv("WIREWATCH_ALLOW_PRIVATE_URLS", raising=False)
     code = main(["subscribe", "ceasefire", "--notify", "kodi://127.0.0.1:18999", "--db", f"sqlite:///{tmp_path / 'w.db'}"])
     assert code != 0
+
+
+# A host that cannot be resolved now is not a reason to refuse a subscription: the README's own
+# example (`json://hooks.example.org/...`) exited 2 on a machine without DNS. `.invalid` never
+# resolves anywhere (RFC 2606), so these cases behave the same with and without DNS.
+@pytest.mark.parametrize(
+    "url",
+    ["json://hooks.example.invalid/wirewatch", "jsons://alerts.newsroom.invalid:8443/in",
+     "ntfy://push.example.invalid/breaking", "json://hooks.example.org/wirewatch"],
+)
+def test_cli_subscribe_accepts_a_channel_whose_host_does_not_resolve_now(tmp_path, monkeypatch, capsys, url):
+    monkeypatch.delenv("WIREWATCH_ALLOW_PRIVATE_URLS", raising=False)
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert main(["subscribe", 'entity:"Keir Starmer" ceasefire', "--notify", url, "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["subscriptions", "--db", db]) == 0
+    assert 'Keir Starmer' in capsys.readouterr().out
+
+
+def test_delivery_to_a_host_that_does_not_resolve_fails_cleanly_and_sends_nothing():
+    with pytest.raises(DeliveryError, match="cannot resolve"):
+        send("json://hooks.example.invalid/wirewatch", MESSAGE, timeout=2, user_agent="t", allow_private=False)

@@ -28,7 +28,7 @@ from ..errors import DeliveryError, FetchError, InputError
 from ..sources import check_url
 from ..sources._socketguard import connections_guarded
 from ..sources._transport import guarded_transport
-from ..sources._urlguard import parse_ip
+from ..sources._urlguard import UnresolvedHost, parse_ip
 
 WEBHOOK_SCHEMES = {"json": "http", "jsons": "https"}
 # Services whose URL host is the machine Apprise connects to (self-hosted or generic). For cloud
@@ -120,14 +120,21 @@ def _literal_target(plugin: Any) -> str | None:
     return f"http://{_bracket(bare)}/"
 
 
-def check_channel_url(url: str, *, allow_private: bool) -> None:
-    """InputError unless Apprise understands `url` and every host it names is allowed."""
+def check_channel_url(url: str, *, allow_private: bool, unresolved_ok: bool = False) -> None:
+    """InputError unless Apprise understands `url` and every host it names is allowed.
+
+    With `unresolved_ok` (a channel being recorded, not used) a host that does not resolve now is
+    accepted: DNS may not be reachable from where the subscription is made, and every delivery
+    checks the host again, and guards its connection, before anything is sent.
+    """
     plugin = _plugin(url)
     literal = _literal_target(plugin)
     for target in [*network_targets(url), *([literal] if literal else [])]:
         try:
             check_url(target, allow_private=allow_private)
         except FetchError as exc:
+            if unresolved_ok and isinstance(exc, UnresolvedHost):
+                continue
             raise InputError(f"refused notification URL {redact(url)!r}: {_reason(exc)}") from None
 
 

@@ -57,7 +57,7 @@ def validate_subscription(
     channels: list[str] = []
     for url in notify:
         url = (url or "").strip()
-        check_channel_url(url, allow_private=allow_private)
+        check_channel_url(url, allow_private=allow_private, unresolved_ok=True)
         if url not in channels:
             channels.append(url)
     if len(channels) > MAX_CHANNELS:

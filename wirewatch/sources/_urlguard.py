@@ -17,6 +17,14 @@ ALLOWED_SCHEMES = ("http", "https")
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+class UnresolvedHost(FetchError):
+    """The host has no address now: nothing to connect to, and nothing non-public either.
+
+    Whoever only records a URL for later (a subscription's channel) may accept it; whoever is about
+    to connect may not.
+    """
+
+
 def check_url(url: str, *, allow_private: bool) -> None:
     """Raise FetchError unless `url` is http(s) with a host that resolves only to public addresses.
 
@@ -65,11 +73,11 @@ def _resolve(url: str, host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise FetchError(f"cannot resolve host {host!r} of {url!r}: {exc}") from None
+        raise UnresolvedHost(f"cannot resolve host {host!r} of {url!r}: {exc}") from None
     addresses = [parse_ip(str(info[4][0])) for info in infos]
     resolved = [a for a in addresses if a is not None]
     if not resolved:
-        raise FetchError(f"cannot resolve host {host!r} of {url!r}")
+        raise UnresolvedHost(f"cannot resolve host {host!r} of {url!r}")
     return resolved
 
 
