@@ -7,6 +7,9 @@ pass` (the interpreter's own start); the ratio column is each command's median o
 The CPU column (user + system time of the process, median) moves less with the machine's load
 than wall time does: on a busy machine it is the closer estimate of the wall time on a quiet one.
 The sample store is built first (ingesting `samples/`, not timed) unless `--db` names one.
+The package's bytecode is compiled first, as `pip install` and `make install` do: with
+PYTHONDONTWRITEBYTECODE set (as in some shells and CI images) an editable checkout would otherwise
+recompile every module it imports on every start, which no installed copy does.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/cli_start.py --runs 10
 """
@@ -74,6 +77,7 @@ def main() -> None:
     parser.add_argument("--db", help="store URL for the read commands (default: the samples, ingested now)")
     args = parser.parse_args()
 
+    subprocess.run([*PYTHON, "-m", "compileall", "-q", str(REPO / "wirewatch")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or build_store(Path(tmp))
         cases: list[tuple[str, list[str]]] = [("python -c pass (baseline)", [*PYTHON, "-c", "pass"]),
