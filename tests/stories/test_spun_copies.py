@@ -8,6 +8,8 @@ correct form, was taken to name a new person and called a development.
 
 from __future__ import annotations
 
+import pytest
+
 from wirewatch.stories import COPY, DEVELOPMENT, ArticleInput, StoryEngine
 
 from .river_texts import TITLE, TRANSLATED, TRANSLATED_TITLE, WIRE
@@ -75,3 +77,71 @@ def test_copy_writing_a_decade_in_full_revises_no_number():
         "in the 40s and 50s,", "in the 1940s and 1950s, died on Sunday at her home in Oslo.")
     later = _after(ArticleInput(id="obituary", title=title, text=text), ArticleInput(id="copy", title=title, text=copy))
     assert later.role == COPY
+
+
+# A council report with titled names, written for these tests.
+COUNCIL_TITLE = "Harbour council approves new ferry terminal after long debate"
+COUNCIL = (
+    "The harbour council approved a new ferry terminal on Tuesday after a debate that lasted most of the night.\n"
+    "Deputy Mayor Jorge Ortega said the terminal would open in two years and cost about 40 million euros.\n"
+    "Opposition Leader Carmen Iglesias called the plan rushed and said residents had not been heard.\n"
+    "Chief Engineer Yusuf Demir told the council the old pier could no longer carry the new ships.\n"
+    "Work on the foundations is due to start in the spring, the council said in a statement."
+)
+
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Transliteration changes the first letter; the rest of the title and name is kept.
+        ("Deputy Mayor Jorge Ortega said", "Deputy Mayor Khorkhe Ortega said"),
+        ("Opposition Leader Carmen Iglesias called", "Opposition Leader Zhonh Iglesias called"),
+        ("Chief Engineer Yusuf Demir told", "Chief Engineer Ghusuv Demir told"),
+    ],
+)
+def test_a_name_word_garbled_past_its_first_letter_in_the_slot_of_a_known_name_is_no_new_person(old, new):
+    """Regression: a machine-translated copy writing "State Fire Marshall Zhonh Bond" where the
+    original wrote "... John Bond" named a new person (the garble keeps no first letter) and was
+    called a development."""
+    copy = COUNCIL.replace(old, new).replace("on Tuesday after", "on Tuesday following")
+    later = _after(ArticleInput(id="wire", title=COUNCIL_TITLE, text=COUNCIL),
+                   ArticleInput(id="mt", title=COUNCIL_TITLE, text=copy))
+    assert later.role == COPY and later.duplicate_of == "wire"
+
+
+def test_another_person_in_the_slot_of_a_known_one_is_still_news():
+    """The slot rule takes one odd word, not a new name: the deputy mayor replaced is news."""
+    update = COUNCIL.replace("Deputy Mayor Jorge Ortega said", "Deputy Mayor Lucia Benitez said")
+    later = _after(ArticleInput(id="wire", title=COUNCIL_TITLE, text=COUNCIL),
+                   ArticleInput(id="update", title=COUNCIL_TITLE, text=update))
+    assert later.role == DEVELOPMENT
+
+
+RACE_TITLE = "Moreno wins the harbour grand prix from second on the grid"
+RACE = (
+    "Daniela Moreno won the harbour grand prix on Sunday after starting second on the grid.\n"
+    "Moreno was patient behind the leader, and her approach was paying off in lap two.\n"
+    "In lap three Moreno was again quicker through the hairpin and took the lead for good.\n"
+    "Her team said the car had been rebuilt overnight after a crash in practice.\n"
+    "The race drew about 30,000 spectators along the seafront, the organisers said."
+)
+
+
+def test_a_reordered_clause_that_puts_a_stated_number_between_other_words_revises_nothing():
+    """Regression: a spun copy reordered "Moreno was patient ..., paying off in lap two" into
+    "... paying off in lap two, Moreno was patient": "two" then stood between the words that
+    frame "three" in the original ("in lap _ Moreno was"), which read as a revised number."""
+    copy = RACE.replace(
+        "Moreno was patient behind the leader, and her approach was paying off in lap two.",
+        "and her approach was paying off in lap two, Moreno was patient behind the leader.")
+    later = _after(ArticleInput(id="race", title=RACE_TITLE, text=RACE),
+                   ArticleInput(id="spun", title=RACE_TITLE, text=copy))
+    assert later.role == COPY
+
+
+def test_a_number_no_source_states_between_the_same_words_is_still_a_revision():
+    update = RACE.replace("about 30,000 spectators", "about 45,000 spectators")
+    later = _after(ArticleInput(id="race", title=RACE_TITLE, text=RACE),
+                   ArticleInput(id="update", title=RACE_TITLE, text=update))
+    assert later.role == DEVELOPMENT

@@ -88,10 +88,17 @@ class DuplicateIndex:
         """Whether the text states another number where a source states one in the same words: a
         revised toll, magnitude or count, however close the texts are."""
         before: dict[tuple[str, str], set[str]] = {}
-        for left, right, value in _union(self._contexts, sources):
+        contexts = _union(self._contexts, sources)
+        for left, right, value in contexts:
             before.setdefault((left, right), set()).add(value)
+        # A value the sources state anywhere is no revision: reordered clauses and dropped words put
+        # another of their numbers between the same words ("in round two, Klitschko ..." where the
+        # source has "In round three Klitschko" and, elsewhere, "in round two."). A revised toll
+        # or count is a value no source states.
+        stated = known_numbers(_union(self._numbers, sources) | {value for _, _, value in contexts})
         return any(
             not readings & known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
+            and not readings & stated
             for left, right, readings in _numbers_in_context(news) if (left, right) in before
         )
 

@@ -76,6 +76,12 @@ def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
         return True
     if not (both_sides or any(spelled)):
         return False
+    # Between the same words, with every other word of a run of three or more spelled alike
+    # ("State Fire Marshall Zhonh Bond" for "... John Bond"), the one odd word is the same name
+    # garbled past its first letter (a transliteration: J -> Zh, C -> K); a new person is not
+    # written into the very slot of a known one with the rest of the title and name kept.
+    if both_sides and len(words) >= 3 and spelled.count(False) == 1:
+        return True
     return all(ok or word[:1] == other[:1] for ok, word, other in zip(spelled, words, known))
 
 
