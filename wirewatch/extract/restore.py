@@ -117,6 +117,25 @@ def _already_in(tokens: list[str], joined: str) -> bool:
     return found >= _SHORT_SHARE * len(runs)
 
 
+def _find(block: _Block, joined: str, starts: list[int], position: int) -> int:
+    """Where `block` is in the body from the last kept block on, or -1. A short block (a caption,
+    a heading: all its tokens fit the key) must open a line: found inside a longer line further
+    down ("Photo by J. Doe" in "Top photo by J. Doe" at the end), it would carry the position
+    past every block in between, and none of them could be put back."""
+    key = " " + " ".join(block.tokens) + " "
+    at = joined.find(key, starts[max(position, 0)] - 1)
+    if len(block.tokens) >= _KEY_TOKENS:
+        return at
+    while at >= 0 and not _opens_line(at + 1, starts):
+        at = joined.find(key, at + 1)
+    return at
+
+
+def _opens_line(offset: int, starts: list[int]) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and starts[index] == offset
+
+
 def _placed(pending: list[_Block], kept: _Block) -> list[_Block]:
     """The pending blocks less the headings that head something other than the body: a section
     heading sits in the container of the text it opens ("More from Milan" heads its own box of
@@ -145,8 +164,7 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
     pending: list[_Block] = []
     gap = 0  # blocks left out since the last kept one
     for block in _blocks(tree):
-        key = " " + " ".join(block.tokens) + " "
-        at = joined.find(key, starts[max(position, 0)] - 1)
+        at = _find(block, joined, starts, position)
         if at >= 0:
             if len(block.tokens) < _ANCHOR_TOKENS:
                 continue  # "Home", "Video": found anywhere, it says nothing about where the body is
@@ -161,8 +179,11 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         if position < 0:
             continue  # before the body: what the extractor left out there is the page's header
         restorable = _restorable(block)
-        if restorable and _already_in(_tokens(block.text), joined):
-            pending, gap = [], 0  # in the body already, where it cannot be placed: no place to insert
+        # In the body already, rendered where it cannot be placed: nothing to insert. Only the body
+        # from the last kept block on is searched: a lead or a table of contents further up that
+        # used the same words does not hold this block.
+        if restorable and _already_in(_tokens(block.text), joined[starts[position] - 1 :]):
+            pending, gap = [], 0
             continue
         gap += 1
         heading_over_it = pending and pending[-1].element.tag in _HEADINGS
