@@ -175,3 +175,17 @@ def test_a_short_caption_found_inside_a_later_paragraph_does_not_end_the_restori
     body = paragraphs(page("en", p(first) + figures[0] + p(second) + figures[1] + p(third) + p(fourth) + p(closing)))
     assert body.index(CAPTION["en"]) == body.index(second) + 1
     assert body[-1] == closing
+
+
+def test_a_table_of_contents_before_the_article_does_not_carry_the_restoring_past_the_body():
+    # The contents list's short entries recur as the section headings further down: taken for
+    # the body's own blocks there, they would make everything above those headings look dropped.
+    first, second, third, fourth = PROSE["en"]
+    heading = "Who pays for the repairs"
+    contents = ('<div class="toc"><ul><li><a href="#a">How the cranes were fixed</a></li>'
+                f'<li><a href="#b">{heading}</a></li></ul></div>')
+    figure = f'<figure><img src="/img/c.jpg"><figcaption>{CAPTION["en"]}</figcaption></figure>'
+    body = p(first) + p(second) + figure + p(third) + f'<h2 id="b">{heading}</h2>' + p(fourth)
+    assert paragraphs(page("en", body).replace(b"<article>", contents.encode() + b"<article>")) == [
+        first, second, CAPTION["en"], third, heading, fourth,
+    ]

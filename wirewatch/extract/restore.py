@@ -58,6 +58,9 @@ _MAX_LINK_SHARE = 0.3
 _MAX_GAP = 4
 # A kept block this short ("Home", "Share") may be found in the body by chance: it anchors nothing.
 _ANCHOR_TOKENS = 4
+# A short block is looked for at most this many characters of the body's tokens after the end of
+# the last kept block (a few words: the extractor's rendering of what sits between them).
+_SHORT_REACH = 120
 
 
 @dataclass
@@ -117,18 +120,25 @@ def _already_in(tokens: list[str], joined: str) -> bool:
     return found >= _SHORT_SHARE * len(runs)
 
 
-def _find(block: _Block, joined: str, starts: list[int], position: int) -> int:
-    """Where `block` is in the body from the last kept block on, or -1. A short block (a caption,
-    a heading: all its tokens fit the key) must open a line: found inside a longer line further
-    down ("Photo by J. Doe" in "Top photo by J. Doe" at the end), it would carry the position
-    past every block in between, and none of them could be put back."""
+def _find(block: _Block, joined: str, starts: list[int], position: int, end: int) -> int:
+    """Where `block` is in the body from the last kept block on, or -1.
+
+    A short block (a caption, a heading, a list item: all its tokens fit the key) is found only
+    where it opens a line close after the end of the last kept block (`end`, an offset in
+    `joined`). Its few words recur: found further down ("Photo by J. Doe" inside the closing
+    "Top photo by J. Doe"; a table of contents' "Architecture" at the section it names), it would
+    carry the position past every block in between, and none of them could be put back."""
     key = " " + " ".join(block.tokens) + " "
     at = joined.find(key, starts[max(position, 0)] - 1)
     if len(block.tokens) >= _KEY_TOKENS:
         return at
-    while at >= 0 and not _opens_line(at + 1, starts):
+    if position < 0:
+        return -1
+    while 0 <= at <= end + _SHORT_REACH:
+        if _opens_line(at + 1, starts):
+            return at
         at = joined.find(key, at + 1)
-    return at
+    return -1
 
 
 def _opens_line(offset: int, starts: list[int]) -> bool:
@@ -161,14 +171,16 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         joined += " ".join(_tokens(line)) + " "
     inserts: dict[int, list[str]] = {}
     position = -1  # the output line of the last kept block
+    end = 0  # where the last kept block ends in `joined`
     pending: list[_Block] = []
     gap = 0  # blocks left out since the last kept one
     for block in _blocks(tree):
-        at = _find(block, joined, starts, position)
+        at = _find(block, joined, starts, position, end)
         if at >= 0:
             if len(block.tokens) < _ANCHOR_TOKENS:
                 continue  # "Home", "Video": found anywhere, it says nothing about where the body is
             found = bisect_right(starts, at + 1) - 1
+            end = max(end, at + len(" ".join(_tokens(block.text))) + 1)
             if pending and position >= 0 and found > position and gap <= _MAX_GAP:
                 inserts.setdefault(found, []).extend(b.text for b in _placed(pending, block))
             position = max(position, found)
