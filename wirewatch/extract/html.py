@@ -3,7 +3,8 @@
 The page is parsed once. Metadata is read with a handful of XPath lookups rather than
 trafilatura's full metadata pass, which costs a third of the extraction time (it runs an extensive
 date search). Before the body is extracted, what is never text (scripts, styles) and the
-furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
+furniture recognised by structure (furniture.py) leave the tree, and text that follows a block
+inside lines of <br>-separated text is made a line of its own. The body comes from trafilatura
 in fast precision mode, with its safety nets for short results, and is repaired when it holds
 little of the page's prose (see `extract_body`); the article's own blocks precision mode dropped
 between two it kept (captions, headings, short or <div> paragraphs) are put back (restore.py).
@@ -338,9 +339,29 @@ def _drop_non_text(tree: HtmlElement) -> None:
     etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
 
 
+# Containers trafilatura renders as paragraphs, and whose tail text it glues to their last words.
+_CONTAINERS = ("div", "section", "article", "aside", "header", "footer", "nav", "main", "center")
+
+
+def _separate_tails(tree: HtmlElement) -> None:
+    """End the line after a container whose tail is text.
+
+    Text written as lines between <br>s, with a block in the middle (an ad slot, a widget, a
+    player), goes on after that block as its tail. trafilatura renders the block as a paragraph
+    and the tail as its continuation: "Advertisement" and the next paragraph become one line
+    ("AdvertisementThe harbour board ..."), which no line rule can clean and which breaks the
+    words at the seam. A <br> after the block makes the tail a line of its own, as a browser
+    shows it."""
+    for element in [e for e in tree.iter(_CONTAINERS) if e.tail and not e.tail.isspace()]:
+        br = element.makeelement("br")
+        br.tail, element.tail = element.tail, None
+        element.addnext(br)
+
+
 def read_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = parse_html(html)
     metadata = read_metadata(tree)
     _drop_non_text(tree)
     removed = drop_furniture(tree)
+    _separate_tails(tree)
     return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree, removed=removed)
