@@ -106,17 +106,17 @@ def _blocks(tree: HtmlElement) -> Iterator[_Block]:
             yield _Block(element, text, tokens)
 
 
-def _already_in(tokens: list[str], joined: str) -> bool:
+def _already_in(tokens: list[str], joined: str, start: int) -> bool:
     """Whether a block whose opening was not found is in the body all the same: rendered apart
     from its first tokens (an entity, an inline break, a leading label) or out of order. Runs of
     its tokens further in are looked for: its middle and its end, or, in a short block, half of
-    its 4-token runs."""
+    its 4-token runs. Only `joined` from `start` on is searched."""
     if len(tokens) >= 2 * _TAIL_TOKENS:
         middle = len(tokens) // 2
         runs = [tokens[middle : middle + _TAIL_TOKENS], tokens[-_TAIL_TOKENS:]]
-        return any(" " + " ".join(run) + " " in joined for run in runs)
+        return any(joined.find(" " + " ".join(run) + " ", start) >= 0 for run in runs)
     runs = [tokens[i : i + 4] for i in range(max(len(tokens) - 3, 1))]
-    found = sum(" " + " ".join(run) + " " in joined for run in runs)
+    found = sum(joined.find(" " + " ".join(run) + " ", start) >= 0 for run in runs)
     return found >= _SHORT_SHARE * len(runs)
 
 
@@ -194,7 +194,7 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         # In the body already, rendered where it cannot be placed: nothing to insert. Only the body
         # from the last kept block on is searched: a lead or a table of contents further up that
         # used the same words does not hold this block.
-        if restorable and _already_in(_tokens(block.text), joined[starts[position] - 1 :]):
+        if restorable and _already_in(_tokens(block.text), joined, starts[position] - 1):
             pending, gap = [], 0
             continue
         gap += 1
