@@ -150,3 +150,42 @@ def test_what_has_not_the_shape_of_article_text_is_not_put_back(between):
     first, second, third, fourth = PROSE["en"]
     body = paragraphs(page("en", p(first) + p(second) + between + p(third) + p(fourth)))
     assert body == [first, second, third, fourth]
+
+
+def test_a_caption_is_put_back_even_when_its_words_occur_earlier_in_the_article():
+    # Only the body from the last kept block on says whether a dropped block is there already: a
+    # lead or a table of contents that used the same words further up does not hold the caption.
+    first, second, third, fourth = PROSE["en"]
+    lead = ("The last repairs were made on the northern crane on Monday evening, the board said, "
+            "before the cranes could lift containers again for the first time in weeks.")
+    figure = f'<figure><img src="/img/c.jpg"><figcaption>{CAPTION["en"]}</figcaption></figure>'
+    body = paragraphs(page("en", p(lead) + p(first) + p(second) + figure + p(third) + p(fourth)))
+    assert body == [lead, first, second, CAPTION["en"], third, fourth]
+
+
+def test_a_short_caption_found_inside_a_later_paragraph_does_not_end_the_restoring():
+    # "Photo by ..." under a picture also occurs inside the closing credit line: a short block is
+    # found only where it opens a line, or every caption after it would be lost.
+    first, second, third, fourth = PROSE["en"]
+    credit = "Photo by Marta Lindqvist"
+    closing = ("All pictures in this report, from the quay and from the cabins: photo by Marta Lindqvist "
+               "for the Coast Ledger, taken over three days at the port in January.")
+    figures = (f'<figure><img src="/img/a.jpg"><figcaption>{credit}</figcaption></figure>',
+               f'<figure><img src="/img/c.jpg"><figcaption>{CAPTION["en"]}</figcaption></figure>')
+    body = paragraphs(page("en", p(first) + figures[0] + p(second) + figures[1] + p(third) + p(fourth) + p(closing)))
+    assert body.index(CAPTION["en"]) == body.index(second) + 1
+    assert body[-1] == closing
+
+
+def test_a_table_of_contents_before_the_article_does_not_carry_the_restoring_past_the_body():
+    # The contents list's short entries recur as the section headings further down: taken for
+    # the body's own blocks there, they would make everything above those headings look dropped.
+    first, second, third, fourth = PROSE["en"]
+    heading = "Who pays for the repairs"
+    contents = ('<div class="toc"><ul><li><a href="#a">How the cranes were fixed</a></li>'
+                f'<li><a href="#b">{heading}</a></li></ul></div>')
+    figure = f'<figure><img src="/img/c.jpg"><figcaption>{CAPTION["en"]}</figcaption></figure>'
+    body = p(first) + p(second) + figure + p(third) + f'<h2 id="b">{heading}</h2>' + p(fourth)
+    assert paragraphs(page("en", body).replace(b"<article>", contents.encode() + b"<article>")) == [
+        first, second, CAPTION["en"], third, heading, fourth,
+    ]

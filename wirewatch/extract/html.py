@@ -3,7 +3,9 @@
 The page is parsed once. Metadata is read with a handful of XPath lookups rather than
 trafilatura's full metadata pass, which costs a third of the extraction time (it runs an extensive
 date search). Before the body is extracted, what is never text (scripts, styles) and the
-furniture recognised by structure (furniture.py) leave the tree. The body comes from trafilatura
+furniture recognised by structure (furniture.py) leave the tree, and text that follows a block
+inside lines of <br>-separated text is made a line of its own, and a lead written as bare text
+before a container's first block a paragraph. The body comes from trafilatura
 in fast precision mode, with its safety nets for short results, and is repaired when it holds
 little of the page's prose (see `extract_body`); the article's own blocks precision mode dropped
 between two it kept (captions, headings, short or <div> paragraphs) are put back (restore.py).
@@ -338,9 +340,57 @@ def _drop_non_text(tree: HtmlElement) -> None:
     etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
 
 
+# Containers trafilatura renders as paragraphs, and whose tail text it glues to their last words.
+_CONTAINERS = ("div", "section", "article", "aside", "header", "footer", "nav", "main", "center")
+
+
+def _separate_tails(tree: HtmlElement) -> None:
+    """End the line after a container whose tail is text.
+
+    Text written as lines between <br>s, with a block in the middle (an ad slot, a widget, a
+    player), goes on after that block as its tail. trafilatura renders the block as a paragraph
+    and the tail as its continuation: "Advertisement" and the next paragraph become one line
+    ("AdvertisementThe harbour board ..."), which no line rule can clean and which breaks the
+    words at the seam. A <br> after the block makes the tail a line of its own, as a browser
+    shows it."""
+    for element in [e for e in tree.iter(_CONTAINERS) if e.tail and not e.tail.isspace()]:
+        br = element.makeelement("br")
+        br.tail, element.tail = element.tail, None
+        element.addnext(br)
+
+
+# What starts a new block when it follows text: the leading text of a container ends there.
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "figure", "table", "ul",
+    "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "form", "center",
+})
+
+
+def _wrap_leading_text(tree: HtmlElement) -> None:
+    """Make the text a container opens with, before its first block, a paragraph.
+
+    Pages that write their lead as bare text in the article's container and the rest as <p>s
+    ("<div>The harbour ... said.<p>Shipping lines ...</p>") lose the lead in precision mode,
+    which reads a container's own text as a fragment, not a paragraph. Wrapped, with the inline
+    markup that goes with it (links, emphasis), it is read as the first paragraph it is."""
+    for element in [e for e in tree.iter(_CONTAINERS) if e.text and not e.text.isspace()]:
+        children = list(element)
+        first_block = next((i for i, child in enumerate(children) if child.tag in _BLOCKS), None)
+        if first_block is None or children[first_block].tag == "br":
+            # A paragraph written as a <div>, or lines between <br>s: the extractors read those.
+            continue
+        paragraph = element.makeelement("p")
+        paragraph.text, element.text = element.text, None
+        for child in children[:first_block]:
+            paragraph.append(child)  # the lead's inline markup, moved with its tail
+        element.insert(0, paragraph)
+
+
 def read_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = parse_html(html)
     metadata = read_metadata(tree)
     _drop_non_text(tree)
     removed = drop_furniture(tree)
+    _separate_tails(tree)
+    _wrap_leading_text(tree)
     return HtmlArticle(metadata=metadata, paragraphs=extract_body(tree, url), tree=tree, removed=removed)

@@ -58,6 +58,9 @@ _MAX_LINK_SHARE = 0.3
 _MAX_GAP = 4
 # A kept block this short ("Home", "Share") may be found in the body by chance: it anchors nothing.
 _ANCHOR_TOKENS = 4
+# A short block is looked for at most this many characters of the body's tokens after the end of
+# the last kept block (a few words: the extractor's rendering of what sits between them).
+_SHORT_REACH = 120
 
 
 @dataclass
@@ -103,18 +106,44 @@ def _blocks(tree: HtmlElement) -> Iterator[_Block]:
             yield _Block(element, text, tokens)
 
 
-def _already_in(tokens: list[str], joined: str) -> bool:
+def _already_in(tokens: list[str], joined: str, start: int) -> bool:
     """Whether a block whose opening was not found is in the body all the same: rendered apart
     from its first tokens (an entity, an inline break, a leading label) or out of order. Runs of
     its tokens further in are looked for: its middle and its end, or, in a short block, half of
-    its 4-token runs."""
+    its 4-token runs. Only `joined` from `start` on is searched."""
     if len(tokens) >= 2 * _TAIL_TOKENS:
         middle = len(tokens) // 2
         runs = [tokens[middle : middle + _TAIL_TOKENS], tokens[-_TAIL_TOKENS:]]
-        return any(" " + " ".join(run) + " " in joined for run in runs)
+        return any(joined.find(" " + " ".join(run) + " ", start) >= 0 for run in runs)
     runs = [tokens[i : i + 4] for i in range(max(len(tokens) - 3, 1))]
-    found = sum(" " + " ".join(run) + " " in joined for run in runs)
+    found = sum(joined.find(" " + " ".join(run) + " ", start) >= 0 for run in runs)
     return found >= _SHORT_SHARE * len(runs)
+
+
+def _find(block: _Block, joined: str, starts: list[int], position: int, end: int) -> int:
+    """Where `block` is in the body from the last kept block on, or -1.
+
+    A short block (a caption, a heading, a list item: all its tokens fit the key) is found only
+    where it opens a line close after the end of the last kept block (`end`, an offset in
+    `joined`). Its few words recur: found further down ("Photo by J. Doe" inside the closing
+    "Top photo by J. Doe"; a table of contents' "Architecture" at the section it names), it would
+    carry the position past every block in between, and none of them could be put back."""
+    key = " " + " ".join(block.tokens) + " "
+    at = joined.find(key, starts[max(position, 0)] - 1)
+    if len(block.tokens) >= _KEY_TOKENS:
+        return at
+    if position < 0:
+        return -1
+    while 0 <= at <= end + _SHORT_REACH:
+        if _opens_line(at + 1, starts):
+            return at
+        at = joined.find(key, at + 1)
+    return -1
+
+
+def _opens_line(offset: int, starts: list[int]) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and starts[index] == offset
 
 
 def _placed(pending: list[_Block], kept: _Block) -> list[_Block]:
@@ -142,15 +171,16 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         joined += " ".join(_tokens(line)) + " "
     inserts: dict[int, list[str]] = {}
     position = -1  # the output line of the last kept block
+    end = 0  # where the last kept block ends in `joined`
     pending: list[_Block] = []
     gap = 0  # blocks left out since the last kept one
     for block in _blocks(tree):
-        key = " " + " ".join(block.tokens) + " "
-        at = joined.find(key, starts[max(position, 0)] - 1)
+        at = _find(block, joined, starts, position, end)
         if at >= 0:
             if len(block.tokens) < _ANCHOR_TOKENS:
                 continue  # "Home", "Video": found anywhere, it says nothing about where the body is
             found = bisect_right(starts, at + 1) - 1
+            end = max(end, at + len(" ".join(_tokens(block.text))) + 1)
             if pending and position >= 0 and found > position and gap <= _MAX_GAP:
                 inserts.setdefault(found, []).extend(b.text for b in _placed(pending, block))
             position = max(position, found)
@@ -161,8 +191,11 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         if position < 0:
             continue  # before the body: what the extractor left out there is the page's header
         restorable = _restorable(block)
-        if restorable and _already_in(_tokens(block.text), joined):
-            pending, gap = [], 0  # in the body already, where it cannot be placed: no place to insert
+        # In the body already, rendered where it cannot be placed: nothing to insert. Only the body
+        # from the last kept block on is searched: a lead or a table of contents further up that
+        # used the same words does not hold this block.
+        if restorable and _already_in(_tokens(block.text), joined, starts[position] - 1):
+            pending, gap = [], 0
             continue
         gap += 1
         heading_over_it = pending and pending[-1].element.tag in _HEADINGS
