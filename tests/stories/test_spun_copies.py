@@ -145,3 +145,34 @@ def test_a_number_no_source_states_between_the_same_words_is_still_a_revision():
     later = _after(ArticleInput(id="race", title=RACE_TITLE, text=RACE),
                    ArticleInput(id="update", title=RACE_TITLE, text=update))
     assert later.role == DEVELOPMENT
+
+
+TRIAL_TITLE = "Jury hears closing arguments in harbour fraud trial"
+TRIAL = (
+    "Closing arguments began on Monday in the fraud trial of two former harbour board officials.\n"
+    "Defence attorney Jerome Fenton argued that his client had signed the contracts in good faith.\n"
+    "Prosecutor Helen Forster told the jury the officials had hidden the payments for three years.\n"
+    "The judge said she expected the jury to begin deliberating on Wednesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("attorney Jerome Fenton argued", "attorney Jerome Phnetun argued"),
+     ("Prosecutor Helen Forster told", "Prosecutor Helen Phroust told")],
+)
+def test_a_name_garbled_past_its_first_letter_but_not_its_first_sound_is_no_new_person(old, new):
+    """Regression: "the Phailt Guy creator" for "the Family Guy creator", "attorney Jerome Phnetun
+    argued" for "... Fenton argued": transliteration writes a sound with other letters (ph/f,
+    y/i, zh/j), so "keeps the first letter" missed the garble and the copy named a new person."""
+    copy = TRIAL.replace(old, new).replace("began on Monday", "started on Monday")
+    later = _after(ArticleInput(id="wire", title=TRIAL_TITLE, text=TRIAL),
+                   ArticleInput(id="mt", title=TRIAL_TITLE, text=copy))
+    assert later.role == COPY and later.duplicate_of == "wire"
+
+
+def test_another_surname_in_the_slot_of_a_known_name_is_still_news():
+    update = TRIAL.replace("attorney Jerome Fenton argued", "attorney Jerome Walsh argued")
+    later = _after(ArticleInput(id="wire", title=TRIAL_TITLE, text=TRIAL),
+                   ArticleInput(id="update", title=TRIAL_TITLE, text=update))
+    assert later.role == DEVELOPMENT

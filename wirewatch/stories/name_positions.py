@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.names import translit_fold
 from .name_match import replaces_name_word, same_name_word
 from .text import STOPWORDS
 
@@ -82,7 +83,14 @@ def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
     # written into the very slot of a known one with the rest of the title and name kept.
     if both_sides and len(words) >= 3 and spelled.count(False) == 1:
         return True
-    return all(ok or word[:1] == other[:1] for ok, word, other in zip(spelled, words, known))
+    return all(ok or _same_first_sound(word, other) for ok, word, other in zip(spelled, words, known))
+
+
+def _same_first_sound(word: str, other: str) -> bool:
+    """The same first letter once transliteration's spellings of one sound are folded ("Phailt" /
+    "Family", "Ylah" / "Iran", "Zhonh" / "John"): a garble keeps the first sound, not always the
+    first letter."""
+    return word[:1] == other[:1] or translit_fold(word)[:1] == translit_fold(other)[:1]
 
 
 def _spells(word: str, known: str) -> bool:
