@@ -6,7 +6,7 @@ import hashlib
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from types import ModuleType
 from typing import Iterable
@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from ..ids import parse_row_id
+from ..ids import article_id, parse_row_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
@@ -76,13 +76,14 @@ class AddResult:
 
 @dataclass
 class SearchHit:
-    id: str  # the record's own id when it had one, else the store's id as text
+    id: str  # the article's public id (ids.article_id): its record's own id, else the store id as text
     url: str | None
     title: str
     source: str | None
     published: str | None  # ISO 8601
     snippet: str  # HTML-safe: escaped text, matches in <mark>…</mark>
     score: float  # higher is better; only comparable within one search
+    row_id: int = 0  # the store's number for it (lists, live streams and filters inside wirewatch)
 
 
 @dataclass
@@ -92,6 +93,12 @@ class StoredDocument:
     ingested_at: datetime
     raw: bytes | None
     raw_content_type: str | None
+    entity_ids: dict[str, int] = field(default_factory=dict)  # local id ("e3") -> the registry's id
+
+    @property
+    def article_id(self) -> str:
+        """The article's public id (ids.article_id)."""
+        return article_id(self.document.id, self.id)
 
 
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
@@ -248,26 +255,48 @@ class Store:
         return AddResult(id=rows[0].id, status="duplicate", duplicate_of=rows[0].id, reason="same text")
 
     def get_document(self, key: int | str) -> StoredDocument | None:
-        """By the store's id (int) or the record's own id (str; a numeric str falls back to the store id)."""
-        if isinstance(key, bool) or not isinstance(key, (int, str)):
-            return None
+        """By the article's public id (`ids.article_id`) or the store's id; see `document_row_id`."""
         with self._engine.connect() as conn:
-            row = None
-            if isinstance(key, str):
-                row = conn.execute(select(documents).where(documents.c.ext_id == key)).first()
-                if row is None and parse_row_id(key) is not None:
-                    key = parse_row_id(key)
-            if row is None and isinstance(key, int) and parse_row_id(key) is not None:
-                row = conn.execute(select(documents).where(documents.c.id == key)).first()
-        if row is None:
-            return None
+            row_id = self._row_id(conn, key)
+            row = conn.execute(select(documents).where(documents.c.id == row_id)).first() if row_id else None
+            if row is None:
+                return None
+            entity_ids = document_queries.registry_ids(conn, [row.id]).get(row.id, {})
         return StoredDocument(
             id=row.id,
             document=Document.from_dict(row.data),
             ingested_at=row.ingested_at,
             raw=decompress_raw(row.raw) if row.raw is not None else None,
             raw_content_type=row.raw_content_type,
+            entity_ids=entity_ids,
         )
+
+    def document_row_id(self, key: int | str) -> int | None:
+        """The store id of the article `key` names, or None. A str is first a record's own id (so
+        an article keeps the id its source gave it), then, when all digits, a store id: the public
+        id of an article without a record id. An int is a store id."""
+        with self._engine.connect() as conn:
+            return self._row_id(conn, key)
+
+    @staticmethod
+    def _row_id(conn: Connection, key: int | str) -> int | None:
+        if isinstance(key, bool) or not isinstance(key, (int, str)):
+            return None
+        if isinstance(key, str):
+            found = conn.execute(select(documents.c.id).where(documents.c.ext_id == key)).scalar()
+            if found is not None:
+                return int(found)
+        number = parse_row_id(key)
+        if number is None:
+            return None
+        found = conn.execute(select(documents.c.id).where(documents.c.id == number)).scalar()
+        return int(found) if found is not None else None
+
+    def article_ids(self, row_ids: Iterable[int]) -> dict[int, str]:
+        """store id -> the article's public id (`ids.article_id`), for the stored ones: how a
+        face names the articles a record refers to by store id (quotes, alerts, stories)."""
+        with self._engine.connect() as conn:
+            return document_queries.article_ids(conn, [i for i in row_ids if isinstance(i, int)])
 
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
@@ -346,13 +375,14 @@ class Store:
         for doc_id, score in ranked:
             row = rows[doc_id]
             hits.append(SearchHit(
-                id=row.ext_id if row.ext_id is not None else str(row.id),
+                id=article_id(row.ext_id, row.id),
                 url=row.url,
                 title=row.title,
                 source=row.source,
                 published=row.published.isoformat() if row.published else None,
                 snippet=marked.get(doc_id) or head_snippet(row.text),
                 score=score,
+                row_id=row.id,
             ))
         return hits
 
