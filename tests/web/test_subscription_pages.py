@@ -236,7 +236,7 @@ def test_an_edited_query_is_what_new_articles_are_matched_against(client, store)
     pushed = client.post("/api/documents", json={"title": "Starmer speaks", "text": "Keir Starmer spoke in London on Monday about the ceasefire talks.",
                                                  "source": "Wire"})
     assert pushed.status_code == 201, pushed.text
-    assert [m.article_id for m in AlertStore(store).matches(sub_id)] == [pushed.json()["id"], first.json()["id"]]
+    assert [str(m.article_id) for m in AlertStore(store).matches(sub_id)] == [pushed.json()["id"], first.json()["id"]]
 
 
 def test_the_forms_need_the_api_token_when_one_is_set(serve, settings, store):

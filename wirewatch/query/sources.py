@@ -11,7 +11,8 @@ rarely the host in full, so `source:VALUE` matches an article whose source
   `edition.cnn.com`. A single label must not be the host's last one, so `source:com` matches no
   `.com` site by its top-level domain.
 
-VALUE is compared in lower case without a leading `http://`/`https://`, `www.` or a trailing `/`.
+VALUE is compared in lower case without a leading `http://`/`https://`, `www.` or a trailing `/`
+(lower case as the database has it in SQL: SQLite lowers ASCII letters only).
 Both faces of the rule live here: `source_matches` (and `source_keys`, every value matching one
 source, for the subscription index) and `source_patterns`, the two LIKE patterns the store's SQL
 uses, which say the same thing over `'.' || lower(source) || '.'`.
@@ -23,12 +24,19 @@ from dataclasses import dataclass
 
 
 def source_value(value: str) -> str:
-    """VALUE of `source:VALUE` as the rule compares it."""
-    text = value.strip().lower()
-    for scheme in ("https://", "http://"):
-        text = text.removeprefix(scheme)
+    """VALUE of `source:VALUE` as the rule compares it (lower case)."""
+    return _bare(value).lower()
+
+
+def _bare(value: str) -> str:
+    """VALUE without scheme, `www.` and trailing `/`, in its own case: SQL lowers it itself, so
+    the store compares both sides with one lower() (Python's and SQLite's differ beyond ASCII)."""
+    text = value.strip()
+    for prefix in ("https://", "http://"):
+        if text.lower().startswith(prefix):
+            text = text[len(prefix):]
     text = text.rstrip("/")
-    return text.removeprefix("www.") or text
+    return text[4:] if text.lower().startswith("www.") and len(text) > 4 else text
 
 
 def _is_host(source: str) -> bool:
@@ -65,9 +73,9 @@ def source_matches(source: str | None, value: str) -> bool:
 
 @dataclass(frozen=True)
 class SourcePatterns:
-    """LIKE patterns (escape character `\\`) equivalent to `source_matches`: `exact` compared with
-    `lower(source)` by equality, `labels` matched by `'.' || lower(source) || '.'` when
-    `dotted`, else by `'.' || lower(source)`; both only for sources without a space."""
+    """`source_matches` for SQL, both sides lowered by the database: `exact` compared with the
+    source by equality; `labels` a LIKE pattern (escape character `\\`) over `'.' || source || '.'`
+    when `dotted`, else over `'.' || source`, for sources without a space only."""
 
     exact: str
     labels: str
@@ -75,6 +83,6 @@ class SourcePatterns:
 
 
 def source_patterns(value: str) -> SourcePatterns:
-    wanted = source_value(value)
+    wanted = _bare(value)
     escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return SourcePatterns(exact=wanted, labels=f"%.{escaped}.%", dotted="." in wanted)

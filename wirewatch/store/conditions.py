@@ -48,8 +48,8 @@ def source_condition(value: str) -> ColumnElement[bool]:
     name = func.lower(documents.c.source)
     labelled = literal(".").concat(name).concat(literal("." if patterns.dotted else ""))
     as_host = and_(not_(documents.c.source.like("% %")),
-                   labelled.like(bindparam(None, patterns.labels), escape="\\"))
-    return and_(documents.c.source.is_not(None), or_(name == bindparam(None, patterns.exact), as_host))
+                   labelled.like(func.lower(bindparam(None, patterns.labels)), escape="\\"))
+    return and_(documents.c.source.is_not(None), or_(name == func.lower(bindparam(None, patterns.exact)), as_host))
 
 
 def sql_condition(node: Node, text_condition: TextCondition,

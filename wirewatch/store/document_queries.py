@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..ids import article_id
+from ..ids import public_id
 from .schema import document_entities, documents
 
 MAX_PAGE = 200  # the most rows one listing call returns, whatever the caller asks
@@ -40,9 +40,9 @@ class DocumentSummary:
     flags: list[str] = field(default_factory=list)
 
     @property
-    def article_id(self) -> str:
-        """The article's public id (ids.article_id): what the API and links name it by."""
-        return article_id(self.ext_id, self.id)
+    def public_id(self) -> str:
+        """The article's public id (ids.public_id): what the API and links name it by."""
+        return public_id(self.ext_id, self.id)
 
 
 _SUMMARY_COLUMNS = (
@@ -121,12 +121,12 @@ def document_summaries(conn: Connection, ids: list[int]) -> dict[int, DocumentSu
     return {summary.id: summary for summary in _summaries(conn, rows)}
 
 
-def article_ids(conn: Connection, ids: list[int]) -> dict[int, str]:
+def public_ids(conn: Connection, ids: list[int]) -> dict[int, str]:
     """store id -> the article's public id, for the stored ones among `ids`."""
     if not ids:
         return {}
     stmt = select(documents.c.id, documents.c.ext_id).where(documents.c.id.in_(sorted(set(ids))))
-    return {row.id: article_id(row.ext_id, row.id) for row in conn.execute(stmt)}
+    return {row.id: public_id(row.ext_id, row.id) for row in conn.execute(stmt)}
 
 
 def newest_id(conn: Connection) -> int:

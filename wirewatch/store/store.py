@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from ..ids import article_id, parse_row_id
+from ..ids import parse_row_id, public_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
@@ -76,7 +76,7 @@ class AddResult:
 
 @dataclass
 class SearchHit:
-    id: str  # the article's public id (ids.article_id): its record's own id, else the store id as text
+    id: str  # the article's public id (ids.public_id): its record's own id, else the store id as text
     url: str | None
     title: str
     source: str | None
@@ -96,9 +96,9 @@ class StoredDocument:
     entity_ids: dict[str, int] = field(default_factory=dict)  # local id ("e3") -> the registry's id
 
     @property
-    def article_id(self) -> str:
-        """The article's public id (ids.article_id)."""
-        return article_id(self.document.id, self.id)
+    def public_id(self) -> str:
+        """The article's public id (ids.public_id)."""
+        return public_id(self.document.id, self.id)
 
 
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
@@ -255,7 +255,7 @@ class Store:
         return AddResult(id=rows[0].id, status="duplicate", duplicate_of=rows[0].id, reason="same text")
 
     def get_document(self, key: int | str) -> StoredDocument | None:
-        """By the article's public id (`ids.article_id`) or the store's id; see `document_row_id`."""
+        """By the article's public id (`ids.public_id`) or the store's id; see `document_row_id`."""
         with self._engine.connect() as conn:
             row_id = self._row_id(conn, key)
             row = conn.execute(select(documents).where(documents.c.id == row_id)).first() if row_id else None
@@ -292,11 +292,11 @@ class Store:
         found = conn.execute(select(documents.c.id).where(documents.c.id == number)).scalar()
         return int(found) if found is not None else None
 
-    def article_ids(self, row_ids: Iterable[int]) -> dict[int, str]:
-        """store id -> the article's public id (`ids.article_id`), for the stored ones: how a
+    def public_ids(self, row_ids: Iterable[int]) -> dict[int, str]:
+        """store id -> the article's public id (`ids.public_id`), for the stored ones: how a
         face names the articles a record refers to by store id (quotes, alerts, stories)."""
         with self._engine.connect() as conn:
-            return document_queries.article_ids(conn, [i for i in row_ids if isinstance(i, int)])
+            return document_queries.public_ids(conn, [i for i in row_ids if isinstance(i, int)])
 
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
@@ -375,7 +375,7 @@ class Store:
         for doc_id, score in ranked:
             row = rows[doc_id]
             hits.append(SearchHit(
-                id=article_id(row.ext_id, row.id),
+                id=public_id(row.ext_id, row.id),
                 url=row.url,
                 title=row.title,
                 source=row.source,
@@ -538,16 +538,18 @@ class Store:
 
         `query` (the search language) keeps stories with at least one matching article."""
         check_sort(sort)
-        ids = None
         with self._engine.connect() as conn:
-            if query:
-                hits = self._fulltext.search_ids(conn, parse_query(query), limit=MAX_SEARCH_LIMIT, offset=0)
-                ids = sorted({
-                    row.story_id for row in conn.execute(
-                        select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
-                    )
-                })
+            ids = self._stories_matching(conn, query) if query else None
             return list_stories(conn, sort=sort, since=since, ids=ids, limit=limit, offset=offset, now=now)
+
+    def _stories_matching(self, conn: Connection, query: str) -> list[str]:
+        """Stories with an article among the best `MAX_SEARCH_LIMIT` matches of `query`."""
+        hits = self._fulltext.search_ids(conn, parse_query(query), limit=MAX_SEARCH_LIMIT, offset=0)
+        return sorted({
+            row.story_id for row in conn.execute(
+                select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
+            )
+        })
 
     def story(self, story_id: str, *, now: datetime | None = None) -> StorySummary | None:
         with self._engine.connect() as conn:
@@ -572,9 +574,11 @@ class Store:
             ids = story_queries.story_ids_of_documents(conn, document_ids)
         return self.stories_by_id(ids)[:limit]
 
-    def count_stories(self) -> int:
+    def count_stories(self, *, since: datetime | None = None, query: str | None = None) -> int:
+        """How many stories `stories()` pages through with the same `since` and `query`."""
         with self._engine.connect() as conn:
-            return count_stories(conn)
+            ids = self._stories_matching(conn, query) if query else None
+            return count_stories(conn, since=since, ids=ids)
 
     def story_log_position(self) -> int:
         """The newest position in the story assignment log (0 before any story exists)."""
