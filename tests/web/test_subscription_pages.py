@@ -137,7 +137,8 @@ def test_preview_api_answers_matches_newest_first_with_reasons_and_links(client,
     items = answer.json()["items"]
     assert [i["title"] for i in items] == ["Kremlin will study Starmer's ceasefire plan", "Starmer urges Putin to sign a ceasefire"]
     assert items[1]["reason"]["entities"] == ["Keir Starmer"] and items[1]["reason"]["quote"]["speaker"] == "Keir Starmer"
-    assert items[0]["links"] == {"article": f"/articles/{items[0]['article_id']}", "story": f"/stories/{items[0]['story_id']}"}
+    assert items[0]["links"] == {"self": f"/api/documents/{items[0]['id']}", "html": f"/articles/{items[0]['id']}",
+                                 "story": f"/stories/{items[0]['story_id']}"}
     assert client.get("/api/subscriptions/preview", params={"q": "volcano"}).json()["items"] == []
 
 
