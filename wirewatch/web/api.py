@@ -48,7 +48,7 @@ class Page(BaseModel, Generic[T]):
     items: list[T]
     limit: int
     offset: int
-    total: int | None = Field(description="all matching items, when known")
+    total: int = Field(description="all matching items (counted in every list)")
     next: str | None = Field(description="the next page's URL, null on the last page")
 
 
