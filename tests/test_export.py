@@ -66,7 +66,7 @@ def test_every_kind_reads_back_the_same_in_each_format(capsys, filled, tmp_path)
     assert first["title"] == 'Ceasefire talks, day 1: "progress", says Keir Starmer'
     assert first["source"] == "Wire, Inc." and "\n\n" in first["text"] and "東京" in first["text"]
     assert first["published"] == "2025-03-01T09:30:00+00:00"
-    assert first["entities"] == ["Keir Starmer", "Kyiv"] and first["record_id"] == "rec-1"
+    assert first["entities"] == ["Keir Starmer", "Kyiv"] and first["id"] == "rec-1"  # an article is named by its one id, as in the API
     assert first["story"] is not None
     quotes = read_csv(tmp_path / "quotes.csv")
     assert {q["speaker"] for q in quotes} == {"Keir Starmer", "Marie-Hélène Dupont, Jr."}
@@ -86,12 +86,12 @@ def test_export_streams_in_pages_without_a_cap(capsys, filled, tmp_path, monkeyp
 
 def test_query_and_time_filters(capsys, filled, tmp_path):
     marie = read_jsonl(export(capsys, filled, "articles", "jsonl", tmp_path / "m.jsonl", "--query", '"Marie-Hélène"'))
-    assert [a["record_id"] for a in marie] == ["rec-2", "rec-4"]
+    assert [a["id"] for a in marie] == ["rec-2", "rec-4"]
     quotes = read_jsonl(export(capsys, filled, "quotes", "jsonl", tmp_path / "q.jsonl", "--query", "source:Курьер"))
     assert {q["document"] for q in quotes} == {a["id"] for a in marie}
     window = read_jsonl(export(capsys, filled, "articles", "jsonl", tmp_path / "w.jsonl",
                                "--since", "2025-03-02", "--until", "2025-03-04"))
-    assert [a["record_id"] for a in window] == ["rec-2", "rec-3"]
+    assert [a["id"] for a in window] == ["rec-2", "rec-3"]
     people = read_jsonl(export(capsys, filled, "entities", "jsonl", tmp_path / "e.jsonl", "--query", '"Marie-Hélène"'))
     assert "Marie-Hélène Dupont, Jr." in {e["name"] for e in people} and "Keir Starmer" not in {e["name"] for e in people}
     nothing = read_jsonl(export(capsys, filled, "stories", "jsonl", tmp_path / "s.jsonl", "--query", "zanzibar"))

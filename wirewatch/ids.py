@@ -29,3 +29,10 @@ def parse_row_id(value: object) -> int | None:
         return None
     number = int(text)
     return number if number <= MAX_ROW_ID else None
+
+
+def public_id(record_id: str | None, row_id: int) -> str:
+    """An article's one public id: the record's own id (feed guid, JSONL or pushed `id`) when it
+    had one, else the store's row number as text. Every face names an article by this id, and
+    `Store.get_document` resolves it (a record id first, then a row number)."""
+    return record_id if record_id else str(row_id)

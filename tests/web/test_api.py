@@ -12,15 +12,15 @@ from wirewatch.store import Store
 from .conftest import make_document, quoted_document
 
 
-def fill(store: Store, count: int) -> list[int]:
+def fill(store: Store, count: int) -> list[str]:
+    """`count` articles with record ids rec-0, rec-1, ...: their API ids."""
     start = datetime(2025, 3, 1, tzinfo=timezone.utc)
-    ids = []
     for i in range(count):
         doc = make_document(f"Article number {i}", f"Body of article {i} about harbour cranes number{i}.",
                             published=start + timedelta(hours=i), source="Wire" if i % 2 else "Courier",
                             id=f"rec-{i}", url=f"https://news.example/{i}")
-        ids.append(store.add_document(doc).id)
-    return ids
+        store.add_document(doc)
+    return [f"rec-{i}" for i in range(count)]
 
 
 def assert_error(response, status: int, code: str) -> dict:
@@ -50,18 +50,19 @@ def test_document_summary_carries_top_entities_and_quote(client, store):
     assert item["links"]["html"] == f"/articles/{item['id']}"
 
 
-def test_document_by_store_id_returns_the_document_record(client, store):
+def test_document_item_is_the_bare_article_with_its_record(client, store):
     doc_id = store.add_document(quoted_document()).id
     body = client.get(f"/api/documents/{doc_id}").json()
-    assert body["id"] == doc_id
-    assert body["document"]["schema"] == "wirewatch.document/1"
-    assert body["document"]["quotes"][0]["speaker"] == "Keir Starmer"
+    assert body["id"] == str(doc_id) and "document" not in body
+    assert body["quotes"][0]["speaker"] == "Keir Starmer" and body["text"].startswith("Keir Starmer spoke")
+    assert body["entities"][0]["spans"][0] == {"text": "Keir Starmer", "start": 0, "end": 12}
 
 
 def test_document_by_record_id_with_slashes(client, store):
     doc_id = store.add_document(make_document("Guid", "text", id="https://feed.example/item/7")).id
     response = client.get("/api/documents/https%3A%2F%2Ffeed.example%2Fitem%2F7")
-    assert response.status_code == 200 and response.json()["id"] == doc_id
+    assert response.status_code == 200 and response.json()["id"] == "https://feed.example/item/7"
+    assert client.get(f"/api/documents/{doc_id}").json()["id"] == "https://feed.example/item/7"
 
 
 def test_missing_document_is_a_404_error_object(client):
@@ -108,9 +109,9 @@ def test_missing_query_is_a_422_error(client):
     assert_error(client.get("/api/search"), 422, "invalid_input")
 
 
-def test_sources_are_counted_most_first(client, store):
+def test_articles_are_counted_per_source_name_most_first(client, store):
     fill(store, 5)
-    page = client.get("/api/sources").json()
+    page = client.get("/api/sources/counts").json()
     assert page["items"] == [{"name": "Courier", "documents": 3}, {"name": "Wire", "documents": 2}]
     assert page["total"] == 2
 
@@ -195,7 +196,8 @@ def test_unknown_api_path_is_a_json_404(client):
 
 def test_openapi_schema_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/documents", "/api/documents/{key}", "/api/search", "/api/sources", "/feeds/search", "/healthz"):
+    for path in ("/api/documents", "/api/documents/{id}", "/api/search", "/api/sources", "/api/sources/counts",
+                 "/feeds/search", "/healthz"):
         assert path in paths, path
 
 
@@ -222,7 +224,7 @@ def test_metrics_count_requests_by_route_and_report_the_store_size(client, store
     client.get("/api/documents/1")
     client.get("/api/documents/2")
     text = client.get("/metrics").text
-    assert 'wirewatch_http_requests_total{method="GET",route="/api/documents/{key:path}",status="200"} 2.0' in text
+    assert 'wirewatch_http_requests_total{method="GET",route="/api/documents/{id:path}",status="200"} 2.0' in text
     assert "wirewatch_documents 3.0" in text
 
 

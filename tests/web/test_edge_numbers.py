@@ -23,7 +23,7 @@ def stored(store):
     "path",
     [
         f"/api/subscriptions/{HUGE}",
-        f"/api/feeds/{HUGE}",
+        f"/api/sources/{HUGE}",
         f"/api/alerts?subscription={HUGE}",
         f"/api/quotes?document={HUGE}",
         f"/feeds/subscriptions/{HUGE}.atom",
@@ -34,7 +34,7 @@ def stored(store):
         f"/api/stories/{HUGE}",
         f"/stories/{HUGE}",
         "/api/subscriptions/%D9%A3",
-        "/api/feeds/%C2%B9",
+        "/api/sources/%C2%B9",
     ],
 )
 def test_out_of_range_and_foreign_numbers_are_client_errors(client, stored, path):

@@ -55,7 +55,7 @@ def test_each_format_downloads_and_reads_back(export_client, db_url):
 def test_filters_and_errors(export_client):
     found = export_client.get("/api/export/articles",
                               params={"format": "jsonl", "q": '"Marie-Hélène"', "since": "2025-03-03"})
-    assert [json.loads(line)["record_id"] for line in found.text.splitlines()] == ["rec-4"]
+    assert [json.loads(line)["id"] for line in found.text.splitlines()] == ["rec-4"]
     assert export_client.get("/api/export/tweets").status_code == 422
     assert export_client.get("/api/export/articles", params={"format": "xlsx"}).status_code == 422
     bad = export_client.get("/api/export/articles", params={"q": "a AND ("})
@@ -85,11 +85,11 @@ def test_an_opml_list_imports_over_the_api(export_client):
     opml = ('<?xml version="1.0" encoding="ISO-8859-1"?><opml version="2.0"><body><outline text="Europe">'
             '<outline text="Zürich Zeitung" xmlUrl="https://zz.example/rss"/>'
             '<outline text="Wire" xmlUrl="https://wire.example/feed.xml"/></outline></body></opml>')
-    answer = export_client.post("/api/feeds/import", json={"opml": opml, "interval_seconds": 600})
+    answer = export_client.post("/api/sources/import", json={"opml": opml, "interval_seconds": 600})
     assert answer.status_code == 200, answer.text
     report = answer.json()
     assert [(f["url"], f["name"], f["interval_seconds"]) for f in report["added"]] == [
         ("https://zz.example/rss", "Zürich Zeitung", 600)]
     assert report["skipped"] == [{"url": "https://wire.example/feed.xml", "reason": "already a source"}]
-    bad = export_client.post("/api/feeds/import", json={"opml": "<rss/>"})
+    bad = export_client.post("/api/sources/import", json={"opml": "<rss/>"})
     assert bad.status_code == 422 and "not OPML" in bad.json()["error"]["message"]

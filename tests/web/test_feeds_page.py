@@ -1,5 +1,5 @@
 """The Sources page's monitored feeds through real HTTP: add (a feed, a site with feed discovery,
-a plain page), pause/resume, remove, CSRF and the SSRF guard; and the /api/feeds endpoints."""
+a plain page), pause/resume, remove, CSRF and the SSRF guard; and the /api/sources endpoints (/api/feeds: their deprecated old name)."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_a_private_address_is_refused_when_private_urls_are_not_allowed(serve, s
     response = add_form(client, site.url("/feed.xml"))
     assert response.status_code == 422 and "non-public address" in response.text
     assert site.requests_for("/feed.xml") == [] and store.feeds() == []
-    api = client.post("/api/feeds", json={"url": site.url("/feed.xml")})
+    api = client.post("/api/sources", json={"url": site.url("/feed.xml")})
     assert "non-public" in assert_error(api, 422, "invalid_input")["message"]
 
 
@@ -158,39 +158,39 @@ def test_a_feed_name_with_markup_is_escaped(client, store):
 # --- the JSON API -------------------------------------------------------------------------------
 
 def test_api_create_list_patch_and_delete(client, store):
-    created = client.post("/api/feeds", json={"url": "https://example.com/feed.xml", "name": "Ex",
+    created = client.post("/api/sources", json={"url": "https://example.com/feed.xml", "name": "Ex",
                                               "interval_seconds": 60})
     assert created.status_code == 201, created.text
     body = created.json()
     assert (body["url"], body["name"], body["interval_seconds"], body["paused"]) == ("https://example.com/feed.xml", "Ex", 60, False)
-    assert created.headers["location"] == f"/api/feeds/{body['id']}"
-    listed = client.get("/api/feeds").json()
+    assert created.headers["location"] == f"/api/sources/{body['id']}"
+    listed = client.get("/api/sources").json()
     assert listed["total"] == 1 and [f["id"] for f in listed["items"]] == [body["id"]] and listed["next"] is None
-    patched = client.patch(f"/api/feeds/{body['id']}", json={"paused": True})
+    patched = client.patch(f"/api/sources/{body['id']}", json={"paused": True})
     assert patched.status_code == 200 and patched.json()["paused"] is True and store.get_feed(body["id"]).paused
-    assert client.delete(f"/api/feeds/{body['id']}").status_code == 204
+    assert client.delete(f"/api/sources/{body['id']}").status_code == 204
     assert store.feeds() == []
 
 
 def test_api_list_paginates(client, store):
     for n in range(3):
         store.add_feed(f"https://example.com/{n}.xml")
-    first = client.get("/api/feeds", params={"limit": 2}).json()
+    first = client.get("/api/sources", params={"limit": 2}).json()
     assert len(first["items"]) == 2 and first["total"] == 3 and first["next"]
     assert [f["url"] for f in client.get(first["next"]).json()["items"]] == ["https://example.com/2.xml"]
 
 
 def test_api_unknown_feed_is_a_404_error_object(client):
-    assert_error(client.patch("/api/feeds/999", json={"paused": True}), 404, "not_found")
-    assert_error(client.delete("/api/feeds/999"), 404, "not_found")
-    assert_error(client.get("/api/feeds/999"), 404, "not_found")
+    assert_error(client.patch("/api/sources/999", json={"paused": True}), 404, "not_found")
+    assert_error(client.delete("/api/sources/999"), 404, "not_found")
+    assert_error(client.get("/api/sources/999"), 404, "not_found")
 
 
 def test_api_refuses_bad_input(client, store):
-    assert_error(client.post("/api/feeds", json={"url": "file:///etc/passwd"}), 422, "invalid_input")
-    assert_error(client.post("/api/feeds", json={"url": "https://example.com/f", "interval_seconds": 5}),
+    assert_error(client.post("/api/sources", json={"url": "file:///etc/passwd"}), 422, "invalid_input")
+    assert_error(client.post("/api/sources", json={"url": "https://example.com/f", "interval_seconds": 5}),
                  422, "invalid_input")
-    assert_error(client.post("/api/feeds", content=b'{"url": "https://example.com/f"}',
+    assert_error(client.post("/api/sources", content=b'{"url": "https://example.com/f"}',
                              headers={"content-type": "text/plain"}), 415, "unsupported_media_type")
     assert store.feeds() == []
 
@@ -198,20 +198,30 @@ def test_api_refuses_bad_input(client, store):
 def test_api_writes_need_the_bearer_token_when_one_is_set(serve, settings, store):
     client = serve(settings.with_overrides(api_token="t0ken"), store)
     feed = store.add_feed("https://example.com/feed.xml")
-    assert_error(client.post("/api/feeds", json={"url": "https://example.com/other.xml"}), 401, "unauthorized")
-    assert_error(client.patch(f"/api/feeds/{feed.id}", json={"paused": True}), 401, "unauthorized")
-    assert_error(client.delete(f"/api/feeds/{feed.id}"), 401, "unauthorized")
+    assert_error(client.post("/api/sources", json={"url": "https://example.com/other.xml"}), 401, "unauthorized")
+    assert_error(client.patch(f"/api/sources/{feed.id}", json={"paused": True}), 401, "unauthorized")
+    assert_error(client.delete(f"/api/sources/{feed.id}"), 401, "unauthorized")
     assert [f.url for f in store.feeds()] == ["https://example.com/feed.xml"] and not store.get_feed(feed.id).paused
-    ok = client.post("/api/feeds", json={"url": "https://example.com/other.xml"},
+    ok = client.post("/api/sources", json={"url": "https://example.com/other.xml"},
                      headers={"authorization": "Bearer t0ken"})
     assert ok.status_code == 201
-    assert client.get("/api/feeds").status_code == 200  # reading needs no token
+    assert client.get("/api/sources").status_code == 200  # reading needs no token
 
 
-def test_feed_endpoints_are_in_the_openapi_schema(client):
+def test_source_endpoints_are_in_the_openapi_schema_and_feeds_is_a_deprecated_alias(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"get", "post"} <= set(paths["/api/feeds"]) and {"patch", "delete"} <= set(paths["/api/feeds/{feed_id}"])
-    assert "/api/feeds" in client.get("/docs").text
+    assert {"get", "post"} <= set(paths["/api/sources"]) and {"patch", "delete"} <= set(paths["/api/sources/{source_id}"])
+    assert "post" in paths["/api/sources/import"] and "get" in paths["/api/sources/counts"]
+    assert "deprecated" not in paths["/api/sources"]["get"]
+    assert all(operation["deprecated"] for path in ("/api/feeds", "/api/feeds/{source_id}", "/api/feeds/import")
+               for operation in paths[path].values())
+    assert "/api/sources" in client.get("/docs").text
+
+
+def test_the_old_feeds_path_still_answers_like_sources(client, store):
+    created = client.post("/api/feeds", json={"url": "https://example.com/feed.xml"})
+    assert created.status_code == 201 and created.headers["location"] == f"/api/sources/{created.json()['id']}"
+    assert client.get("/api/feeds").json() == client.get("/api/sources").json()
 
 
 def test_feed_management_works_on_both_engines(db_url, settings, serve, site):
@@ -223,6 +233,6 @@ def test_feed_management_works_on_both_engines(db_url, settings, serve, site):
         assert_added(add_form(client, site.url("/world.xml")))
         [feed] = store.feeds()
         client.post(f"/sources/feeds/{feed.id}/pause", data={"csrf_token": csrf(client), "paused": "1"})
-        assert client.get("/api/feeds").json()["items"][0]["paused"] is True
-        assert client.delete(f"/api/feeds/{feed.id}").status_code == 204
+        assert client.get("/api/sources").json()["items"][0]["paused"] is True
+        assert client.delete(f"/api/sources/{feed.id}").status_code == 204
         assert store.feeds() == []

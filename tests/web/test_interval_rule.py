@@ -12,7 +12,7 @@ MESSAGE = "the poll interval must be between 30 seconds and 7 days, not 10 secon
 
 
 def test_api_refuses_a_too_short_interval_with_the_store_message(client, store):
-    error = assert_error(client.post("/api/feeds", json={"url": "https://example.com/f", "interval_seconds": 10}),
+    error = assert_error(client.post("/api/sources", json={"url": "https://example.com/f", "interval_seconds": 10}),
                          422, "invalid_input")
     assert error["message"] == MESSAGE
     assert store.feeds() == []
@@ -26,6 +26,6 @@ def test_form_refuses_a_too_short_interval_with_the_store_message(client, store)
 
 
 def test_api_accepts_the_shortest_interval(client, store):
-    response = client.post("/api/feeds", json={"url": "https://example.com/f", "interval_seconds": 30})
+    response = client.post("/api/sources", json={"url": "https://example.com/f", "interval_seconds": 30})
     assert response.status_code == 201, response.text
     assert [feed.interval_seconds for feed in store.feeds()] == [30]

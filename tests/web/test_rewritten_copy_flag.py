@@ -16,7 +16,7 @@ def test_rewritten_copy_shows_its_flag_and_original_in_page_list_and_api(client,
     copy_id = ingest([str(copy)], store=store, settings=settings).ids[0]
     page = client.get(f"/articles/{copy_id}").text
     assert "machine translation suspected" in page and f"rewrites article {original_id} word for word" in page
-    quality = client.get(f"/api/documents/{copy_id}").json()["document"]["quality"]
+    quality = client.get(f"/api/documents/{copy_id}").json()["quality"]
     assert quality["machine_translation_suspected"] and any(
         signal.startswith(f"rewrites article {original_id}") for signal in quality["signals"])
     assert "machine translation suspected" not in client.get(f"/articles/{original_id}").text

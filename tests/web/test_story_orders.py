@@ -73,7 +73,7 @@ def test_undated_article_has_no_published_time_but_a_seen_time(world):
     [doc] = [d for d in client.get("/api/documents", params={"limit": 100}).json()["items"] if d["title"] == UNDATED]
     assert doc["published"] is None and doc["seen_at"]
     detail = client.get(f"/api/documents/{ids['undated_document']}").json()
-    assert detail["document"]["published"] is None and detail["seen_at"]
+    assert detail["published"] is None and detail["seen_at"]
     page = client.get(f"/articles/{ids['undated_document']}").text
     assert "undated" in page and re.search(r"seen <time", page)
 

@@ -137,7 +137,8 @@ def test_preview_api_answers_matches_newest_first_with_reasons_and_links(client,
     items = answer.json()["items"]
     assert [i["title"] for i in items] == ["Kremlin will study Starmer's ceasefire plan", "Starmer urges Putin to sign a ceasefire"]
     assert items[1]["reason"]["entities"] == ["Keir Starmer"] and items[1]["reason"]["quote"]["speaker"] == "Keir Starmer"
-    assert items[0]["links"] == {"article": f"/articles/{items[0]['article_id']}", "story": f"/stories/{items[0]['story_id']}"}
+    assert items[0]["links"] == {"self": f"/api/documents/{items[0]['id']}", "html": f"/articles/{items[0]['id']}",
+                                 "story": f"/stories/{items[0]['story_id']}"}
     assert client.get("/api/subscriptions/preview", params={"q": "volcano"}).json()["items"] == []
 
 
@@ -236,7 +237,7 @@ def test_an_edited_query_is_what_new_articles_are_matched_against(client, store)
     pushed = client.post("/api/documents", json={"title": "Starmer speaks", "text": "Keir Starmer spoke in London on Monday about the ceasefire talks.",
                                                  "source": "Wire"})
     assert pushed.status_code == 201, pushed.text
-    assert [m.article_id for m in AlertStore(store).matches(sub_id)] == [pushed.json()["id"], first.json()["id"]]
+    assert [str(m.article_id) for m in AlertStore(store).matches(sub_id)] == [pushed.json()["id"], first.json()["id"]]
 
 
 def test_the_forms_need_the_api_token_when_one_is_set(serve, settings, store):

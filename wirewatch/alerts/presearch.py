@@ -34,6 +34,7 @@ from typing import Any, Iterable, Mapping
 from ..query import ArticleFields, Query, compile_query
 from ..query.ast import And, DateFilter, Filter, Node, Not, Or, Phrase, Term
 from ..query.evaluate import NAME_SEPARATOR, Predicate, analyse_text, fact_token
+from ..query.sources import source_keys, source_value
 
 Key = tuple[str, str]  # (kind, value): ("t", word) ("p", prefix) ("tt", title word) ("tp", title
 # prefix) ("e", run of a name's words) ("s", the same for a speaker) ("y", TYPE) ("st", story id) ("src", source) ("lang", code)
@@ -57,7 +58,7 @@ def article_keys(article: ArticleFields) -> set[Key]:
     if article.story_id is not None:
         keys.add(("st", article.story_id))
     if article.source is not None:
-        keys.add(("src", article.source.lower()))
+        keys.update(("src", key) for key in source_keys(article.source))
     if article.language is not None:
         keys.add(("lang", article.language.lower()))
     return keys
@@ -130,7 +131,9 @@ def _filter_key(node: Filter) -> frozenset[Key] | None:
         return frozenset({("y", node.value.upper())})
     if node.field == "story":
         return frozenset({("st", node.value)})
-    return frozenset({("src" if node.field == "source" else "lang", node.value.lower())})
+    if node.field == "source":
+        return frozenset({("src", source_value(node.value))})
+    return frozenset({("lang", node.value.lower())})
 
 
 def sufficient_keys(node: Node) -> frozenset[Key] | None:
@@ -259,7 +262,8 @@ def flat_clause(node: Node) -> Clause | None:
             elif item.field == "type":
                 types.add(item.value.upper())
             else:
-                value = item.value if item.field == "story" else item.value.lower()
+                value = (item.value if item.field == "story"
+                         else source_value(item.value) if item.field == "source" else item.value.lower())
                 if single.setdefault(item.field, value) != value:
                     return None  # two different sources (say): leave it to the predicate
             continue
@@ -546,6 +550,7 @@ def _other_keys(article: ArticleFields) -> Iterable[Key]:
     if article.story_id is not None:
         yield ("st", article.story_id)
     if article.source is not None:
-        yield ("src", article.source.lower())
+        for key in source_keys(article.source):
+            yield ("src", key)
     if article.language is not None:
         yield ("lang", article.language.lower())

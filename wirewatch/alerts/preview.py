@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..errors import InputError
+from ..ids import public_id
 from ..store import Store
 from ..store import AlertStore
 from ..query import compile_query
@@ -35,6 +36,7 @@ class PreviewHit:
     role: str | None
     reason: MatchReason
     statements: list[tuple[str, str]] = field(default_factory=list)  # (speaker, quote) by matched speakers
+    public_id: str = ""  # the article's public id (ids.public_id): what the API and links name it by
 
 
 def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> list[PreviewHit]:
@@ -72,6 +74,7 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
                 article_id=row.id, title=facts.title, url=facts.url, source=facts.source,
                 published=facts.published, story_id=row.story_id, story_title=row.story_title,
                 role=row.role, reason=reason, statements=statements,
+                public_id=public_id(data.get("id"), row.id),
             ))
             if len(hits) >= limit:
                 break

@@ -43,7 +43,7 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Filter:
-    """`source:NAME` (case-insensitive, exact), `lang:CODE`, or a fact field.
+    """`source:NAME` (a source name, or labels of a source host: query/sources.py), `lang:CODE`, or a fact field.
 
     Fact fields: `entity:"Keir Starmer"` (a resolved entity of the article whose canonical name
     contains these words in this order, so `entity:Starmer` matches too), `speaker:"..."` (the

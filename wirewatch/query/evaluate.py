@@ -26,6 +26,7 @@ import snowballstemmer
 
 from ..errors import QueryError
 from .ast import And, DateFilter, Filter, Node, Not, Or, Phrase, Query, Term
+from .sources import source_keys, source_matches
 from .tokens import search_tokens
 
 _STEMMER = snowballstemmer.stemmer("porter")  # stateless apart from an internal buffer
@@ -110,8 +111,8 @@ class ArticleFields:
         markers += [fact_token("y", kind) for kind in self.entity_types]
         if self.story_id is not None:
             markers.append(fact_token("st", self.story_id))
-        if self.source is not None:
-            markers.append(fact_token("src", self.source.lower()))
+        if self.source is not None:  # every value `source:` matches it with (query/sources.py)
+            markers += [fact_token("src", key) for key in source_keys(self.source)]
         if self.language is not None:
             markers.append(fact_token("lang", self.language.lower()))
         object.__setattr__(self, "facts", all_terms.union(markers))
@@ -232,9 +233,10 @@ def _filter_predicate(node: Filter) -> Predicate:
     if name == "story":
         story = node.value
         return lambda article: article.story_id == story
-    value = node.value.lower()
     if name == "source":
-        return lambda article: article.source is not None and article.source.lower() == value
+        wanted = node.value
+        return lambda article: source_matches(article.source, wanted)
+    value = node.value.lower()
     return lambda article: article.language is not None and article.language.lower() == value
 
 

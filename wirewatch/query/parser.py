@@ -10,7 +10,7 @@ The language (positions in messages count characters from 1):
     ( ... )                    grouping
     minist*                    any word starting with "minist" (after stemming, see below)
     title:word, title:"a b"    only in the title (title:word* too)
-    source:AP, source:"The Guardian"   exact source name, case-insensitive
+    source:AP, source:"The Guardian"   a source name (any case) or a host's labels: source:ndtv (query/sources.py)
     lang:en                    language code
     after:2025-03-01           published on or after that day (UTC)
     before:2025-03-31          published on or before that day (UTC); undated articles never match

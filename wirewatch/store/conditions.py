@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, timezone
 from typing import Callable
 
-from sqlalchemy import and_, bindparam, false, func, not_, or_
+from sqlalchemy import and_, bindparam, false, func, literal, not_, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..query.ast import FACT_FIELDS, And, DateFilter, Filter, Node, Not, Or
+from ..query.sources import source_patterns
 from .fact_filters import ResolvedNames, fact_condition
 from .schema import documents
 
@@ -35,9 +36,20 @@ def filter_condition(node: Filter | DateFilter, names: ResolvedNames | None = No
         return and_(published.is_not(None), bound)
     if node.field in FACT_FIELDS:
         return fact_condition(node, names or ResolvedNames())
-    column = documents.c.source if node.field == "source" else documents.c.language
+    if node.field == "source":
+        return source_condition(node.value)
     value = bindparam(None, node.value)
-    return and_(column.is_not(None), func.lower(column) == func.lower(value))
+    return and_(documents.c.language.is_not(None), func.lower(documents.c.language) == func.lower(value))
+
+
+def source_condition(value: str) -> ColumnElement[bool]:
+    """`source:value` as query/sources.py defines it: the name, or a run of a host's labels."""
+    patterns = source_patterns(value)
+    name = func.lower(documents.c.source)
+    labelled = literal(".").concat(name).concat(literal("." if patterns.dotted else ""))
+    as_host = and_(not_(documents.c.source.like("% %")),
+                   labelled.like(func.lower(bindparam(None, patterns.labels)), escape="\\"))
+    return and_(documents.c.source.is_not(None), or_(name == func.lower(bindparam(None, patterns.exact)), as_host))
 
 
 def sql_condition(node: Node, text_condition: TextCondition,

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from .schema import documents
+from ..ids import public_id
+from .schema import document_entities, documents
 
 MAX_PAGE = 200  # the most rows one listing call returns, whatever the caller asks
 TOP_ENTITIES = 4
@@ -38,6 +39,11 @@ class DocumentSummary:
     quote: dict[str, Any] | None = None  # the first attributed quote, else the first quote
     flags: list[str] = field(default_factory=list)
 
+    @property
+    def public_id(self) -> str:
+        """The article's public id (ids.public_id): what the API and links name it by."""
+        return public_id(self.ext_id, self.id)
+
 
 _SUMMARY_COLUMNS = (
     documents.c.id, documents.c.ext_id, documents.c.title, documents.c.url, documents.c.source,
@@ -50,7 +56,25 @@ def _page(limit: int) -> int:
     return max(1, min(limit, MAX_PAGE))
 
 
-def _summary(row: Any) -> DocumentSummary:
+def registry_ids(conn: Connection, document_ids: list[int]) -> dict[int, dict[str, int]]:
+    """document id -> {local entity id ("e3") -> the entity registry's id}: readers name an
+    entity by its registry id everywhere, not by the id inside one document's record."""
+    if not document_ids:
+        return {}
+    found: dict[int, dict[str, int]] = {}
+    stmt = select(document_entities.c.document_id, document_entities.c.local_id, document_entities.c.entity_id)
+    for row in conn.execute(stmt.where(document_entities.c.document_id.in_(document_ids))):
+        found.setdefault(row.document_id, {})[row.local_id] = row.entity_id
+    return found
+
+
+def _summaries(conn: Connection, rows: Any) -> list[DocumentSummary]:
+    rows = list(rows)
+    ids = registry_ids(conn, [row.id for row in rows])
+    return [_summary(row, ids.get(row.id, {})) for row in rows]
+
+
+def _summary(row: Any, entity_ids: dict[str, int]) -> DocumentSummary:
     data = row.data or {}
     entities = sorted(
         (e for e in data.get("entities") or [] if isinstance(e, dict) and e.get("name")),
@@ -65,7 +89,7 @@ def _summary(row: Any) -> DocumentSummary:
         site_name=row.site_name, language=row.language, published=row.published,
         ingested_at=row.ingested_at,
         entities=[
-            {"id": e.get("id"), "name": e["name"], "type": e.get("type"), "mentions": len(e.get("mentions") or [])}
+            {"id": entity_ids.get(str(e.get("id"))), "name": e["name"], "type": e.get("type"), "mentions": len(e.get("mentions") or [])}
             for e in entities[:TOP_ENTITIES]
         ],
         quote={"text": quote["text"], "speaker": quote.get("speaker"), "cue": quote.get("cue")} if quote else None,
@@ -81,19 +105,28 @@ def list_documents(conn: Connection, *, limit: int, offset: int,
     if where is not None:
         stmt = stmt.where(where)
     stmt = stmt.order_by(documents.c.id.desc()).limit(_page(limit)).offset(max(0, offset))
-    return [_summary(row) for row in conn.execute(stmt)]
+    return _summaries(conn, conn.execute(stmt))
 
 
 def documents_after(conn: Connection, after_id: int, *, limit: int) -> list[DocumentSummary]:
     """Articles stored after `after_id`, oldest first: what a live stream sends next."""
     stmt = select(*_SUMMARY_COLUMNS).where(documents.c.id > after_id).order_by(documents.c.id).limit(_page(limit))
-    return [_summary(row) for row in conn.execute(stmt)]
+    return _summaries(conn, conn.execute(stmt))
 
 
 def document_summaries(conn: Connection, ids: list[int]) -> dict[int, DocumentSummary]:
     if not ids:
         return {}
-    return {row.id: _summary(row) for row in conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids)))}
+    rows = conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids)))
+    return {summary.id: summary for summary in _summaries(conn, rows)}
+
+
+def public_ids(conn: Connection, ids: list[int]) -> dict[int, str]:
+    """store id -> the article's public id, for the stored ones among `ids`."""
+    if not ids:
+        return {}
+    stmt = select(documents.c.id, documents.c.ext_id).where(documents.c.id.in_(sorted(set(ids))))
+    return {row.id: public_id(row.ext_id, row.id) for row in conn.execute(stmt)}
 
 
 def newest_id(conn: Connection) -> int:

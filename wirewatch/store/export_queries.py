@@ -19,22 +19,24 @@ from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.elements import ColumnElement
 
+from ..ids import public_id
 from .schema import document_entities, documents, entities, entity_aliases, quotes, stories, story_articles
 
 PAGE_SIZE = 500
 KINDS = ("articles", "stories", "entities", "quotes")
 
 # Column types: "int", "float", "str", "time" (aware UTC datetime), "list" (of str), "ints" (list of int).
+# An article is named by its public id (ids.public_id) in every kind, as in the API.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (
-        ("id", "int"), ("record_id", "str"), ("title", "str"), ("url", "str"), ("source", "str"),
+        ("id", "str"), ("title", "str"), ("url", "str"), ("source", "str"),
         ("site_name", "str"), ("language", "str"), ("published", "time"), ("ingested_at", "time"),
         ("story", "str"), ("entities", "list"), ("text", "str"),
     ),
     "stories": (
         ("id", "str"), ("title", "str"), ("first_seen", "time"), ("last_seen", "time"),
         ("article_count", "int"), ("source_count", "int"), ("entities", "list"), ("summary", "list"),
-        ("articles", "ints"),
+        ("articles", "list"),
     ),
     "entities": (
         ("id", "int"), ("name", "str"), ("type", "str"), ("documents", "int"), ("mentions", "int"),
@@ -42,7 +44,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "quotes": (
         ("id", "int"), ("text", "str"), ("speaker", "str"), ("speaker_entity", "int"), ("cue", "str"),
-        ("document", "int"), ("title", "str"), ("url", "str"), ("source", "str"), ("published", "time"),
+        ("document", "str"), ("title", "str"), ("url", "str"), ("source", "str"), ("published", "time"),
     ),
 }
 
@@ -98,7 +100,7 @@ def _articles(conn: Connection, last: int | None, matching: ColumnElement[bool] 
             (e for e in found if isinstance(e, dict) and e.get("name")), key=lambda e: -len(e.get("mentions") or [])
         )]
         page.append((row.id, {
-            "id": row.id, "record_id": row.ext_id, "title": row.title, "url": row.url, "source": row.source,
+            "id": public_id(row.ext_id, row.id), "title": row.title, "url": row.url, "source": row.source,
             "site_name": row.site_name, "language": row.language, "published": row.published,
             "ingested_at": row.ingested_at, "story": row.story_id, "entities": names, "text": row.text,
         }))
@@ -124,7 +126,7 @@ def _stories(conn: Connection, last: str | None, matching: ColumnElement[bool] |
             "article_count": row.article_count, "source_count": row.source_count,
             "entities": [str(name) for name in data.get("entities") or []],
             "summary": [str(sentence) for sentence in data.get("summary") or []],
-            "articles": [int(a["id"]) for a in data.get("articles") or []
+            "articles": [public_id(a.get("record_id"), int(a["id"])) for a in data.get("articles") or []
                          if isinstance(a, dict) and str(a.get("id", "")).isdigit()],
         }))
     return page
@@ -161,7 +163,8 @@ def _entities(conn: Connection, last: int | None, matching: ColumnElement[bool] 
 def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | None,
             since: datetime | None, until: datetime | None, size: int) -> list[tuple[int, Row]]:
     stmt = (
-        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
+        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source,
+               documents.c.ext_id)
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(*_bounded(quotes.c.published, since, until))
         .order_by(quotes.c.id).limit(size)
@@ -172,7 +175,7 @@ def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | 
         stmt = stmt.where(matching)
     return [(row.id, {
         "id": row.id, "text": row.text, "speaker": row.speaker, "speaker_entity": row.entity_id, "cue": row.cue,
-        "document": row.document_id, "title": row.document_title, "url": row.url, "source": row.source,
+        "document": public_id(row.ext_id, row.document_id), "title": row.document_title, "url": row.url, "source": row.source,
         "published": row.published,
     }) for row in conn.execute(stmt)]
 

@@ -6,7 +6,7 @@ import hashlib
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from types import ModuleType
 from typing import Iterable
@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from ..ids import parse_row_id
+from ..ids import parse_row_id, public_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
@@ -76,13 +76,14 @@ class AddResult:
 
 @dataclass
 class SearchHit:
-    id: str  # the record's own id when it had one, else the store's id as text
+    id: str  # the article's public id (ids.public_id): its record's own id, else the store id as text
     url: str | None
     title: str
     source: str | None
     published: str | None  # ISO 8601
     snippet: str  # HTML-safe: escaped text, matches in <mark>…</mark>
     score: float  # higher is better; only comparable within one search
+    row_id: int = 0  # the store's number for it (lists, live streams and filters inside wirewatch)
 
 
 @dataclass
@@ -92,6 +93,12 @@ class StoredDocument:
     ingested_at: datetime
     raw: bytes | None
     raw_content_type: str | None
+    entity_ids: dict[str, int] = field(default_factory=dict)  # local id ("e3") -> the registry's id
+
+    @property
+    def public_id(self) -> str:
+        """The article's public id (ids.public_id)."""
+        return public_id(self.document.id, self.id)
 
 
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
@@ -248,26 +255,48 @@ class Store:
         return AddResult(id=rows[0].id, status="duplicate", duplicate_of=rows[0].id, reason="same text")
 
     def get_document(self, key: int | str) -> StoredDocument | None:
-        """By the store's id (int) or the record's own id (str; a numeric str falls back to the store id)."""
-        if isinstance(key, bool) or not isinstance(key, (int, str)):
-            return None
+        """By the article's public id (`ids.public_id`) or the store's id; see `document_row_id`."""
         with self._engine.connect() as conn:
-            row = None
-            if isinstance(key, str):
-                row = conn.execute(select(documents).where(documents.c.ext_id == key)).first()
-                if row is None and parse_row_id(key) is not None:
-                    key = parse_row_id(key)
-            if row is None and isinstance(key, int) and parse_row_id(key) is not None:
-                row = conn.execute(select(documents).where(documents.c.id == key)).first()
-        if row is None:
-            return None
+            row_id = self._row_id(conn, key)
+            row = conn.execute(select(documents).where(documents.c.id == row_id)).first() if row_id else None
+            if row is None:
+                return None
+            entity_ids = document_queries.registry_ids(conn, [row.id]).get(row.id, {})
         return StoredDocument(
             id=row.id,
             document=Document.from_dict(row.data),
             ingested_at=row.ingested_at,
             raw=decompress_raw(row.raw) if row.raw is not None else None,
             raw_content_type=row.raw_content_type,
+            entity_ids=entity_ids,
         )
+
+    def document_row_id(self, key: int | str) -> int | None:
+        """The store id of the article `key` names, or None. A str is first a record's own id (so
+        an article keeps the id its source gave it), then, when all digits, a store id: the public
+        id of an article without a record id. An int is a store id."""
+        with self._engine.connect() as conn:
+            return self._row_id(conn, key)
+
+    @staticmethod
+    def _row_id(conn: Connection, key: int | str) -> int | None:
+        if isinstance(key, bool) or not isinstance(key, (int, str)):
+            return None
+        if isinstance(key, str):
+            found = conn.execute(select(documents.c.id).where(documents.c.ext_id == key)).scalar()
+            if found is not None:
+                return int(found)
+        number = parse_row_id(key)
+        if number is None:
+            return None
+        found = conn.execute(select(documents.c.id).where(documents.c.id == number)).scalar()
+        return int(found) if found is not None else None
+
+    def public_ids(self, row_ids: Iterable[int]) -> dict[int, str]:
+        """store id -> the article's public id (`ids.public_id`), for the stored ones: how a
+        face names the articles a record refers to by store id (quotes, alerts, stories)."""
+        with self._engine.connect() as conn:
+            return document_queries.public_ids(conn, [i for i in row_ids if isinstance(i, int)])
 
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
@@ -346,13 +375,14 @@ class Store:
         for doc_id, score in ranked:
             row = rows[doc_id]
             hits.append(SearchHit(
-                id=row.ext_id if row.ext_id is not None else str(row.id),
+                id=public_id(row.ext_id, row.id),
                 url=row.url,
                 title=row.title,
                 source=row.source,
                 published=row.published.isoformat() if row.published else None,
                 snippet=marked.get(doc_id) or head_snippet(row.text),
                 score=score,
+                row_id=row.id,
             ))
         return hits
 
@@ -508,16 +538,18 @@ class Store:
 
         `query` (the search language) keeps stories with at least one matching article."""
         check_sort(sort)
-        ids = None
         with self._engine.connect() as conn:
-            if query:
-                hits = self._fulltext.search_ids(conn, parse_query(query), limit=MAX_SEARCH_LIMIT, offset=0)
-                ids = sorted({
-                    row.story_id for row in conn.execute(
-                        select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
-                    )
-                })
+            ids = self._stories_matching(conn, query) if query else None
             return list_stories(conn, sort=sort, since=since, ids=ids, limit=limit, offset=offset, now=now)
+
+    def _stories_matching(self, conn: Connection, query: str) -> list[str]:
+        """Stories with an article among the best `MAX_SEARCH_LIMIT` matches of `query`."""
+        hits = self._fulltext.search_ids(conn, parse_query(query), limit=MAX_SEARCH_LIMIT, offset=0)
+        return sorted({
+            row.story_id for row in conn.execute(
+                select(story_articles.c.story_id).where(story_articles.c.document_id.in_([h for h, _ in hits]))
+            )
+        })
 
     def story(self, story_id: str, *, now: datetime | None = None) -> StorySummary | None:
         with self._engine.connect() as conn:
@@ -542,9 +574,11 @@ class Store:
             ids = story_queries.story_ids_of_documents(conn, document_ids)
         return self.stories_by_id(ids)[:limit]
 
-    def count_stories(self) -> int:
+    def count_stories(self, *, since: datetime | None = None, query: str | None = None) -> int:
+        """How many stories `stories()` pages through with the same `since` and `query`."""
         with self._engine.connect() as conn:
-            return count_stories(conn)
+            ids = self._stories_matching(conn, query) if query else None
+            return count_stories(conn, since=since, ids=ids)
 
     def story_log_position(self) -> int:
         """The newest position in the story assignment log (0 before any story exists)."""

@@ -289,8 +289,14 @@ def get_story(conn: Connection, story_id: str, *, now: datetime | None = None) -
     return found[0] if found else None
 
 
-def count_stories(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
+def count_stories(conn: Connection, *, since: datetime | None = None, ids: list[str] | None = None) -> int:
+    """How many stories `list_stories` pages through with the same `since` and `ids`."""
+    stmt = select(func.count()).select_from(stories)
+    if since is not None:
+        stmt = stmt.where(stories.c.last_seen >= since)
+    if ids is not None:
+        stmt = stmt.where(stories.c.id.in_(ids))
+    return int(conn.execute(stmt).scalar_one())
 
 
 def stories_changed_after(conn: Connection, seq: int, *, limit: int) -> list[tuple[str, int]]:

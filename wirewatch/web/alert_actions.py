@@ -17,20 +17,22 @@ from typing import Any
 from ..alerts import Alert, AlertStore, PreviewHit, Subscription
 from ..alerts.messages import ALERT_SCHEMA
 from ..alerts.outbox import NewAlert
+from .templating import path_segment
 
 TEST_KIND = "test"
 
 
 def preview_item(hit: PreviewHit) -> dict[str, Any]:
     """One preview hit as JSON: what matched, where it lives here, and why it matched."""
+    segment = path_segment(hit.public_id)
     return {
-        "article_id": hit.article_id, "title": hit.title, "url": hit.url, "source": hit.source,
+        "id": hit.public_id, "title": hit.title, "url": hit.url, "source": hit.source,
         "published": hit.published.isoformat() if hit.published else None,
         "story_id": hit.story_id, "story_title": hit.story_title, "role": hit.role,
         "reason": hit.reason.to_dict(),
         "statements": [{"speaker": speaker, "text": text} for speaker, text in hit.statements],
-        "links": {"article": f"/articles/{hit.article_id}",
-                  "story": f"/stories/{hit.story_id}" if hit.story_id else None},
+        "links": {"self": f"/api/documents/{segment}", "html": f"/articles/{segment}",
+                  "story": f"/stories/{path_segment(hit.story_id)}" if hit.story_id else None},
     }
 
 

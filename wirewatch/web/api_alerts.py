@@ -14,13 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..ids import MAX_ROW_ID
 from ..alerts import (
-    AlertStore, Subscription, alert_dict, preview, redact, subscription_feed, validate_subscription,
+    Alert, AlertStore, Subscription, alert_dict, preview, redact, subscription_feed, validate_subscription,
 )
 from ..alerts.preview import MAX_PREVIEW
 from ..errors import InputError
 from .params import UtcDateTime, RowId
 from .alert_actions import preview_item, send_test
-from .api import ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
+from .api import ARTICLE_ID, ERRORS, ErrorOut, LimitParam, OffsetParam, Page, next_url
 from .security import require_json_body, require_write_access
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -87,12 +87,13 @@ class StatementOut(BaseModel):
 
 
 class PreviewLinks(BaseModel):
-    article: str
+    self: str = Field(description="the article (GET /api/documents/{id})")
+    html: str = Field(description="the article's page")
     story: str | None
 
 
 class PreviewHitOut(BaseModel):
-    article_id: int
+    id: str = Field(description=ARTICLE_ID)
     title: str
     url: str | None
     source: str | None
@@ -121,7 +122,7 @@ class AlertOut(BaseModel):
     kind: str = Field(description="alert | digest | test")
     subscription: int
     story: str | None
-    article: int | None
+    article: str | None = Field(description="the alerted article's id (" + ARTICLE_ID + ")")
     channel: str = Field(description="secrets redacted")
     status: str = Field(description="delivery status: pending, sent, failed, ...")
     attempts: int
@@ -153,6 +154,18 @@ def subscription_out(sub: Subscription) -> SubscriptionOut:
         links=SubscriptionLinks(self=f"/api/subscriptions/{sub.id}", feed=f"/feeds/subscriptions/{sub.id}.atom",
                                 alerts=f"/api/alerts?subscription={sub.id}"),
     )
+
+
+def alerts_out(request: Request, alerts: list[Alert]) -> list[AlertOut]:
+    """Alerts as the API shows them: the article named by its public id, like everywhere else."""
+    article_ids = request.app.state.web.store.public_ids([a.article_id for a in alerts if a.article_id])
+    answers = []
+    for alert in alerts:
+        fields = alert_dict(alert)
+        if alert.article_id is not None:
+            fields["article"] = article_ids.get(alert.article_id, str(alert.article_id))
+        answers.append(AlertOut(**fields))
+    return answers
 
 
 def _found(alert_store: AlertStore, subscription_id: int) -> Subscription:
@@ -243,7 +256,7 @@ def test_subscription(subscription_id: RowId, request: Request) -> Any:
     if not found.notify:
         raise InputError("this subscription has no notification channels (its Atom feed needs no test)")
     sent = send_test(alert_store, request.app.state.web.runner, found)
-    return TestSendOut(items=[AlertOut(**alert_dict(a)) for a in sent])
+    return TestSendOut(items=alerts_out(request, sent))
 
 
 @router.delete("/subscriptions/{subscription_id}", status_code=204, response_class=Response,
@@ -268,7 +281,7 @@ def list_alerts(
     alert_store = _alert_store(request)
     found = alert_store.alerts(subscription_id=subscription, status=status, limit=limit + 1, offset=offset)
     total = alert_store.count_alerts(subscription_id=subscription, status=status)
-    return AlertPage(items=[AlertOut(**alert_dict(a)) for a in found[:limit]], limit=limit, offset=offset,
+    return AlertPage(items=alerts_out(request, found[:limit]), limit=limit, offset=offset,
                      total=total, next=next_url(request, limit, offset, len(found) > limit))
 
 

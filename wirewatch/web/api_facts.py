@@ -12,9 +12,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from ..ids import MAX_ROW_ID, parse_row_id
+from ..ids import parse_row_id, public_id
 from ..store import EntitySummary, QuoteRecord, StorySummary
-from .api import ERRORS, LimitParam, OffsetParam, Page, next_url
+from .api import ARTICLE_ID, ERRORS, LimitParam, Links, OffsetParam, Page, article_links, next_url
 from .templating import path_segment
 from .params import UtcDateTime, IsoDateTime
 
@@ -28,15 +28,15 @@ class StoryLinks(BaseModel):
 
 
 class StoryArticleOut(BaseModel):
-    id: int = Field(description="the store's document id")
+    id: str = Field(description=ARTICLE_ID)
     role: str = Field(description="original | copy | development")
-    duplicate_of: int | None = Field(description="for copies: the article this one repeats")
+    duplicate_of: str | None = Field(description="for copies: the id of the article this one repeats")
     published: UtcDateTime | None = Field(description="the article's own date; null when it gives none")
     seen_at: UtcDateTime | None = Field(None, description="when wirewatch stored it (arrival)")
     source: str | None
     title: str
     url: str | None
-    record_id: str | None
+    links: Links
 
 
 class StoryOut(BaseModel):
@@ -77,7 +77,7 @@ class EntityOut(BaseModel):
 
 
 class QuoteLinks(BaseModel):
-    document: str
+    document: str = Field(description="its article (GET /api/documents/{id})")
     html: str
 
 
@@ -87,7 +87,7 @@ class QuoteOut(BaseModel):
     speaker: str | None = Field(description="canonical name of the speaker, when attributed")
     speaker_entity: int | None
     cue: str | None = Field(description="the verb: said, added, urged, ...")
-    document: int
+    document: str = Field(description="its article's id (" + ARTICLE_ID + ")")
     title: str = Field(description="the article's title")
     url: str | None
     source: str | None
@@ -122,7 +122,7 @@ class EntityDetailOut(EntityOut):
     timeline: list[DayCount] = Field(description="articles mentioning it per day")
     related: list[RelatedOut] = Field(description="entities most often mentioned in the same articles")
     quotes: list[QuoteOut] = Field(description="what this person said, newest first")
-    document_ids: list[int] = Field(description="articles mentioning it, newest first (up to 50)")
+    document_ids: list[str] = Field(description="ids of the articles mentioning it, newest first (up to 50)")
     stories: list[StoryRef]
 
 
@@ -170,13 +170,20 @@ def _entity_out(summary: EntitySummary, model: type[EntityOut] = EntityOut, **ex
     )
 
 
-def quote_out(quote: QuoteRecord) -> QuoteOut:
+def quote_out(quote: QuoteRecord, article_ids: dict[int, str]) -> QuoteOut:
+    """`article_ids`: Store.public_ids of the quotes' articles, read once for a whole page."""
+    article_id = article_ids.get(quote.document_id, str(quote.document_id))
+    links = article_links(article_id)
     return QuoteOut(
         id=quote.id, text=quote.text, speaker=quote.speaker, speaker_entity=quote.entity_id, cue=quote.cue,
-        document=quote.document_id, title=quote.document_title, url=quote.url, source=quote.source,
-        published=quote.published,
-        links=QuoteLinks(document=f"/api/documents/{quote.document_id}", html=f"/articles/{quote.document_id}"),
+        document=article_id, title=quote.document_title, url=quote.url, source=quote.source,
+        published=quote.published, links=QuoteLinks(document=links.self, html=links.html),
     )
+
+
+def quotes_out(store: Any, found: list[QuoteRecord]) -> list[QuoteOut]:
+    article_ids = store.public_ids([q.document_id for q in found])
+    return [quote_out(q, article_ids) for q in found]
 
 
 @router.get("/stories", response_model=StoryPage, responses=ERRORS)
@@ -196,7 +203,7 @@ def list_stories(
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=timezone.utc)
     found = store.stories(since=since, query=q, limit=limit + 1, offset=offset, sort=sort)
-    total = store.count_stories() if since is None and q is None else None
+    total = store.count_stories(since=since, query=q)
     return StoryPage(items=[story_out(s) for s in found[:limit]], limit=limit, offset=offset, total=total,
                      next=next_url(request, limit, offset, len(found) > limit))
 
@@ -204,17 +211,25 @@ def list_stories(
 @router.get("/stories/{story_id}", response_model=StoryDetailOut, responses=ERRORS)
 def get_story(story_id: str, request: Request) -> Any:
     """One story with its articles in time order, each with its role."""
-    story = request.app.state.web.store.story(story_id)
+    store = request.app.state.web.store
+    story = store.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    articles = [
-        StoryArticleOut(
-            id=int(a["id"]), role=str(a.get("role") or ""), duplicate_of=_int_or_none(a.get("duplicate_of")),
-            published=a.get("published"), seen_at=a.get("seen_at"), source=a.get("source"), title=str(a.get("title") or ""),
-            url=a.get("url"), record_id=a.get("record_id"),
-        )
-        for a in story.data.get("articles") or [] if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None
-    ]
+    members = [a for a in story.data.get("articles") or []
+               if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
+    # The story record names articles by store number; answers name them by their public id.
+    article_ids = {int(a["id"]): public_id(a.get("record_id"), int(a["id"])) for a in members}
+    copied = {_int_or_none(a.get("duplicate_of")) for a in members} - set(article_ids) - {None}
+    article_ids.update(store.public_ids(list(copied)))
+    articles = []
+    for a in members:
+        article_id, original = article_ids[int(a["id"])], _int_or_none(a.get("duplicate_of"))
+        articles.append(StoryArticleOut(
+            id=article_id, role=str(a.get("role") or ""),
+            duplicate_of=article_ids.get(original, str(original)) if original is not None else None,
+            published=a.get("published"), seen_at=a.get("seen_at"), source=a.get("source"),
+            title=str(a.get("title") or ""), url=a.get("url"), links=article_links(article_id),
+        ))
     return StoryDetailOut(**story_out(story).model_dump(), articles=articles)
 
 
@@ -243,12 +258,14 @@ def get_entity(key: str, request: Request) -> Any:
     if detail is None:
         raise HTTPException(404, f"no entity {key!r}")
     stories = store.stories_of_documents(detail.document_ids)
+    documents = store.public_ids(detail.document_ids)
     return _entity_out(
         detail.entity, EntityDetailOut,
         aliases=[AliasOut(text=t, count=c) for t, c in detail.aliases],
         timeline=[DayCount(day=d, documents=c) for d, c in detail.timeline],
         related=[_entity_out(s, RelatedOut, shared_documents=shared) for s, shared in detail.related],
-        quotes=[quote_out(q) for q in detail.quotes], document_ids=list(detail.document_ids),
+        quotes=quotes_out(store, detail.quotes),
+        document_ids=[documents[i] for i in detail.document_ids if i in documents],
         stories=[StoryRef(id=s.id, title=s.title, last_seen=s.last_seen, article_count=s.articles,
                           links=_story_links(s.id)) for s in stories],
     )
@@ -261,7 +278,8 @@ def list_quotes(
     offset: int = OffsetParam,
     speaker: str | None = Query(None, min_length=1, max_length=200,
                                 description="the person, by any name or spelling the registry knows"),
-    document: int | None = Query(None, ge=1, le=MAX_ROW_ID, description="only quotes from this article, in text order"),
+    document: str | None = Query(None, min_length=1, max_length=2000,
+                                 description="only quotes from this article (its id), in text order"),
     q: str | None = Query(None, min_length=1, max_length=2000,
                           description="only quotes from articles matching this query (the search language)"),
     since: IsoDateTime | None = Query(None, description="only quotes at or after this time (ISO 8601)"),
@@ -273,8 +291,11 @@ def list_quotes(
     if speaker is not None and document is not None:
         raise HTTPException(400, "give either speaker or document, not both")
     store = request.app.state.web.store
-    filters = {"speaker": speaker, "query": q, "since": since, "until": until, "document_id": document}
+    document_id = store.document_row_id(document) if document is not None else None
+    if document is not None and document_id is None:
+        raise HTTPException(404, f"no document {document!r}")
+    filters = {"speaker": speaker, "query": q, "since": since, "until": until, "document_id": document_id}
     found = store.quotes(**filters, limit=limit + 1, offset=offset)
-    return QuotePage(items=[quote_out(quote) for quote in found[:limit]], limit=limit, offset=offset,
+    return QuotePage(items=quotes_out(store, found[:limit]), limit=limit, offset=offset,
                      total=store.count_quotes(**filters),
                      next=next_url(request, limit, offset, len(found) > limit))

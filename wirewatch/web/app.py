@@ -27,7 +27,7 @@ from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchE
 from ..runtime.runner import Runner
 from ..store import Store
 from . import (
-    api, api_alerts, api_export, api_facts, api_feeds, entity_pages, feeds, live, operations, pages, source_pages, story_pages,
+    api, api_alerts, api_export, api_facts, api_sources, entity_pages, feeds, live, operations, pages, source_pages, story_pages,
     subscription_pages,
 )
 from .metrics import Metrics, MetricsMiddleware
@@ -101,7 +101,7 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (pages, story_pages, entity_pages, subscription_pages, source_pages, api, api_facts, api_alerts,
-                   api_feeds, api_export, feeds, live, operations):
+                   api_sources, api_export, feeds, live, operations):
         app.include_router(module.router)
     app.include_router(api_alerts.feeds_router)
     _install_error_handlers(app)
