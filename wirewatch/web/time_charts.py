@@ -27,12 +27,14 @@ STRAY_SHARE = 0.02  # at most this share of the articles may be left out as stra
 def plotted_range(counts: Sequence[tuple[datetime, int]]) -> tuple[list[tuple[datetime, int]], int]:
     """(the counts to plot, how many articles were left out as stray dates), in time order.
 
-    The shortest run of buckets leaving out at most STRAY_SHARE of the articles; used only when it
-    spans at most half the full range, so ordinary spread-out data is never trimmed."""
+    The core is the shortest run of buckets holding all but STRAY_SHARE of the articles; the
+    range is the core widened by its own span (at least a day) on each side, so only dates far
+    from the rest fall out. It is used only when it spans at most half the full range: ordinary
+    spread-out data is never trimmed."""
     ordered = sorted(counts, key=lambda item: item[0])
     total = sum(n for _, n in ordered)
     allowance = math.floor(total * STRAY_SHARE)
-    if len(ordered) < 3 or allowance == 0:
+    if not ordered or allowance == 0:
         return ordered, 0
     best = (0, len(ordered) - 1)
     right, inside = 0, 0
@@ -45,9 +47,10 @@ def plotted_range(counts: Sequence[tuple[datetime, int]]) -> tuple[list[tuple[da
         if ordered[right - 1][0] - ordered[left][0] < ordered[best[1]][0] - ordered[best[0]][0]:
             best = (left, right - 1)
         inside -= ordered[left][1]
-    full = ordered[-1][0] - ordered[0][0]
-    kept = ordered[best[0]:best[1] + 1]
-    if kept[-1][0] - kept[0][0] > full / 2:
+    start, end = ordered[best[0]][0], ordered[best[1]][0]
+    margin = max(end - start, timedelta(days=1))
+    kept = [(moment, n) for moment, n in ordered if start - margin <= moment <= end + margin]
+    if kept[-1][0] - kept[0][0] > (ordered[-1][0] - ordered[0][0]) / 2:
         return ordered, 0
     return kept, total - sum(n for _, n in kept)
 
