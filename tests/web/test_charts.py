@@ -57,7 +57,7 @@ def test_date_labels_thin_out_and_phones_keep_a_subset():
         assert len(range(0, count, wide)) <= 8 and len(range(0, count, narrow)) <= 4
     markup = column_chart([Bar(f"{i} Mar", 1) for i in range(1, 15)], title="t")
     ticks = [el for el in ET.fromstring(markup).iter() if "chart-tick" in (el.get("class") or "")]
-    shown_on_phones = [el.text for el in ticks if "is-minor" not in el.get("class")]
+    shown_on_phones = ["".join(el.itertext()) for el in ticks if "is-minor" not in el.get("class")]
     assert len(ticks) == 7 and shown_on_phones == ["1 Mar", "5 Mar", "9 Mar", "13 Mar"]
 
 
@@ -90,9 +90,22 @@ def test_charts_are_well_formed_xml_for_any_labels_and_values(items):
 def test_time_bars_use_hours_for_a_story_of_one_day_and_fill_the_gaps():
     bars = time_bars([(T0, 1), (T0.replace(minute=50), 1), (T0.replace(hour=12), 1)])
     assert [b.value for b in bars] == [2, 0, 0, 1]
-    assert bars[0].label == "2 Mar" and bars[1].label == "10:00"  # the day is named where it starts
+    assert bars[0].label == "09:00\n2 Mar" and bars[1].label == "10:00"  # the day is named where it starts
     assert bars[3].title == "Sun 2 Mar 2025, 12:00 UTC: 1 articles"
     assert bars[1].start == datetime(2025, 3, 2, 10, tzinfo=timezone.utc)
+
+
+def test_hour_labels_name_each_day_on_every_screen():
+    bars = time_bars([(T0, 1), (T0 + timedelta(hours=40), 1)])  # 09:00 on 2 Mar to 01:00 on 4 Mar
+    wide, narrow = label_steps(len(bars))
+    for step in (wide, narrow):  # what a desktop shows, what a phone keeps
+        previous = None
+        for bar in bars[::step]:
+            if bar.start.date() != previous:
+                assert bar.label.endswith(f"\n{bar.start:%-d %b}"), (step, bar)
+            previous = bar.start.date()
+    markup = column_chart(bars, title="t")
+    assert "<br/>" in markup and bars_of(markup)
 
 
 def test_time_bars_widen_to_days_weeks_months_then_years_to_stay_readable():

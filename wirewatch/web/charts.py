@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from markupsafe import Markup, escape
@@ -35,7 +35,7 @@ SLOT = 10  # viewBox units per column; the SVG is stretched to the real width an
 
 @dataclass(frozen=True)
 class Bar:
-    label: str  # shown under the bar (thinned out when there are many)
+    label: str  # shown under the bar (thinned out when there are many); "\n" starts a second line
     value: int
     title: str | None = None  # the hover text; defaults to "label: value"
     start: datetime | None = None  # the start of the bar's time bucket, when it is one
@@ -126,7 +126,8 @@ def column_chart(
             parts.append("<span></span>")
         else:
             minor = "" if i % narrow == 0 else " is-minor"
-            parts.append(f'<span class="chart-tick{minor}">{_text(bar.label)}</span>')
+            label = "<br/>".join(_text(line) for line in bar.label.split("\n"))
+            parts.append(f'<span class="chart-tick{minor}"><span>{label}</span></span>')
     parts += ["</div></div>", _notes(notes), "</figure>"]
     return Markup("".join(parts))
 
@@ -237,13 +238,26 @@ def time_bars(counts: Sequence[tuple[datetime, int]], *, unit: str = "articles",
         totals[key] = totals.get(key, 0) + value
     bars = []
     cursor, last = _floor(earliest, bucket), _floor(latest, bucket)
-    previous_day = None
     while cursor <= last:
         label, title = _labels(cursor, bucket)
-        if bucket == "hour" and cursor.date() != previous_day:
-            label = cursor.strftime("%-d %b")  # mark where each day starts
-            previous_day = cursor.date()
         value = totals.get(cursor, 0)
         bars.append(Bar(label, value, f"{title}: {value} {unit}", cursor))
         cursor = _step(cursor, bucket)
+    return _dated_hours(bars) if bucket == "hour" else bars
+
+
+def _dated_hours(bars: list[Bar]) -> list[Bar]:
+    """Hour labels name their day on a second line where the day changed since the label before,
+    counting only the labels a phone keeps for those it keeps, so every screen sees each day."""
+    wide, narrow = label_steps(len(bars))
+    previous_wide = previous_narrow = None
+    for i in range(0, len(bars), wide):
+        start = bars[i].start
+        assert start is not None  # time_bars dates every bar
+        on_phones = i % narrow == 0
+        if start.date() != (previous_narrow if on_phones else previous_wide):
+            bars[i] = replace(bars[i], label=f"{start:%H:%M}\n{start:%-d %b}")
+        previous_wide = start.date()
+        if on_phones:
+            previous_narrow = start.date()
     return bars
