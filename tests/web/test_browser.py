@@ -58,7 +58,7 @@ def test_reader_follows_home_to_story_to_entity_to_article(page, serve, samples_
     assert "ceasefire" in page.locator("h1").inner_text().lower()
     assert page.locator(".timeline-item").count() == 5
     assert page.locator(".role-development").count() >= 1 and page.locator(".said-by").count() >= 2
-    assert page.locator("svg.chart .chart-bar").count() >= 2
+    assert page.locator(".chart svg .chart-bar").count() >= 2
     page.locator(".speaker-name a", has_text="Keir Starmer").click()
     page.wait_for_url("**/entities/**")
     assert page.locator("h1").inner_text() == "Keir Starmer"
@@ -159,18 +159,6 @@ def test_adding_an_article_through_the_form_shows_it(page, serve, settings, stor
     assert page.locator("h1").inner_text() == "Port cranes halted"
     assert store.count_documents() == 1
     assert page.locator(".story-link .role-original").count() == 1  # assigned to its story at once
-
-
-def test_pages_read_well_on_a_phone(browser, serve, samples_store):
-    settings, store = samples_store
-    client = serve(settings, store)
-    phone = browser.new_page(viewport={"width": 390, "height": 844})
-    for path in ("/", "/articles", "/articles/1", "/search?q=ceasefire", "/stories/3", "/entities/Keir Starmer", "/entities",
-                 "/subscriptions", "/alerts"):
-        phone.goto(str(client.base_url) + path)
-        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, (path, overflow)
-    phone.close()
 
 
 def test_chromium_is_the_debian_one():

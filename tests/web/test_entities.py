@@ -119,7 +119,7 @@ def test_entity_page_shows_spellings_quotes_company_and_stories(client, store):
     putin = store.entity("Vladimir Putin").entity.id
     assert f'href="/entities/{putin}">Vladimir Putin</a> <span class="muted">3 shared articles</span>' in page
     assert f'href="/stories/{story_id_of(store, ids["original"])}"' in page
-    assert '<svg class="chart"' in page and 'class="chart-bar"' in page
+    assert '<svg class="chart-plot"' in page and 'class="chart-bar"' in page
     assert_inert(page)
 
 

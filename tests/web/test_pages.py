@@ -76,10 +76,10 @@ def test_latest_pages_through_older_articles(client, store):
     assert "Numbered story 00" in second and "Numbered story 29" not in second and 'rel="next"' not in second
 
 
-def test_home_shows_an_svg_chart_of_articles_per_day(client, store):
+def test_home_shows_a_chart_of_articles_over_time(client, store):
     store.add_document(make_document("Dated", "Text."))
     page = client.get("/").text
-    assert '<svg class="chart"' in page and 'class="chart-bar"' in page
+    assert '<svg class="chart-plot"' in page and 'class="chart-bar"' in page
 
 
 def test_empty_store_says_how_to_get_articles(client):
@@ -176,7 +176,7 @@ def test_sources_page_lists_sources_with_counts_and_a_chart(client, store):
     store.add_document(make_document("One", "Text one.", source="Wire"))
     store.add_document(make_document("Two", "Text two.", source="Wire"))
     page = client.get("/sources").text
-    assert "Wire" in page and '<td class="num">2</td>' in page and '<svg class="chart"' in page
+    assert "Wire" in page and '<td class="num">2</td>' in page and '<figure class="chart chart-rows"' in page
 
 
 def test_pages_load_only_our_own_static_files(client):

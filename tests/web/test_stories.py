@@ -129,7 +129,7 @@ def test_story_page_shows_the_timeline_with_roles_and_a_chart(client, store):
     assert roles == ["role role-original", "role role-copy", "role role-development"]
     assert "1 first report, 1 development, 1 copy" in page
     assert f'href="/articles/{ids["development"]}"' in page and "Ledger" in page
-    assert '<svg class="chart"' in page and page.count('class="chart-bar"') >= 2
+    assert '<svg class="chart-plot"' in page and page.count('class="chart-bar"') >= 2
 
 
 def test_story_page_groups_quotes_by_speaker_once_with_every_source(client, store):

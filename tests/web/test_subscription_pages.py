@@ -57,6 +57,13 @@ def test_subscriptions_page_is_in_the_header_navigation(client):
     assert 'aria-current="page">Subscriptions' in client.get("/subscriptions").text.replace("\n", "")
 
 
+def test_the_alert_log_is_in_every_pages_navigation_and_marked_on_its_own(client):
+    for path in ("/", "/articles", "/search", "/entities", "/subscriptions", "/sources", "/submit", "/docs", "/alerts"):
+        nav = re.search(r'<nav class="nav"[^>]*>(.*?)</nav>', client.get(path).text, re.S).group(1)
+        assert re.search(r'<a href="/alerts"( aria-current="page")?>Alerts</a>', nav), path
+        assert ('aria-current="page">Alerts' in nav) == (path == "/alerts"), path
+
+
 def test_creating_through_the_form_stores_every_field_and_redirects_to_it(client, store):
     response = create_form(client, query='entity:"Keir Starmer"', name="Starmer desk",
                            notify=f"{SECRET_HOOK}\n\n  json://127.0.0.1:9/other  \n", updates="all", digest="daily")

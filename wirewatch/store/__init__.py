@@ -14,6 +14,7 @@ from .feed_queries import MAX_INTERVAL, MIN_INTERVAL, Feed, check_interval
 from .store import AddResult, SearchHit, Store, StoredDocument
 from .story_queries import SORTS as STORY_SORTS, ArticleHeader, LogEntry, StoredArticle, StorySummary
 from .story_session import StorySession, Transaction
+from .time_queries import TimeCounts
 from .urls import canonical_url, distinct_sources, source_label
 from .work_queue import QueueCounts, WorkItem, WorkQueue
 
@@ -25,5 +26,5 @@ __all__ = [
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
     "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "QueueCounts", "WorkItem", "WorkQueue",
     "STORY_SORTS", "distinct_sources", "source_label",
-    "EXPORT_COLUMNS", "EXPORT_KINDS",
+    "EXPORT_COLUMNS", "EXPORT_KINDS", "TimeCounts",
 ]

@@ -1,4 +1,4 @@
-"""Listing stored articles: the river of newest articles, the live stream, articles per day.
+"""Listing stored articles: the river of newest articles, the live stream.
 
 A listing reads the narrow columns and the document record once and keeps what a glance needs
 (top entities, one quote, quality flags), so a page of cards costs one query, not one per card.
@@ -6,9 +6,8 @@ A listing reads the narrow columns and the document record once and keeps what a
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -131,21 +130,3 @@ def public_ids(conn: Connection, ids: list[int]) -> dict[int, str]:
 
 def newest_id(conn: Connection) -> int:
     return int(conn.execute(select(func.max(documents.c.id))).scalar() or 0)
-
-
-def published_per_day(conn: Connection, *, days: int) -> list[tuple[date, int]]:
-    """Articles per publication day over the `days` days up to the newest publication date.
-
-    Anchored at the newest article rather than today, so an archive or a demo store still shows
-    its shape. Counted in Python from one indexed-range read: portable across both engines.
-    """
-    latest = conn.execute(select(func.max(documents.c.published))).scalar()
-    if latest is None:
-        return []
-    if isinstance(latest, str):  # max() loses the column type on SQLite: parse it back
-        latest = datetime.fromisoformat(latest)
-    first_day = latest.date() - timedelta(days=days - 1)
-    since = datetime.combine(first_day, datetime.min.time(), tzinfo=latest.tzinfo)
-    rows = conn.execute(select(documents.c.published).where(documents.c.published >= since))
-    counts = Counter(row.published.date() for row in rows if row.published is not None)
-    return [(first_day + timedelta(days=i), counts.get(first_day + timedelta(days=i), 0)) for i in range(days)]

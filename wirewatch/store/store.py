@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from types import ModuleType
 from typing import Iterable
 
@@ -19,7 +19,10 @@ from ..ids import parse_row_id, public_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
-from . import document_queries, entity_queries, export_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries
+from . import (
+    document_queries, entity_queries, export_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries,
+    time_queries,
+)
 from .document_queries import DocumentSummary
 from .entity_queries import (
     EntityDetail, EntitySummary, QuoteRecord, count_quotes, entity_detail, find_entity, list_entities,
@@ -32,6 +35,7 @@ from .story_queries import (
 )
 from .dialect import first_line as _first_line, insert_for, store_errors
 from .story_session import StorySession
+from .time_queries import TimeCounts
 from .subscription_counts import alert_counts
 from .engine import create_store_engine, display_url, parse_store_url, write_transaction
 from .migrate import MigrationError, upgrade_to_head
@@ -325,10 +329,14 @@ class Store:
         with self._engine.connect() as conn:
             return document_queries.newest_id(conn)
 
-    def published_per_day(self, *, days: int = 14) -> list[tuple[date, int]]:
-        """Articles per publication day over the `days` days up to the newest publication date."""
+    def article_counts(self, *, clock: str = "published", unit: str = "day", entity_id: int | None = None,
+                       since: datetime | None = None, until: datetime | None = None) -> TimeCounts:
+        """Articles per hour or day on one clock ("published" or "arrived"), all of them or those
+        mentioning one entity; undated articles are counted apart, never placed at a made-up time.
+        `since`/`until` narrow the read to [since, until) (and leave the undated out)."""
         with self._engine.connect() as conn:
-            return document_queries.published_per_day(conn, days=days)
+            return time_queries.article_counts(conn, clock=clock, unit=unit, entity_id=entity_id,
+                                               since=since, until=until)
 
     def sources(self) -> list[tuple[str, int]]:
         """Source name -> article count, most articles first (articles without a source left out)."""

@@ -1,44 +1,49 @@
-"""Small SVG charts rendered on the server: no JavaScript, no fonts to load, crisp in screenshots.
+"""Small charts rendered on the server: no JavaScript, no fonts to load, crisp in screenshots.
 
-Each function returns `Markup` (inline SVG) built from escaped labels. Colours are SVG
-presentation attributes rather than `style=`, so the strict Content-Security-Policy allows them,
-and classes let app.css restyle them. Labels are untrusted (source names come from feeds), so
-they are escaped and stripped of characters XML cannot carry.
+The bars are inline SVG stretched to the width of the page (`preserveAspectRatio="none"`); every
+word and number is HTML around it, sized by app.css. An SVG scaled into a phone's width scales its
+text with it (a 720-unit chart on a 390 px screen drew 5 px labels); HTML text keeps its size at
+any width, and a container query thins the date labels where the chart is narrow.
+
+Each function returns `Markup` that is also well-formed XML, built from escaped labels (source
+names come from feeds) stripped of characters XML cannot carry. Colours are SVG presentation
+attributes rather than `style=`, so the strict Content-Security-Policy allows them.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from markupsafe import Markup, escape
 
 ACCENT = "#b4301f"
-INK = "#1d2329"
-MUTED = "#66707a"
 GRID = "#e3e6e9"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+SVG_NS = "http://www.w3.org/2000/svg"
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Date labels under a column chart: at most this many where the chart is wide, and a subset of
+# at most NARROW_LABELS where it is phone-narrow (app.css hides the others by a container query).
+WIDE_LABELS = 8
+NARROW_LABELS = 4
+SLOT = 10  # viewBox units per column; the SVG is stretched to the real width anyway
 
 
 @dataclass(frozen=True)
 class Bar:
-    label: str  # shown under the bar (thinned out when there are many)
+    label: str  # shown under the bar (thinned out when there are many); "\n" starts a second line
     value: int
     title: str | None = None  # the hover text; defaults to "label: value"
+    start: datetime | None = None  # the start of the bar's time bucket, when it is one
 
 
 def _text(value: str) -> str:
     """Escape for XML text and attributes, dropping characters XML 1.0 forbids."""
     return str(escape(_XML_INVALID.sub("", value)))
-
-
-def _truncate(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: max(1, limit - 1)] + "…"
 
 
 def nice_ticks(maximum: float, count: int = 4) -> list[int]:
@@ -53,59 +58,77 @@ def nice_ticks(maximum: float, count: int = 4) -> list[int]:
     return list(range(0, top + 1, step))
 
 
+def label_steps(count: int) -> tuple[int, int]:
+    """(wide, narrow): label every wide-th column, and every narrow-th where space is short.
+
+    narrow is a multiple of wide, so the labels a phone keeps are among those a desktop shows."""
+    wide = max(1, math.ceil(count / WIDE_LABELS))
+    narrow = wide * max(1, math.ceil(math.ceil(count / NARROW_LABELS) / wide))
+    return wide, narrow
+
+
+def _data_attributes(data: Mapping[str, str]) -> str:
+    return "".join(f' data-{re.sub(r"[^a-z0-9-]", "", key)}="{_text(value)}"' for key, value in data.items())
+
+
+def _caption(title: str, subtitle: str | None) -> str:
+    sub = f'<span class="chart-sub">{_text(subtitle)}</span>' if subtitle else ""
+    return f'<figcaption class="chart-title">{_text(title)}{sub}</figcaption>'
+
+
+def _notes(notes: Sequence[str]) -> str:
+    return "".join(f'<p class="chart-note">{_text(note)}</p>' for note in notes)
+
+
 def column_chart(
     bars: Sequence[Bar],
     *,
     title: str,
-    width: int = 640,
-    height: int = 180,
+    subtitle: str | None = None,
+    notes: Sequence[str] = (),
     unit: str = "articles",
+    data: Mapping[str, str] | None = None,
 ) -> Markup:
-    """Vertical bars over time (one per day or hour), with gridlines and the peak labelled."""
-    left, right, top, bottom = 36, 8, 32, 26  # top leaves room for the title and the peak's value
-    plot_w, plot_h = width - left - right, height - top - bottom
-    ticks = nice_ticks(max((b.value for b in bars), default=0))
-    scale = plot_h / ticks[-1]
-    parts = [_svg_open(width, height, title), _title_text(title, left)]
-    for tick in ticks:
-        y = top + plot_h - tick * scale
-        parts.append(
-            f'<line class="chart-grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text class="chart-axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
-            f'font-size="11" fill="{MUTED}">{tick}</text>'
-        )
+    """Vertical bars over time (one per hour, day, week or month), with gridlines and dates."""
+    parts = [f'<figure class="chart chart-columns"{_data_attributes(data or {})}>', _caption(title, subtitle)]
     if not bars:
+        parts += ['<p class="chart-empty">no data yet</p>', _notes(notes), "</figure>"]
+        return Markup("".join(parts))
+    ticks = nice_ticks(max(b.value for b in bars))
+    top = ticks[-1]
+    width = len(bars) * SLOT
+    parts.append('<div class="chart-area"><div class="chart-y" aria-hidden="true">')
+    parts += [f"<span>{tick}</span>" for tick in reversed(ticks)]
+    parts.append(
+        f'</div><svg class="chart-plot" xmlns="{SVG_NS}" viewBox="0 0 {width} 100" '
+        f'preserveAspectRatio="none" role="img" aria-label="{_text(title)}">'
+    )
+    for tick in ticks:
+        y = 100 - tick * 100 / top
         parts.append(
-            f'<text class="chart-empty" x="{left + plot_w / 2:.1f}" y="{top + plot_h / 2:.1f}" '
-            f'text-anchor="middle" font-size="12" fill="{MUTED}">no data yet</text>'
+            f'<line class="chart-grid" x1="0" x2="{width}" y1="{y:.2f}" y2="{y:.2f}" stroke="{GRID}" '
+            f'stroke-width="1" vector-effect="non-scaling-stroke"/>'
         )
-    slot = plot_w / max(1, len(bars))
-    gap = min(4.0, slot * 0.2)
-    label_every = max(1, math.ceil(len(bars) / max(1, plot_w // 56)))
-    peak = max(range(len(bars)), key=lambda i: bars[i].value) if bars else -1
     for i, bar in enumerate(bars):
         value = max(0, bar.value)
-        bar_h = value * scale
-        x = left + i * slot + gap / 2
-        y = top + plot_h - bar_h
+        height = value * 100 / top
+        start = f' data-start="{bar.start.isoformat()}"' if bar.start else ""
         hover = bar.title or f"{bar.label}: {value} {unit}"
         parts.append(
-            f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{max(1.0, slot - gap):.1f}" '
-            f'height="{bar_h:.1f}" fill="{ACCENT}" data-value="{value}">'
+            f'<rect class="chart-bar" x="{i * SLOT + 1}" y="{100 - height:.2f}" width="{SLOT - 2}" '
+            f'height="{height:.2f}" fill="{ACCENT}" data-value="{value}"{start}>'
             f"<title>{_text(hover)}</title></rect>"
         )
-        if i == peak and value > 0:
-            parts.append(
-                f'<text class="chart-value" x="{x + (slot - gap) / 2:.1f}" y="{y - 4:.1f}" '
-                f'text-anchor="middle" font-size="11" font-weight="600" fill="{INK}">{value}</text>'
-            )
-        if i % label_every == 0:
-            parts.append(
-                f'<text class="chart-label" x="{x + (slot - gap) / 2:.1f}" y="{height - 8}" '
-                f'text-anchor="middle" font-size="11" fill="{MUTED}">{_text(_truncate(bar.label, 10))}</text>'
-            )
-    parts.append("</svg>")
+    parts.append('</svg><div class="chart-x" aria-hidden="true">')
+    wide, narrow = label_steps(len(bars))
+    for i, bar in enumerate(bars):
+        if i % wide:
+            parts.append("<span></span>")
+        else:
+            minor = "" if i % narrow == 0 else " is-minor"
+            label = "<br/>".join(_text(line) for line in bar.label.split("\n"))
+            parts.append(f'<span class="chart-tick{minor}"><span>{label}</span></span>')
+    parts += ["</div></div>", _notes(notes), "</figure>"]
     return Markup("".join(parts))
 
 
@@ -113,55 +136,35 @@ def bar_chart(
     items: Sequence[tuple[str, int]],
     *,
     title: str,
-    width: int = 640,
-    row_height: int = 22,
-    label_width: int = 180,
     unit: str = "articles",
+    notes: Sequence[str] = (),
 ) -> Markup:
-    """Horizontal bars for ranked categories (sources, entity types), labelled with their values."""
-    top = 28
-    height = top + max(1, len(items)) * row_height + 8
-    plot_w = width - label_width - 56
-    largest = max((max(0, v) for _, v in items), default=0) or 1
-    parts = [_svg_open(width, height, title), _title_text(title, 0)]
+    """Horizontal bars for ranked categories (sources, entity types), labelled with their values.
+
+    One HTML row per item: a long label is cut with an ellipsis by CSS (the whole of it in the
+    row's hover text) instead of pushing the chart wider than a phone."""
+    parts = ['<figure class="chart chart-rows">', _caption(title, None)]
     if not items:
-        parts.append(
-            f'<text class="chart-empty" x="0" y="{top + 14}" font-size="12" fill="{MUTED}">no data yet</text>'
-        )
-    for i, (label, raw_value) in enumerate(items):
-        value = max(0, raw_value)
-        y = top + i * row_height
-        bar_w = plot_w * value / largest
-        text_y = y + row_height / 2 + 4
-        parts.append(
-            f'<text class="chart-label" x="{label_width - 8}" y="{text_y:.1f}" text-anchor="end" '
-            f'font-size="12" fill="{INK}">{_text(_truncate(label, 28))}</text>'
-            f'<rect class="chart-bar" x="{label_width}" y="{y + 3}" width="{max(1.0, bar_w):.1f}" '
-            f'height="{row_height - 6}" fill="{ACCENT}" data-value="{value}">'
-            f"<title>{_text(f'{label}: {value} {unit}')}</title></rect>"
-            f'<text class="chart-value" x="{label_width + bar_w + 6:.1f}" y="{text_y:.1f}" '
-            f'font-size="12" fill="{MUTED}">{value}</text>'
-        )
-    parts.append("</svg>")
+        parts.append('<p class="chart-empty">no data yet</p>')
+    else:
+        largest = max((max(0, v) for _, v in items), default=0) or 1
+        parts.append('<ol class="chart-list">')
+        for label, raw_value in items:
+            value = max(0, raw_value)
+            hover = _text(f"{label}: {value} {unit}")
+            parts.append(
+                f'<li class="chart-row" title="{hover}"><span class="chart-label">{_text(label)}</span>'
+                f'<svg class="chart-track" xmlns="{SVG_NS}" viewBox="0 0 1000 10" preserveAspectRatio="none" '
+                f'aria-hidden="true"><rect class="chart-bar" x="0" y="0" width="{1000 * value / largest:.1f}" '
+                f'height="10" fill="{ACCENT}" data-value="{value}"><title>{hover}</title></rect></svg>'
+                f'<span class="chart-value">{value}</span></li>'
+            )
+        parts.append("</ol>")
+    parts += [_notes(notes), "</figure>"]
     return Markup("".join(parts))
 
 
-def _svg_open(width: int, height: int, title: str) -> str:
-    return (
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{_text(title)}" '
-        f'font-family="{_text(FONT)}" preserveAspectRatio="xMinYMin meet">'
-    )
-
-
-def _title_text(title: str, x: int) -> str:
-    return (
-        f'<text class="chart-title" x="{x}" y="14" font-size="12" font-weight="600" '
-        f'fill="{INK}">{_text(title)}</text>'
-    )
-
-
-_BUCKETS = ("hour", "day", "week", "month")
+BUCKETS = ("hour", "day", "week", "month", "year")
 
 
 def _floor(moment: datetime, bucket: str) -> datetime:
@@ -174,7 +177,9 @@ def _floor(moment: datetime, bucket: str) -> datetime:
         return day
     if bucket == "week":
         return day - timedelta(days=day.weekday())
-    return day.replace(day=1)
+    if bucket == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
 
 
 def _step(moment: datetime, bucket: str) -> datetime:
@@ -184,10 +189,14 @@ def _step(moment: datetime, bucket: str) -> datetime:
         return moment + timedelta(days=1)
     if bucket == "week":
         return moment + timedelta(days=7)
-    return (moment.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if bucket == "month":
+        return (moment.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return moment.replace(year=moment.year + 1)
 
 
 def _bucket_count(first: datetime, last: datetime, bucket: str) -> int:
+    if bucket == "year":
+        return last.year - first.year + 1
     if bucket == "month":
         return (last.year - first.year) * 12 + last.month - first.month + 1
     size = {"hour": 3600, "day": 86400, "week": 7 * 86400}[bucket]
@@ -202,35 +211,53 @@ def _labels(moment: datetime, bucket: str) -> tuple[str, str]:
         return moment.strftime("%-d %b"), moment.strftime("%a %-d %b %Y")
     if bucket == "week":
         return moment.strftime("%-d %b"), "week of " + moment.strftime("%-d %b %Y")
-    return moment.strftime("%b %y"), moment.strftime("%B %Y")
+    if bucket == "month":
+        return moment.strftime("%b %Y"), moment.strftime("%B %Y")
+    return moment.strftime("%Y"), moment.strftime("%Y")
 
 
-def time_bars(counts: Sequence[tuple[datetime, int]], *, unit: str = "articles", max_bars: int = 48) -> list[Bar]:
-    """Counts at moments, summed into even buckets with the gaps shown as zeros.
+def bucket_for(earliest: datetime, latest: datetime, *, max_bars: int = 48) -> str:
+    """The finest of hour, day, week, month and year that spans earliest..latest in `max_bars`:
+    a story of one afternoon shows its hours, an entity known for a year its weeks or months."""
+    return next(
+        (b for b in BUCKETS if _bucket_count(_floor(earliest, b), _floor(latest, b), b) <= max_bars), "year"
+    )
 
-    The bucket is the finest of hour, day, week and month that fits in `max_bars`, so a story of
-    one afternoon shows its hours and an entity known for a year shows its months.
-    """
+
+def time_bars(counts: Sequence[tuple[datetime, int]], *, unit: str = "articles", max_bars: int = 48,
+              bucket: str | None = None) -> list[Bar]:
+    """Counts at moments, summed into even buckets with the gaps shown as zeros."""
     if not counts:
         return []
     moments = [m if m.tzinfo else m.replace(tzinfo=timezone.utc) for m, _ in counts]
     earliest, latest = min(moments), max(moments)
-    bucket = next(
-        (b for b in _BUCKETS if _bucket_count(_floor(earliest, b), _floor(latest, b), b) <= max_bars), "month"
-    )
+    bucket = bucket or bucket_for(earliest, latest, max_bars=max_bars)
     totals: dict[datetime, int] = {}
     for moment, value in zip(moments, (v for _, v in counts)):
         key = _floor(moment, bucket)
         totals[key] = totals.get(key, 0) + value
     bars = []
     cursor, last = _floor(earliest, bucket), _floor(latest, bucket)
-    previous_day = None
     while cursor <= last:
         label, title = _labels(cursor, bucket)
-        if bucket == "hour" and cursor.date() != previous_day:
-            label = cursor.strftime("%-d %b")  # mark where each day starts
-            previous_day = cursor.date()
         value = totals.get(cursor, 0)
-        bars.append(Bar(label, value, f"{title}: {value} {unit}"))
+        bars.append(Bar(label, value, f"{title}: {value} {unit}", cursor))
         cursor = _step(cursor, bucket)
+    return _dated_hours(bars) if bucket == "hour" else bars
+
+
+def _dated_hours(bars: list[Bar]) -> list[Bar]:
+    """Hour labels name their day on a second line where the day changed since the label before,
+    counting only the labels a phone keeps for those it keeps, so every screen sees each day."""
+    wide, narrow = label_steps(len(bars))
+    previous_wide = previous_narrow = None
+    for i in range(0, len(bars), wide):
+        start = bars[i].start
+        assert start is not None  # time_bars dates every bar
+        on_phones = i % narrow == 0
+        if start.date() != (previous_narrow if on_phones else previous_wide):
+            bars[i] = replace(bars[i], label=f"{start:%H:%M}\n{start:%-d %b}")
+        previous_wide = start.date()
+        if on_phones:
+            previous_narrow = start.date()
     return bars

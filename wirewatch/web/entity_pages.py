@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .story_cards import story_cards
-from .charts import column_chart, time_bars
 from .pages import render
+from .time_charts import store_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,14 +45,7 @@ def entity(key: str, request: Request) -> Response:
     detail = store.entity(key)
     if detail is None:
         raise HTTPException(404, f"no entity {key!r} in this store")
-    days = []
-    for day, count in detail.timeline:
-        try:
-            days.append((datetime.fromisoformat(day).replace(tzinfo=timezone.utc), count))
-        except ValueError:
-            continue
-    chart = column_chart(time_bars(days, unit="articles"), title="Articles mentioning it over time",
-                         width=720, height=170)
+    chart = store_chart(store, what="Articles mentioning it", entity_id=detail.entity.id)
     stories = store.stories_of_documents(detail.document_ids)
     newest = store.document_summaries(detail.document_ids[:12])
     name = detail.entity.name

@@ -13,9 +13,9 @@ from ..document import SourceItem
 from ..errors import InputError, QueryError
 from ..query import DateFilter, Filter, to_query_string
 from .story_cards import story_cards
-from .charts import Bar, column_chart
 from .highlight import render_paragraphs
 from .security import CSRF_FIELD, token_matches, verify_csrf
+from .time_charts import store_chart
 from .templating import path_segment
 
 router = APIRouter(include_in_schema=False)
@@ -53,16 +53,8 @@ def home(request: Request, page: int = Query(1, ge=1, le=100_000),
         "documents_total": store.count_documents(), "sort": sort, "orders": STORY_ORDERS,
         # Live updates move developing stories to the top: that is the breaking order only.
         "live_after": store.story_log_position() if page == 1 and sort == "breaking" else None,
-        "chart": _per_day_chart(store),
+        "chart": store_chart(store),
     })
-
-
-def _per_day_chart(store: Any) -> Any:
-    per_day = store.published_per_day(days=14)
-    return column_chart(
-        [Bar(day.strftime("%-d %b"), count, f"{day:%a %-d %b %Y}: {count} articles") for day, count in per_day],
-        title="Articles published per day", width=720, height=170,
-    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -82,7 +74,7 @@ def latest(request: Request, page: int = Query(1, ge=1, le=100_000), q: str = Qu
         "page_title": f"Latest: {query}" if query else "Latest articles", "cards": rows[:PAGE_SIZE],
         "page": page, "has_more": len(rows) > PAGE_SIZE, "query": query, "error": error,
         "newest_id": store.newest_document_id() if page == 1 and not query else None,
-        "total": total, "chart": _per_day_chart(store),
+        "total": total, "chart": store_chart(store),
     }, status_code=400 if error else 200)
 
 

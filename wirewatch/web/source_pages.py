@@ -41,7 +41,7 @@ def _sources_page(request: Request, form: dict[str, str], *, error: str | None =
                   choices: list[str] | None = None, status_code: int = 200) -> Response:
     web = request.app.state.web
     everything = web.store.sources()
-    chart = bar_chart(everything[:15], title="Articles per source (top 15)", width=720)
+    chart = bar_chart(everything[:15], title="Articles per source (top 15)")
     return render(request, "sources.html", {
         "page_title": "Sources", "sources": everything, "chart": chart, "feeds": web.store.feeds(),
         "form": form, "error": error, "choices": choices or [], "intervals": INTERVALS,

@@ -10,10 +10,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..store import Store, StorySummary
-from .charts import column_chart, time_bars
 from .pages import render
 from .story_cards import article_ids
 from .templating import path_segment
+from .time_charts import articles_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,11 +76,8 @@ def story(story_id: str, request: Request) -> Response:
     if found is None:
         raise HTTPException(404, f"no story {story_id!r} in this store")
     articles = [a for a in found.data.get("articles") or [] if isinstance(a, dict)]
-    dated = [(_when(a.get("published")), 1) for a in articles]
-    chart = column_chart(
-        time_bars([(moment, n) for moment, n in dated if moment is not None]),
-        title="Articles over time", width=720, height=170,
-    )
+    chart = articles_chart([(_when(a.get("published")), _when(a.get("seen_at"))) for a in articles],
+                           what="Articles in this story")
     said = story_quotes(store, found)
     names = [n for n in found.data.get("entities") or [] if isinstance(n, str)]
     ids = store.entity_ids(names + [g.speaker for g in said if g.speaker])

@@ -283,6 +283,6 @@ def alert_log(request: Request, status: str = Query("", max_length=20),
     found = alert_store.alerts(status=wanted, limit=LOG_PAGE_SIZE + 1, offset=(page - 1) * LOG_PAGE_SIZE)
     subs = alert_store.subscriptions_by_id(a.subscription_id for a in found)
     return render(request, "alerts.html", {
-        "page_title": "Alert log", "active": "/subscriptions", "log": _alert_rows(found[:LOG_PAGE_SIZE], subs),
+        "page_title": "Alert log", "log": _alert_rows(found[:LOG_PAGE_SIZE], subs),
         "has_more": len(found) > LOG_PAGE_SIZE, "page": page, "status": wanted or "", "statuses": STATUSES,
     })

@@ -21,6 +21,7 @@ NAVIGATION = (
     ("/entities", "Entities"),
     ("/search", "Search"),
     ("/subscriptions", "Subscriptions"),
+    ("/alerts", "Alerts"),
     ("/sources", "Sources"),
     ("/docs", "API"),
 )
