@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..document import Document
+from ..ids import public_id
 from ..query import ArticleFields, compile_query
 from ..query.ast import And, Filter, Node, Not, Or, Phrase, Term
 from ..query.evaluate import analyse_text
@@ -34,6 +35,12 @@ class ArticleFacts:
     story_id: str | None = None
     role: str | None = None  # "original" | "copy" | "development"
     story_title: str | None = None  # the story's title when known, else the article's is used
+    record_id: str | None = None  # the record's own id (feed guid, JSONL or pushed `id`), if any
+
+    @property
+    def public_id(self) -> str:
+        """The id the API names this article by (ids.public_id): what a webhook receiver looks up."""
+        return public_id(self.record_id, self.id)
 
     @classmethod
     def from_document(cls, document_id: int, document: Document, *, story_id: str | None = None,
@@ -44,7 +51,7 @@ class ArticleFacts:
             source=document.source, language=document.language, published=document.published,
             entities=[(entity.name, entity.type) for entity in document.entities],
             quotes=[(quote.speaker, quote.text) for quote in document.quotes],
-            story_id=story_id, role=role, story_title=story_title,
+            story_id=story_id, role=role, story_title=story_title, record_id=document.id,
         )
 
     def fields(self) -> ArticleFields:

@@ -40,7 +40,7 @@ def alert_payload(subscription: Subscription, article: ArticleFacts, reason: Mat
         "story": {"id": story_id, "title": article.story_title or article.title},
         "role": role,
         "article": {
-            "id": article.id, "title": article.title, "source": article.source,
+            "id": article.public_id, "title": article.title, "source": article.source,
             "url": article.url, "published": _iso(article.published),
         },
         "reason": {"terms": reason.terms, "entities": reason.entities, "speakers": reason.speakers},

@@ -62,7 +62,7 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
                 published=datetime.fromisoformat(data["published"]) if data.get("published") else None,
                 entities=[(e.get("name"), e.get("type")) for e in data.get("entities") or []],
                 quotes=[(q.get("speaker"), q.get("text") or "") for q in data.get("quotes") or []],
-                story_id=row.story_id, role=row.role, story_title=row.story_title,
+                story_id=row.story_id, role=row.role, story_title=row.story_title, record_id=data.get("id"),
             )
             fields = facts.fields()
             if not predicate(fields):
