@@ -49,6 +49,17 @@ def test_api_entity_detail_has_spellings_timeline_company_quotes_and_stories(cli
     assert sorted(entity["document_ids"]) == sorted(str(ids[k]) for k in ("original", "copy", "development"))
 
 
+def test_api_entity_timeline_counts_publication_days_and_undated_articles_apart(client, store):
+    """Regression: the timeline counted an undated article on the day it arrived (its facts fall
+    back to the arrival time), a day it was never published on."""
+    ceasefire_story(store)
+    store.add_document(ceasefire_document(title="Starmer repeats his call", published=None,
+                                          tail="He spoke again on the phone.", source="Late Desk"))
+    entity = client.get("/api/entities/Keir Starmer").json()
+    assert entity["timeline"] == [{"day": "2025-03-02", "documents": 2}, {"day": "2025-03-03", "documents": 1}]
+    assert entity["undated_documents"] == 1
+
+
 def test_api_missing_entity_is_a_404_error_object(client):
     assert_error(client.get("/api/entities/Nobody Known"), 404, "not_found")
 

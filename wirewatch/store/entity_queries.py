@@ -58,7 +58,8 @@ class QuoteRecord:
 class EntityDetail:
     entity: EntitySummary
     aliases: list[tuple[str, int]] = field(default_factory=list)  # spelling, times seen
-    timeline: list[tuple[str, int]] = field(default_factory=list)  # day (ISO), documents
+    timeline: list[tuple[str, int]] = field(default_factory=list)  # publication day (ISO), documents
+    undated: int = 0  # documents without a publication date: on no day of the timeline
     related: list[tuple[EntitySummary, int]] = field(default_factory=list)  # co-mentioned, shared documents
     quotes: list[QuoteRecord] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)  # newest first
@@ -68,6 +69,7 @@ class EntityDetail:
             **self.entity.to_dict(),
             "aliases": [{"text": text, "count": count} for text, count in self.aliases],
             "timeline": [{"day": day, "documents": count} for day, count in self.timeline],
+            "undated_documents": self.undated,
             "related": [{**summary.to_dict(), "shared_documents": shared} for summary, shared in self.related],
             "quotes": [quote.to_dict() for quote in self.quotes],
             "documents": self.document_ids,
@@ -129,13 +131,21 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
         .where(entity_aliases.c.entity_id == summary.id)
         .order_by(desc(entity_aliases.c.count), entity_aliases.c.alias)
     ).all()
-    day = func.date(document_entities.c.published) if conn.dialect.name == "sqlite" \
-        else func.to_char(document_entities.c.published, "YYYY-MM-DD")
+    # By publication date only: `document_entities.published` falls back to the arrival time, and
+    # one undated article must not put a day the article was never published on the timeline.
+    published = documents.c.published
+    day = func.date(published) if conn.dialect.name == "sqlite" else func.to_char(published, "YYYY-MM-DD")
     timeline = conn.execute(
         select(day.label("day"), func.count().label("n"))
-        .where(document_entities.c.entity_id == summary.id)
+        .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
+        .where(document_entities.c.entity_id == summary.id, published.is_not(None))
         .group_by(day).order_by(day)
     ).all()
+    undated = conn.execute(
+        select(func.count())
+        .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
+        .where(document_entities.c.entity_id == summary.id, published.is_(None))
+    ).scalar_one()
     mine = select(document_entities.c.document_id).where(document_entities.c.entity_id == summary.id)
     shared = func.count().label("shared")
     related = conn.execute(
@@ -155,7 +165,7 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
     return EntityDetail(
         entity=summary,
         aliases=[(row.alias, row.count) for row in aliases],
-        timeline=[(str(row.day), int(row.n)) for row in timeline],
+        timeline=[(str(row.day), int(row.n)) for row in timeline], undated=int(undated),
         related=[(_summary(row), int(row.shared)) for row in related],
         quotes=list_quotes(conn, entity_id=summary.id, limit=quotes_limit),
         document_ids=list(documents_newest),

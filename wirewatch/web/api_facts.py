@@ -119,7 +119,8 @@ class StoryRef(BaseModel):
 
 class EntityDetailOut(EntityOut):
     aliases: list[AliasOut] = Field(description="every spelling seen, most frequent first")
-    timeline: list[DayCount] = Field(description="articles mentioning it per day")
+    timeline: list[DayCount] = Field(description="articles mentioning it per publication day (UTC)")
+    undated_documents: int = Field(description="articles mentioning it without a publication date (on no day)")
     related: list[RelatedOut] = Field(description="entities most often mentioned in the same articles")
     quotes: list[QuoteOut] = Field(description="what this person said, newest first")
     document_ids: list[str] = Field(description="ids of the articles mentioning it, newest first (up to 50)")
@@ -263,6 +264,7 @@ def get_entity(key: str, request: Request) -> Any:
         detail.entity, EntityDetailOut,
         aliases=[AliasOut(text=t, count=c) for t, c in detail.aliases],
         timeline=[DayCount(day=d, documents=c) for d, c in detail.timeline],
+        undated_documents=detail.undated,
         related=[_entity_out(s, RelatedOut, shared_documents=shared) for s, shared in detail.related],
         quotes=quotes_out(store, detail.quotes),
         document_ids=[documents[i] for i in detail.document_ids if i in documents],
