@@ -60,6 +60,13 @@ def test_api_entity_timeline_counts_publication_days_and_undated_articles_apart(
     assert entity["undated_documents"] == 1
 
 
+def test_api_quote_of_an_undated_article_has_no_publication_date(client, store):
+    """Regression: a quote from an undated article showed its arrival time as `published`."""
+    store.add_document(ceasefire_document(published=None, source="Late Desk"))
+    [quote] = client.get("/api/quotes", params={"speaker": "Keir Starmer"}).json()["items"]
+    assert quote["published"] is None
+
+
 def test_api_missing_entity_is_a_404_error_object(client):
     assert_error(client.get("/api/entities/Nobody Known"), 404, "not_found")
 

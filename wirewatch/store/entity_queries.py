@@ -209,7 +209,8 @@ def list_quotes(conn: Connection, *, entity_id: int | None = None, speaker: str 
         if speaker is not None:
             conditions.append(func.lower(quotes.c.speaker) == speaker.lower())
     stmt = (
-        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
+        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source,
+               documents.c.published.label("article_published"))
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(*conditions)
     )
@@ -233,7 +234,9 @@ def _quote(row) -> QuoteRecord:
     return QuoteRecord(
         id=row.id, text=row.text, speaker=row.speaker, entity_id=row.entity_id, cue=row.cue,
         document_id=row.document_id, document_title=row.document_title, url=row.url,
-        source=row.source, published=row.published,
+        # The article's publication date, None when unknown: `quotes.published` falls back to the
+        # arrival time (it orders the newest first), which is no publication date.
+        source=row.source, published=row.article_published,
     )
 
 
@@ -277,7 +280,8 @@ def quotes_of_documents(conn: Connection, document_ids: list[int]) -> list[Quote
     if not document_ids:
         return []
     stmt = (
-        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source)
+        select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source,
+               documents.c.published.label("article_published"))
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(quotes.c.document_id.in_(document_ids))
         .order_by(desc(quotes.c.published), desc(quotes.c.document_id), quotes.c.start)

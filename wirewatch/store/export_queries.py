@@ -164,7 +164,7 @@ def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | 
             since: datetime | None, until: datetime | None, size: int) -> list[tuple[int, Row]]:
     stmt = (
         select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source,
-               documents.c.ext_id)
+               documents.c.ext_id, documents.c.published.label("article_published"))
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(*_bounded(quotes.c.published, since, until))
         .order_by(quotes.c.id).limit(size)
@@ -176,7 +176,7 @@ def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | 
     return [(row.id, {
         "id": row.id, "text": row.text, "speaker": row.speaker, "speaker_entity": row.entity_id, "cue": row.cue,
         "document": public_id(row.ext_id, row.document_id), "title": row.document_title, "url": row.url, "source": row.source,
-        "published": row.published,
+        "published": row.article_published,  # None when unknown (quotes.published is arrival-backed)
     }) for row in conn.execute(stmt)]
 
 
