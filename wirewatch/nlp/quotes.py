@@ -82,6 +82,16 @@ _CUE_BEFORE_MENTION = re.compile(
     rf"(?:[”\"’'][\s,]*|,\s+)(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
 )
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
+# Any verb in the third person or the past ("concludes", "points out", "retaliated"): after a
+# quote handed over with a comma, "“…,” Bozell concludes." is an attribution whatever the verb.
+# The closed-class words that end like one are not verbs.
+_ANY_VERB = re.compile(r"(?<![\w’'\-])(?P<cue>[a-z]{2,}(?:ed|s))(?![\w’'\-])")
+_NOT_VERBS = {
+    "is", "was", "has", "does", "his", "hers", "its", "this", "thus", "us", "as", "plus", "always",
+    "perhaps", "yes", "less", "unless", "across", "whereas", "besides", "towards", "afterwards",
+    "ours", "yours", "theirs", "news", "others", "various", "numerous", "famous", "serious",
+    "previous", "obvious", "nervous", "anxious", "jealous", "ones", "times", "years", "days",
+}
 _TRAILING_ADVERBIAL = re.compile(
     rf"(?:,? (?:{_ADVERBS}|on \w+ \d+|in \w+|at \w+|after \w+|during \w+)|,)\s*$"
 )
@@ -251,8 +261,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     reopened = False
     pending_from: int | None = None  # where a paragraph ended inside a quote
     open_width = 1
+    skip_until = -1  # the closing mark of a curly quote nested in a straight one
     for match in _MARKS.finditer(text):
         i = match.start()
+        if i <= skip_until:
+            continue
         ch = match.group()
         width = len(ch)
         if ch == "\n":
@@ -275,6 +288,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if is_double != open_double:
             continue  # nested quote inside a quote (or an apostrophe inside a single quote)
+        if role == "open" and ch == "“" and text[open_at] == '"':
+            nested_end = _nested_curly_end(text, i)
+            if nested_end is not None:
+                skip_until = nested_end  # "… “Equal Justice Under Law” anymore.": a quote inside
+                continue
         if role == "open" and is_double and ch != "”":
             # A second opening mark while open: the first one was unbalanced.
             open_at, reopened, open_width = i, False, width
@@ -289,6 +307,18 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if end > open_at + open_width:
             spans.append(QuoteSpan(open_at + open_width, end, open_at, len(text), reopened))
     return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def _nested_curly_end(text: str, i: int) -> int | None:
+    """Where a curly quote opened at i inside a straight-quoted one closes: its ” comes before
+    the paragraph ends and a straight mark still follows it there to close the outer quote;
+    else None (the straight quote was unbalanced, or closes with a curly mark)."""
+    paragraph_end = text.find("\n", i)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    close = text.find("”", i + 1, paragraph_end)
+    if close == -1 or '"' in text[i + 1:close]:
+        return None
+    return close if '"' in text[close + 1:paragraph_end] else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -734,7 +764,10 @@ class _Attributor:
         if next_open is not None:
             right_end = min(right_end, next_open)
         right = self.text[span.mark_end:right_end]
-        if not right or (right[0].isalnum() and not right.startswith(("said", "says"))):
+        # A word glued to the closing mark runs on from the quote ("“open” to talks"), unless
+        # the quote handed over with a comma and a space went missing ("lying,”Clinton said").
+        glued = right[:1].isalnum() and self.text[span.end - 1:span.end] != ","
+        if not right or (glued and not right.startswith(("said", "says"))):
             return None
         dash = _DASH_SPEAKER.match(right)
         if dash:
@@ -742,7 +775,7 @@ class _Attributor:
         lead = len(re.match(_OPEN_TAIL, right).group())
         cue = _CUE_ANYWHERE.search(right, lead)
         if cue is None or cue.start() - lead > 120:
-            return None
+            return self.after_any_verb(span, right, lead)
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
             return None
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
@@ -765,6 +798,26 @@ class _Attributor:
                 return None
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def after_any_verb(self, span: QuoteSpan, right: str, lead: int) -> tuple[tuple[int, int], str] | None:
+        """"“…,” Bozell concludes." / "“…,” he points out." / "“…,” an angry Hollande
+        retaliated": a quote handed over with a comma to a speaker phrase and its verb, a verb
+        the cue list lacks. Only the comma (or ? ! —) hand-over counts: "“….” Smith agreed to
+        …" opens a new sentence."""
+        last = self.text[span.start:span.end].rstrip("'’\")]")[-1:]
+        if not last or last not in ",?!…—–-":
+            return None
+        for verb in _ANY_VERB.finditer(right, lead):
+            if verb.group("cue") in _NOT_VERBS or self.text[span.mark_end + verb.start() - 2:span.mark_end + verb.start()] in ("’s", "'s"):
+                continue
+            if verb.start() - lead > 120:
+                return None
+            phrase_start, phrase_end = span.mark_end + lead, span.mark_end + verb.start()
+            if phrase_end <= phrase_start + 1:
+                return None
+            speaker = self.speaker_before(phrase_end, limit=phrase_start)
+            return (speaker, verb.group("cue")) if speaker is not None else None
+        return None
 
     def attribution_can_follow(self, span: QuoteSpan, between: str, cue_end: int) -> bool:
         """Whether a cue after the closing mark can attribute this quote.
