@@ -561,15 +561,15 @@ class _Attributor:
         label = _TRANSCRIPT_LABEL.match(content)
         if label is not None:
             return self.transcript_turn(quote, label)
-        found = self.after(span, paragraph_end)
+        found = self.plausible(self.after(span, paragraph_end))
         # Quotes that will not be reported (one word, a title) are not worth a parse.
         worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
         if found is None and self.parse is not None and worth_parsing:
-            found = self.by_syntax(span, paragraph_start, paragraph_end)
+            found = self.plausible(self.by_syntax(span, paragraph_start, paragraph_end))
         if found is None:
-            found = self.before(span, paragraph_start)
+            found = self.plausible(self.before(span, paragraph_start))
         if found is None and span.mark_start == paragraph_start and paragraph_start > 0:
-            found = self.colon_before_paragraph(paragraph_start)
+            found = self.plausible(self.colon_before_paragraph(paragraph_start))
         if found is None and previous is not None and previous.speaker_mention is not None:
             if self.continues(previous, span):
                 quote.speaker = previous.speaker
@@ -578,7 +578,9 @@ class _Attributor:
                 quote.cue = previous.cue
                 return quote
         if found is None:
-            found = self.previous_sentence(span, paragraph_start)
+            found = self.plausible(self.previous_sentence(span, paragraph_start))
+        if found is None and self.parse is not None and len(content.split()) >= MIN_UNATTRIBUTED_WORDS:
+            found = self.plausible(self.governing_subject(span, paragraph_start, paragraph_end))
         if found is None:
             return quote
         if isinstance(found, _Found):
@@ -596,6 +598,18 @@ class _Attributor:
         quote.speaker_mention = mention
         quote.cue = cue
         return quote
+
+    def plausible(self, found: _Found | tuple[tuple[int, int], str] | None):
+        """The attribution, unless its speaker words cannot name a speaker (then the next way
+        of finding one is tried): a clause fragment or an adverbial the rules or the parse took
+        for a subject ("Conceding that …", "for what", "on Saturday", "a court document
+        filed")."""
+        if found is None:
+            return None
+        start, end = found.speaker if isinstance(found, _Found) else found[0]
+        if self.resolution.entity_of_span.get((start, end)) is not None:
+            return found
+        return found if is_speaker_phrase(self.text[start:end]) else None
 
     def transcript_turn(self, quote: Quote, label: re.Match[str]) -> Quote:
         """A quoted transcript turn, "“PENCE: Well, look, …”": the label is the speaker and
@@ -682,6 +696,40 @@ class _Attributor:
         subject, cue = found
         return self.subject_speaker(subject, start, cue.text)
 
+    def governing_subject(self, span: QuoteSpan, paragraph_start: int, paragraph_end: int) -> _Found | None:
+        """A partial quote in a narrator's sentence with no cue verb: "Moore thanked him for
+        “stepping up and taking action when Congress won’t.”", "The ad targets a “corrupt
+        political system that …”". The subject of the nearest verb above the quote says the
+        quoted words, whatever the verb, when it names someone: a mention, a pronoun, a noun
+        phrase. Only for quotes long enough to be speech (a short one may be a term)."""
+        start = max(self.sentence_start(span.mark_start), paragraph_start)
+        if span.mark_start == start:
+            return None  # a quote that opens its sentence is not a partial quote
+        end = min(self.sentence_end(span.mark_start), paragraph_end)
+        doc = self.parsed.get((start, end))
+        if doc is None:
+            doc = self.parsed[start, end] = self.parse(start, end)
+        inside_ids = {t.i for t in doc if span.mark_start <= start + t.idx < span.mark_end}
+        governors = [
+            t.head for t in doc
+            if t.i in inside_ids and not t.is_punct and t.head.i not in inside_ids
+        ]
+        if not governors:
+            return None
+        governor = min(governors, key=lambda t: abs(start + t.idx - span.mark_start))
+        for verb in (governor, *governor.ancestors):
+            if verb.i in inside_ids:
+                return None
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None:
+                continue
+            if subject.i in inside_ids or subject.dep_ in ("nsubj:pass", "nsubjpass"):
+                return None  # "the plan was called “…”": the subject did not say it
+            if subject.lower_ in ("it", "its", "this", "that", "there", "what", "which", "who"):
+                return None
+            return self.subject_speaker(subject, start, verb.text)
+        return None
+
     @staticmethod
     def subject_of(verb: Token, inside_ids: set[int]) -> Token | None:
         """The verb's subject; after a quote the parser may take an inverted subject for an
@@ -692,6 +740,8 @@ class _Attributor:
         if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", ""):
             # "X bemoaned the unrest and said …": coordinated verbs share the first one's subject.
             return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if verb.lower_ in _PARTICIPLES:
+            return None  # "“…,” saying the port …": a participle has no inverted subject
         if verb.i - 1 in inside_ids or (verb.i >= 1 and verb.doc[verb.i - 1].is_punct
                                         and verb.i - 2 in inside_ids):
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
@@ -784,7 +834,9 @@ class _Attributor:
             phrase_start += as_put.end()  # "“…,” as a Homeland Security memo put it."
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
-            if not match:
+            if not match or match.group("cue") in _PARTICIPLES:
+                # "“harbour values,” saying the port …": what follows a participle is what was
+                # said; its speaker is the subject before the quote.
                 return None
             spk_start = span.mark_end + match.start("spk")
             spk_end = span.mark_end + match.end("spk")
@@ -1113,6 +1165,41 @@ class _Attributor:
                 continue
             count += 1
         return count
+
+
+_WEEKDAYS_AND_MONTHS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tonight", "month", "week", "year", "day",
+    "morning", "afternoon", "evening", "night", "weekend",
+}
+_CLAUSE_OPENERS = _PREPOSITION_WORDS | _SUBORDINATORS | {
+    "and", "but", "or", "nor", "that", "what", "whether", "how", "why", "where", "so", "then",
+    "last", "next", "this", "these", "those", "once", "sooner", "later", "earlier",
+}
+
+
+def is_speaker_phrase(words: str) -> bool:
+    """Whether words could name who spoke: not a clause fragment or an adverbial.
+
+    A speaker phrase does not open with a preposition or a conjunction ("for what", "and
+    Johnson talks"), nor with a gerund ("Conceding that …"); it does not end in a past
+    participle or a function word ("a court document filed", "the city embodied the"); it
+    holds no quotation mark or line break; a time ("Saturday", "Last month") is not a speaker.
+    """
+    tokens = words.split()
+    if not tokens or re.search(r"[“”\"\n]", words):
+        return False
+    first, last = tokens[0].lower(), tokens[-1].lower().strip(".,")
+    if len(tokens) == 1 and (first in _PRONOUNS_LOWER or first in _RELATIVE_PRONOUNS):
+        return True  # "it", "they", "who": the words PolNeAR and a reader take as the source
+    if first in _CLAUSE_OPENERS or first.endswith("ing") and len(tokens) > 1 and tokens[1].islower():
+        return False
+    if last in _FUNCTION_WORDS or last in _WEEKDAYS_AND_MONTHS:
+        return False
+    if len(tokens) > 1 and last.endswith("ed") and tokens[-1].islower():
+        return False
+    return True
 
 
 _TITLE_SMALL_WORDS = {
