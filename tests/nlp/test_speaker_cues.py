@@ -143,3 +143,22 @@ def test_a_short_partial_quote_without_a_cue_verb_is_not_made_speech():
 def test_clause_fragments_after_a_participle_are_not_speakers(article, speaker):
     found = attributions(article)
     assert found and all(words is None or speaker.endswith(words) for _, _, words in found), found
+
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Tower vote\n\n"
+        "Sami Hale chairs the harbour council. Hale later Thursday told the local radio "
+        "station: “Both the council and the port are meeting next week to talk about these "
+        "things.”\n",
+        "Sami Hale",
+    ),
+    (
+        "Rail strike\n\n"
+        "Petra Novak leads the drivers. Novak last month told members: “Nobody goes back to "
+        "work until the company puts a real offer on the table.”\n",
+        "Petra Novak",
+    ),
+])
+def test_a_time_between_the_subject_and_the_cue_is_not_the_speaker(article, speaker):
+    assert [s for _, s, _ in attributions(article)] == [speaker]

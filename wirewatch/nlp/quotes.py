@@ -1013,6 +1013,10 @@ class _Attributor:
         speaker = None
         if cue.group("cue") not in _PARTICIPLES:
             speaker = self.speaker_before(cue_pos)
+            if speaker is not None and speaker not in self.resolution.entity_of_span and not is_speaker_phrase(
+                self.text[speaker[0]:speaker[1]]
+            ):
+                speaker = None  # "Hale later Thursday told": the subject is further back
         else:
             # "footage of Hillary Clinton asking, “…”": the person right before the participle.
             named = self.person_ends.get(len(self.text[:cue_pos].rstrip()))
