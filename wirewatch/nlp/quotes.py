@@ -4,13 +4,16 @@ Two passes over the plain text, independent of the statistical pipeline so that 
 same with any model:
 
 1. `find_quote_spans` pairs quotation marks (curly or straight, double or single, nested single
-   quotes ignored). A quote never runs past its paragraph: a paragraph that ends inside a quote
+   quotes and curly quotes inside a straight one ignored). A quote never runs past its paragraph: a paragraph that ends inside a quote
    either continues in the next paragraph (which then opens with a quotation mark, the newspaper
    convention) or was unbalanced, and in both cases the rest of the article is read afresh.
 2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
    "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
-   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). Speakers are name
-   mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
+   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). After a quote
+   handed over with a comma any verb is a cue ("“…,” Bozell concludes"); a long partial quote
+   with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
+   words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
+   finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
    (the subject of the nearest sentence that names a person), or other noun phrases ("a
    spokesman"), which keep `speaker` null.
 """
