@@ -4,13 +4,16 @@ Two passes over the plain text, independent of the statistical pipeline so that 
 same with any model:
 
 1. `find_quote_spans` pairs quotation marks (curly or straight, double or single, nested single
-   quotes ignored). A quote never runs past its paragraph: a paragraph that ends inside a quote
+   quotes and curly quotes inside a straight one ignored). A quote never runs past its paragraph: a paragraph that ends inside a quote
    either continues in the next paragraph (which then opens with a quotation mark, the newspaper
    convention) or was unbalanced, and in both cases the rest of the article is read afresh.
 2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
    "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
-   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). Speakers are name
-   mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
+   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). After a quote
+   handed over with a comma any verb is a cue ("“…,” Bozell concludes"); a long partial quote
+   with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
+   words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
+   finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
    (the subject of the nearest sentence that names a person), or other noun phrases ("a
    spokesman"), which keep `speaker` null.
 """
@@ -82,6 +85,16 @@ _CUE_BEFORE_MENTION = re.compile(
     rf"(?:[”\"’'][\s,]*|,\s+)(?:{_CUE})(?: {_ADVERBS})?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
 )
 _CUE_ANYWHERE = re.compile(rf"(?<![\w’'\-])(?P<cue>{_CUE})(?![\w’'])")
+# Any verb in the third person or the past ("concludes", "points out", "retaliated"): after a
+# quote handed over with a comma, "“…,” Bozell concludes." is an attribution whatever the verb.
+# The closed-class words that end like one are not verbs.
+_ANY_VERB = re.compile(r"(?<![\w’'\-])(?P<cue>[a-z]{2,}(?:ed|s))(?![\w’'\-])")
+_NOT_VERBS = {
+    "is", "was", "has", "does", "his", "hers", "its", "this", "thus", "us", "as", "plus", "always",
+    "perhaps", "yes", "less", "unless", "across", "whereas", "besides", "towards", "afterwards",
+    "ours", "yours", "theirs", "news", "others", "various", "numerous", "famous", "serious",
+    "previous", "obvious", "nervous", "anxious", "jealous", "ones", "times", "years", "days",
+}
 _TRAILING_ADVERBIAL = re.compile(
     rf"(?:,? (?:{_ADVERBS}|on \w+ \d+|in \w+|at \w+|after \w+|during \w+)|,)\s*$"
 )
@@ -251,8 +264,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     reopened = False
     pending_from: int | None = None  # where a paragraph ended inside a quote
     open_width = 1
+    skip_until = -1  # the closing mark of a curly quote nested in a straight one
     for match in _MARKS.finditer(text):
         i = match.start()
+        if i <= skip_until:
+            continue
         ch = match.group()
         width = len(ch)
         if ch == "\n":
@@ -275,6 +291,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if is_double != open_double:
             continue  # nested quote inside a quote (or an apostrophe inside a single quote)
+        if role == "open" and ch == "“" and text[open_at] == '"':
+            nested_end = _nested_curly_end(text, i)
+            if nested_end is not None:
+                skip_until = nested_end  # "… “Equal Justice Under Law” anymore.": a quote inside
+                continue
         if role == "open" and is_double and ch != "”":
             # A second opening mark while open: the first one was unbalanced.
             open_at, reopened, open_width = i, False, width
@@ -289,6 +310,18 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if end > open_at + open_width:
             spans.append(QuoteSpan(open_at + open_width, end, open_at, len(text), reopened))
     return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def _nested_curly_end(text: str, i: int) -> int | None:
+    """Where a curly quote opened at i inside a straight-quoted one closes: its ” comes before
+    the paragraph ends and a straight mark still follows it there to close the outer quote;
+    else None (the straight quote was unbalanced, or closes with a curly mark)."""
+    paragraph_end = text.find("\n", i)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    close = text.find("”", i + 1, paragraph_end)
+    if close == -1 or '"' in text[i + 1:close]:
+        return None
+    return close if '"' in text[close + 1:paragraph_end] else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -531,15 +564,15 @@ class _Attributor:
         label = _TRANSCRIPT_LABEL.match(content)
         if label is not None:
             return self.transcript_turn(quote, label)
-        found = self.after(span, paragraph_end)
+        found = self.plausible(self.after(span, paragraph_end))
         # Quotes that will not be reported (one word, a title) are not worth a parse.
         worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
         if found is None and self.parse is not None and worth_parsing:
-            found = self.by_syntax(span, paragraph_start, paragraph_end)
+            found = self.plausible(self.by_syntax(span, paragraph_start, paragraph_end))
         if found is None:
-            found = self.before(span, paragraph_start)
+            found = self.plausible(self.before(span, paragraph_start))
         if found is None and span.mark_start == paragraph_start and paragraph_start > 0:
-            found = self.colon_before_paragraph(paragraph_start)
+            found = self.plausible(self.colon_before_paragraph(paragraph_start))
         if found is None and previous is not None and previous.speaker_mention is not None:
             if self.continues(previous, span):
                 quote.speaker = previous.speaker
@@ -548,7 +581,9 @@ class _Attributor:
                 quote.cue = previous.cue
                 return quote
         if found is None:
-            found = self.previous_sentence(span, paragraph_start)
+            found = self.plausible(self.previous_sentence(span, paragraph_start))
+        if found is None and self.parse is not None and len(content.split()) >= MIN_UNATTRIBUTED_WORDS:
+            found = self.plausible(self.governing_subject(span, paragraph_start, paragraph_end))
         if found is None:
             return quote
         if isinstance(found, _Found):
@@ -566,6 +601,18 @@ class _Attributor:
         quote.speaker_mention = mention
         quote.cue = cue
         return quote
+
+    def plausible(self, found: _Found | tuple[tuple[int, int], str] | None):
+        """The attribution, unless its speaker words cannot name a speaker (then the next way
+        of finding one is tried): a clause fragment or an adverbial the rules or the parse took
+        for a subject ("Conceding that …", "for what", "on Saturday", "a court document
+        filed")."""
+        if found is None:
+            return None
+        start, end = found.speaker if isinstance(found, _Found) else found[0]
+        if self.resolution.entity_of_span.get((start, end)) is not None:
+            return found
+        return found if is_speaker_phrase(self.text[start:end]) else None
 
     def transcript_turn(self, quote: Quote, label: re.Match[str]) -> Quote:
         """A quoted transcript turn, "“PENCE: Well, look, …”": the label is the speaker and
@@ -652,6 +699,40 @@ class _Attributor:
         subject, cue = found
         return self.subject_speaker(subject, start, cue.text)
 
+    def governing_subject(self, span: QuoteSpan, paragraph_start: int, paragraph_end: int) -> _Found | None:
+        """A partial quote in a narrator's sentence with no cue verb: "Moore thanked him for
+        “stepping up and taking action when Congress won’t.”", "The ad targets a “corrupt
+        political system that …”". The subject of the nearest verb above the quote says the
+        quoted words, whatever the verb, when it names someone: a mention, a pronoun, a noun
+        phrase. Only for quotes long enough to be speech (a short one may be a term)."""
+        start = max(self.sentence_start(span.mark_start), paragraph_start)
+        if span.mark_start == start:
+            return None  # a quote that opens its sentence is not a partial quote
+        end = min(self.sentence_end(span.mark_start), paragraph_end)
+        doc = self.parsed.get((start, end))
+        if doc is None:
+            doc = self.parsed[start, end] = self.parse(start, end)
+        inside_ids = {t.i for t in doc if span.mark_start <= start + t.idx < span.mark_end}
+        governors = [
+            t.head for t in doc
+            if t.i in inside_ids and not t.is_punct and t.head.i not in inside_ids
+        ]
+        if not governors:
+            return None
+        governor = min(governors, key=lambda t: abs(start + t.idx - span.mark_start))
+        for verb in (governor, *governor.ancestors):
+            if verb.i in inside_ids:
+                return None
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None:
+                continue
+            if subject.i in inside_ids or subject.dep_ in ("nsubj:pass", "nsubjpass"):
+                return None  # "the plan was called “…”": the subject did not say it
+            if subject.lower_ in ("it", "its", "this", "that", "there", "what", "which", "who"):
+                return None
+            return self.subject_speaker(subject, start, verb.text)
+        return None
+
     @staticmethod
     def subject_of(verb: Token, inside_ids: set[int]) -> Token | None:
         """The verb's subject; after a quote the parser may take an inverted subject for an
@@ -662,6 +743,8 @@ class _Attributor:
         if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", ""):
             # "X bemoaned the unrest and said …": coordinated verbs share the first one's subject.
             return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if verb.lower_ in _PARTICIPLES:
+            return None  # "“…,” saying the port …": a participle has no inverted subject
         if verb.i - 1 in inside_ids or (verb.i >= 1 and verb.doc[verb.i - 1].is_punct
                                         and verb.i - 2 in inside_ids):
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
@@ -734,7 +817,10 @@ class _Attributor:
         if next_open is not None:
             right_end = min(right_end, next_open)
         right = self.text[span.mark_end:right_end]
-        if not right or (right[0].isalnum() and not right.startswith(("said", "says"))):
+        # A word glued to the closing mark runs on from the quote ("“open” to talks"), unless
+        # the quote handed over with a comma and a space went missing ("lying,”Clinton said").
+        glued = right[:1].isalnum() and self.text[span.end - 1:span.end] != ","
+        if not right or (glued and not right.startswith(("said", "says"))):
             return None
         dash = _DASH_SPEAKER.match(right)
         if dash:
@@ -742,7 +828,7 @@ class _Attributor:
         lead = len(re.match(_OPEN_TAIL, right).group())
         cue = _CUE_ANYWHERE.search(right, lead)
         if cue is None or cue.start() - lead > 120:
-            return None
+            return self.after_any_verb(span, right, lead)
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
             return None
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
@@ -751,7 +837,9 @@ class _Attributor:
             phrase_start += as_put.end()  # "“…,” as a Homeland Security memo put it."
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
-            if not match:
+            if not match or match.group("cue") in _PARTICIPLES:
+                # "“harbour values,” saying the port …": what follows a participle is what was
+                # said; its speaker is the subject before the quote.
                 return None
             spk_start = span.mark_end + match.start("spk")
             spk_end = span.mark_end + match.end("spk")
@@ -765,6 +853,26 @@ class _Attributor:
                 return None
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def after_any_verb(self, span: QuoteSpan, right: str, lead: int) -> tuple[tuple[int, int], str] | None:
+        """"“…,” Bozell concludes." / "“…,” he points out." / "“…,” an angry Hollande
+        retaliated": a quote handed over with a comma to a speaker phrase and its verb, a verb
+        the cue list lacks. Only the comma (or ? ! —) hand-over counts: "“….” Smith agreed to
+        …" opens a new sentence."""
+        last = self.text[span.start:span.end].rstrip("'’\")]")[-1:]
+        if not last or last not in ",?!…—–-":
+            return None
+        for verb in _ANY_VERB.finditer(right, lead):
+            if verb.group("cue") in _NOT_VERBS or self.text[span.mark_end + verb.start() - 2:span.mark_end + verb.start()] in ("’s", "'s"):
+                continue
+            if verb.start() - lead > 120:
+                return None
+            phrase_start, phrase_end = span.mark_end + lead, span.mark_end + verb.start()
+            if phrase_end <= phrase_start + 1:
+                return None
+            speaker = self.speaker_before(phrase_end, limit=phrase_start)
+            return (speaker, verb.group("cue")) if speaker is not None else None
+        return None
 
     def attribution_can_follow(self, span: QuoteSpan, between: str, cue_end: int) -> bool:
         """Whether a cue after the closing mark can attribute this quote.
@@ -908,6 +1016,10 @@ class _Attributor:
         speaker = None
         if cue.group("cue") not in _PARTICIPLES:
             speaker = self.speaker_before(cue_pos)
+            if speaker is not None and speaker not in self.resolution.entity_of_span and not is_speaker_phrase(
+                self.text[speaker[0]:speaker[1]]
+            ):
+                speaker = None  # "Hale later Thursday told": the subject is further back
         else:
             # "footage of Hillary Clinton asking, “…”": the person right before the participle.
             named = self.person_ends.get(len(self.text[:cue_pos].rstrip()))
@@ -1060,6 +1172,41 @@ class _Attributor:
                 continue
             count += 1
         return count
+
+
+_WEEKDAYS_AND_MONTHS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tonight", "month", "week", "year", "day",
+    "morning", "afternoon", "evening", "night", "weekend",
+}
+_CLAUSE_OPENERS = _PREPOSITION_WORDS | _SUBORDINATORS | {
+    "and", "but", "or", "nor", "that", "what", "whether", "how", "why", "where", "so", "then",
+    "last", "next", "this", "these", "those", "once", "sooner", "later", "earlier",
+}
+
+
+def is_speaker_phrase(words: str) -> bool:
+    """Whether words could name who spoke: not a clause fragment or an adverbial.
+
+    A speaker phrase does not open with a preposition or a conjunction ("for what", "and
+    Johnson talks"), nor with a gerund ("Conceding that …"); it does not end in a past
+    participle or a function word ("a court document filed", "the city embodied the"); it
+    holds no quotation mark or line break; a time ("Saturday", "Last month") is not a speaker.
+    """
+    tokens = words.split()
+    if not tokens or re.search(r"[“”\"\n]", words):
+        return False
+    first, last = tokens[0].lower(), tokens[-1].lower().strip(".,")
+    if len(tokens) == 1 and (first in _PRONOUNS_LOWER or first in _RELATIVE_PRONOUNS):
+        return True  # "it", "they", "who": the words PolNeAR and a reader take as the source
+    if first in _CLAUSE_OPENERS or first.endswith("ing") and len(tokens) > 1 and tokens[1].islower():
+        return False
+    if last in _FUNCTION_WORDS or last in _WEEKDAYS_AND_MONTHS:
+        return False
+    if len(tokens) > 1 and last.endswith("ed") and tokens[-1].islower():
+        return False
+    return True
 
 
 _TITLE_SMALL_WORDS = {
