@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, func, literal, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..document import Document
@@ -47,17 +50,38 @@ def entity_key(entity_type: str, name: str) -> str:
 
 
 def record_facts(conn: Connection, insert, document_id: int, doc: Document, now: datetime | None = None) -> None:
-    """Register the document's entities and quotes. `insert` is the dialect's insert()."""
+    """Register the document's entities and quotes. `insert` is the dialect's insert().
+
+    Entities are resolved one after another, each seeing what the ones before it changed (a new
+    entity, a person renamed, spellings recorded). Only what no later resolution reads waits for
+    the end of the article: its document rows and registry counts, one statement per table. The
+    spellings are recorded just before the next alias lookup, so that lookup still sees them."""
     if not doc.entities and not doc.quotes:
         return
     seen_at = doc.published or now or datetime.now(timezone.utc)
+    sql = _statements(insert, conn.dialect.name)
+    registry = _Registry(conn, sql, [entity_key(entity.type, entity.name) for entity in doc.entities])
     registry_ids: dict[str, int] = {}
+    counts: dict[int, list] = {}  # registry id -> [first local id, mentions]: one row per entity
     for entity in doc.entities:
-        entity_id = _resolve(conn, insert, entity.type, entity.name, seen_at)
+        entity_id = registry.resolve(entity.type, entity.name, seen_at)
         registry_ids[entity.id] = entity_id
         spellings = Counter(strip_possessive(m.text.strip()) for m in entity.mentions if m.text.strip())
         spellings[entity.name] += 0  # the canonical form is always a known spelling
-        _count_mentions(conn, insert, entity_id, entity.id, document_id, spellings, seen_at)
+        # Two in-document entities resolved to one registry entity: one row, their mentions added up.
+        counts.setdefault(entity_id, [entity.id, 0])[1] += sum(spellings.values())
+        registry.add_spellings(entity_id, spellings)
+    registry.flush_spellings()
+    if counts:
+        seen = {"seen": seen_at}
+        conn.execute(sql.document_entity, [
+            {"document_id": document_id, "entity_id": entity_id, "local_id": local_id, "mention_count": mentions,
+             "published": seen_at}
+            for entity_id, (local_id, mentions) in counts.items()
+        ])
+        conn.execute(sql.count_entity, [
+            {"entity": entity_id, "mentions": mentions, **seen} for entity_id, (_, mentions) in counts.items()
+        ])
     rows = [
         {
             "document_id": document_id,
@@ -75,99 +99,136 @@ def record_facts(conn: Connection, insert, document_id: int, doc: Document, now:
         conn.execute(quotes.insert(), rows)
 
 
-def _resolve(conn: Connection, insert, entity_type: str, name: str, seen_at: datetime) -> int:
-    key = entity_key(entity_type, name)
-    found = conn.execute(select(entities.c.id).where(entities.c.key == key)).scalar()
-    if found is not None:
-        return found
-    by_alias = conn.execute(
-        select(entities.c.id)
-        .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-        .where(entities.c.type == entity_type, func.lower(entity_aliases.c.alias) == name.lower())
-        .group_by(entities.c.id)
-    ).scalars().all()
-    if len(by_alias) == 1:
-        return by_alias[0]
-    if entity_type == "PERSON":
-        person = _match_person(conn, name)
-        if person is not None:
-            return person
-    new_id = conn.execute(
-        insert(entities).values(
-            type=entity_type, name=name, key=key, terms=name_terms(name), first_seen=seen_at, last_seen=seen_at,
-            mention_count=0, document_count=0,
-        ).returning(entities.c.id)
-    ).scalar_one()
-    return new_id
+@dataclass(frozen=True)
+class _Statements:
+    """The registry's statements, built once per dialect: building one costs more than running it."""
+
+    ids_by_key: Any
+    ids_by_alias: Any
+    people_by_surname: Any
+    new_entity: Any
+    rename_person: Any
+    document_entity: Any
+    count_entity: Any
+    spellings: Any
 
 
-def _match_person(conn: Connection, name: str) -> int | None:
-    """Surname-only and full-name matching between people (see the module docstring)."""
-    words = fold(name).split()
-    if not words:
+@lru_cache(maxsize=4)
+def _statements(insert, dialect: str) -> _Statements:
+    seen = bindparam("seen", type_=UTCDateTime())
+    earliest, latest = (func.min, func.max) if dialect == "sqlite" else (func.least, func.greatest)
+    spellings = insert(entity_aliases)
+    return _Statements(
+        ids_by_key=select(entities.c.id, entities.c.key).where(entities.c.key.in_(bindparam("keys", expanding=True))),
+        ids_by_alias=(
+            select(entities.c.id)
+            .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+            .where(entities.c.type == bindparam("type"), func.lower(entity_aliases.c.alias) == bindparam("lowered"))
+            .group_by(entities.c.id)
+        ),
+        people_by_surname=select(entities.c.id, entities.c.name, entities.c.key).where(
+            entities.c.type == "PERSON", func.lower(entities.c.name).like(bindparam("pattern"), escape="\\"),
+        ),
+        new_entity=insert(entities).returning(entities.c.id),
+        rename_person=(
+            update(entities).where(entities.c.id == bindparam("entity"))
+            .values(name=bindparam("name"), key=bindparam("key"), terms=bindparam("terms"))
+        ),
+        document_entity=insert(document_entities).on_conflict_do_nothing(),
+        count_entity=update(entities).where(entities.c.id == bindparam("entity")).values(
+            mention_count=entities.c.mention_count + bindparam("mentions"),
+            document_count=entities.c.document_count + 1,
+            first_seen=earliest(entities.c.first_seen, seen),
+            last_seen=latest(entities.c.last_seen, seen),
+        ),
+        spellings=spellings.on_conflict_do_update(
+            index_elements=[entity_aliases.c.entity_id, entity_aliases.c.alias],
+            set_={"count": entity_aliases.c.count + spellings.excluded.count},
+        ),
+    )
+
+
+class _Registry:
+    """The entity registry as one article's resolutions see it.
+
+    Every key the article can look up is read in one query at the start and kept in step with
+    what the article itself changes (new entities, renamed people), so a lookup by key is a dict
+    lookup with the answer the database would give. Spellings wait in `_pending` until an alias
+    lookup needs the database to hold them, or the article ends."""
+
+    def __init__(self, conn: Connection, sql: _Statements, keys: list[str]) -> None:
+        self._conn = conn
+        self._sql = sql
+        self._by_key: dict[str, int] = {}
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):  # bounded IN lists (SQLite's parameter limit)
+            self._by_key.update(
+                (row.key, row.id) for row in conn.execute(sql.ids_by_key, {"keys": wanted[start:start + 500]})
+            )
+        self._pending: dict[tuple[int, str], int] = {}
+
+    def resolve(self, entity_type: str, name: str, seen_at: datetime) -> int:
+        key = entity_key(entity_type, name)
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        self.flush_spellings()
+        by_alias = self._conn.execute(self._sql.ids_by_alias, {"type": entity_type, "lowered": name.lower()}) \
+            .scalars().all()
+        if len(by_alias) == 1:
+            return by_alias[0]
+        if entity_type == "PERSON":
+            person = self._match_person(name)
+            if person is not None:
+                return person
+        new_id = self._conn.execute(self._sql.new_entity, {
+            "type": entity_type, "name": name, "key": key, "terms": name_terms(name), "first_seen": seen_at,
+            "last_seen": seen_at, "mention_count": 0, "document_count": 0,
+        }).scalar_one()
+        self._by_key[key] = new_id
+        return new_id
+
+    def _match_person(self, name: str) -> int | None:
+        """Surname-only and full-name matching between people (see the module docstring)."""
+        words = fold(name).split()
+        if not words:
+            return None
+        surname = words[-1]
+        people = self._conn.execute(self._sql.people_by_surname, {"pattern": f"%{_like_escape(surname)}"}).all()
+        fitting = [row for row in people if fold(row.name).split()[-1:] == [surname]]
+        if len(words) == 1:
+            full_names = [row for row in fitting if len(fold(row.name).split()) > 1]
+            return full_names[0].id if len(full_names) == 1 else None
+        # A full name: take over an entry known only by this surname, if exactly one exists and no
+        # other full name with that surname is registered (which would make the surname ambiguous).
+        surname_only = [row for row in fitting if len(fold(row.name).split()) == 1]
+        others = [row for row in fitting if len(fold(row.name).split()) > 1]
+        if len(surname_only) == 1 and not others:
+            entry = surname_only[0]
+            key = entity_key("PERSON", name)
+            self._conn.execute(self._sql.rename_person, {"entity": entry.id, "name": name, "key": key,
+                                                         "terms": name_terms(name)})
+            if self._by_key.get(entry.key) == entry.id:
+                del self._by_key[entry.key]  # the old key names nobody now
+            self._by_key[key] = entry.id
+            return entry.id
         return None
-    surname = words[-1]
-    people = conn.execute(
-        select(entities.c.id, entities.c.name).where(
-            entities.c.type == "PERSON",
-            func.lower(entities.c.name).like(f"%{_like_escape(surname)}", escape="\\"),
-        )
-    ).all()
-    fitting = [row for row in people if fold(row.name).split()[-1:] == [surname]]
-    if len(words) == 1:
-        full_names = [row for row in fitting if len(fold(row.name).split()) > 1]
-        return full_names[0].id if len(full_names) == 1 else None
-    # A full name: take over an entry known only by this surname, if exactly one exists and no
-    # other full name with that surname is registered (which would make the surname ambiguous).
-    surname_only = [row for row in fitting if len(fold(row.name).split()) == 1]
-    others = [row for row in fitting if len(fold(row.name).split()) > 1]
-    if len(surname_only) == 1 and not others:
-        entry = surname_only[0]
-        conn.execute(
-            update(entities).where(entities.c.id == entry.id)
-            .values(name=name, key=entity_key("PERSON", name), terms=name_terms(name))
-        )
-        return entry.id
-    return None
+
+    def add_spellings(self, entity_id: int, spellings: Counter) -> None:
+        for alias, count in sorted(spellings.items()):
+            self._pending[(entity_id, alias)] = self._pending.get((entity_id, alias), 0) + count
+
+    def flush_spellings(self) -> None:
+        """Record the waiting spellings (one row per entity and spelling: an upsert batch must not
+        name a row twice)."""
+        if not self._pending:
+            return
+        self._conn.execute(self._sql.spellings, [
+            {"entity_id": entity_id, "alias": alias, "count": count, "terms": name_terms(alias)}
+            for (entity_id, alias), count in self._pending.items()
+        ])
+        self._pending.clear()
 
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _count_mentions(conn: Connection, insert, entity_id: int, local_id: str, document_id: int,
-                    spellings: Counter, seen_at: datetime) -> None:
-    mentions = sum(spellings.values())
-    inserted = conn.execute(
-        insert(document_entities).values(
-            document_id=document_id, entity_id=entity_id, local_id=local_id,
-            mention_count=mentions, published=seen_at,
-        ).on_conflict_do_nothing()
-    ).rowcount
-    new_document = 1 if inserted else 0
-    seen = literal(seen_at, UTCDateTime())
-    if not inserted:  # two in-document entities resolved to one registry entity: add them up
-        conn.execute(
-            update(document_entities)
-            .where(and_(document_entities.c.document_id == document_id, document_entities.c.entity_id == entity_id))
-            .values(mention_count=document_entities.c.mention_count + mentions)
-        )
-    conn.execute(
-        update(entities).where(entities.c.id == entity_id).values(
-            mention_count=entities.c.mention_count + mentions,
-            document_count=entities.c.document_count + new_document,
-            first_seen=func.min(entities.c.first_seen, seen) if conn.dialect.name == "sqlite"
-            else func.least(entities.c.first_seen, seen),
-            last_seen=func.max(entities.c.last_seen, seen) if conn.dialect.name == "sqlite"
-            else func.greatest(entities.c.last_seen, seen),
-        )
-    )
-    statement = insert(entity_aliases)
-    statement = statement.on_conflict_do_update(
-        index_elements=[entity_aliases.c.entity_id, entity_aliases.c.alias],
-        set_={"count": entity_aliases.c.count + statement.excluded.count},
-    )
-    conn.execute(statement, [
-        {"entity_id": entity_id, "alias": alias, "count": count, "terms": name_terms(alias)}
-        for alias, count in sorted(spellings.items())
-    ])
