@@ -35,6 +35,8 @@ class Alerting:
         """The story stage's hook: queue this article's alerts in its transaction (`within`,
         handed on to the store untouched), so the assignment and its alerts commit together."""
         index = self._current_index()
+        if not len(index):  # no active subscription: nothing can match (the article's fields cost ms)
+            return
         story_title = self.alert_store.story_title(update.story_id, within=within)
         facts = ArticleFacts.from_document(article.id, article.document, story_id=update.story_id,
                                            role=update.role, story_title=story_title)

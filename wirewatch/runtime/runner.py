@@ -245,12 +245,10 @@ class Runner:
 
     def store_analysed(self, analysed: Analysed, item: SourceItem) -> AddResult:
         """Store one analysed article with its raw input; a new one also teaches the store which of
-        its lines recur on its site (boilerplate learning)."""
-        added = self.store.add_document(analysed.document, raw=_raw_bytes(item), raw_content_type=item.content_type,
-                                        origin=item.origin)
-        if added.status == "stored":
-            self.learn_site_lines(analysed)
-        return added
+        its lines recur on its site (boilerplate learning), in the same transaction."""
+        lines = (analysed.site, analysed.line_keys) if analysed.site and analysed.line_keys else None
+        return self.store.add_document(analysed.document, raw=_raw_bytes(item), raw_content_type=item.content_type,
+                                       origin=item.origin, site_lines=lines)
 
     def learn_site_lines(self, analysed: Analysed) -> None:
         if analysed.site and analysed.line_keys:

@@ -151,13 +151,13 @@ class StoryStage:
             flag_rewritten_copy(session, article, entry.duplicate_of)
         self._members.fold(entry)
         self._seq = entry.seq
-        self._rebuild_story(session, assignment.story_id, now)
+        self._rebuild_story(session, assignment.story_id, now, article)
         return StoryUpdate(
             document_id=article.id, story_id=assignment.story_id, role=assignment.role,
             duplicate_of=entry.duplicate_of, new_story=assignment.new_story,
         )
 
-    def _rebuild_story(self, session: StorySession, story_id: str, now: datetime) -> None:
+    def _rebuild_story(self, session: StorySession, story_id: str, now: datetime, newest: StoredArticle) -> None:
         log, headers = self._members.get(session, story_id, self._seq)
         assignments = [
             Assignment(
@@ -171,7 +171,10 @@ class StoryStage:
         # every member's document on each arrival made large stories quadratic.
         inputs = [header_input(headers[entry.document_id]) for entry in log]
         window = [int(key) for key in content_window(inputs, assignments)]
-        full = session.articles(window)
+        # The article just assigned is in hand: only the others are read (and parsed) again.
+        full = session.articles([key for key in window if key != newest.id])
+        if newest.id in window:
+            full[newest.id] = newest
         inputs = [article_input(full[int(item.id)]) if int(item.id) in full else item for item in inputs]
         story = build_story(story_id, inputs, assignments, now=now)
         record = story.to_dict()
