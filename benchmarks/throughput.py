@@ -35,10 +35,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from wirewatch.config import Settings
-from wirewatch.errors import WirewatchError
 from wirewatch.nlp.pipeline import load_pipeline
-from wirewatch.pipeline import analyse_item
-from wirewatch.runtime.runner import Runner, ingest_sources
+from wirewatch.runtime.runner import IngestFailure, Runner, analyse_or_fail, ingest_sources
 from wirewatch.sources import SourceFailure, record_to_item
 from wirewatch.store import Store
 
@@ -88,19 +86,15 @@ def end_to_end(path: Path, folder: Path, name: str, executor: str, workers: int)
 
 
 def analyse_all(records: list[dict]) -> list:
-    """Each record's (item, Analysed), analysed in 2 processes; records that ingest reports as
-    failed (no text) are left out: they never reach the writer."""
+    """Each record's (item, Analysed), analysed in 2 processes as the executors do (with what the
+    story stage prepares from the article alone); records that ingest reports as failed (no text)
+    are left out: they never reach the writer."""
     settings = Settings()
     items = [item for r in records if not isinstance(item := record_to_item(r, r["id"]), SourceFailure)]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        futures = [(item, pool.submit(analyse_item, item, settings=settings)) for item in items]
-        analysed = []
-        for item, future in futures:
-            try:
-                analysed.append((item, future.result()))
-            except WirewatchError:
-                pass
-    return analysed
+        futures = [(item, pool.submit(analyse_or_fail, item, settings, frozenset())) for item in items]
+        return [(item, result) for item, future in futures
+                if not isinstance(result := future.result(), IngestFailure)]
 
 
 def writer_alone(analysed: list, url: str, story_batch: int = 50) -> float:

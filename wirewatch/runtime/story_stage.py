@@ -8,15 +8,18 @@ article's assignment, its story record and whatever `on_assigned` writes (alerts
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from ..document import Document
 from ..errors import StoreConflict, StoreError
 from ..store import (
     ArticleHeader, LogEntry, Store, StoredArticle, StorySession, Transaction, distinct_sources, source_label,
 )
 from ..stories import ArticleInput, Assignment, StoryConfig, StoryEngine, build_story
+from ..stories.prepared import PreparedArticle
 from ..stories.summary import content_window
 from .rewrites import flag_rewritten_copy
 from .story_members import StoryMembers
@@ -33,14 +36,20 @@ class StoryUpdate:
     new_story: bool
 
 
+MAX_PREPARED = 10_000  # preparations kept for stored articles the stage has not reached yet
+
 # Called inside the assignment's transaction, which it receives to hand to store methods.
 OnAssigned = Callable[[Transaction, StoredArticle, StoryUpdate], None]
 
 
 def article_input(article: StoredArticle) -> ArticleInput:
-    doc = article.document
+    return document_input(article.document, article.id)
+
+
+def document_input(doc: Document, document_id: int | None) -> ArticleInput:
+    """A document as the story engine reads it (`document_id` None: not stored yet, for `prepare`)."""
     return ArticleInput(
-        id=str(article.id),
+        id=str(document_id) if document_id is not None else "",
         title=doc.title,
         text=doc.text,
         published=doc.published,  # undated: no time decay (an archive's arrival time says nothing)
@@ -69,6 +78,23 @@ class StoryStage:
         self._seq = 0  # the last log entry folded into the engine
         self._saved_seq = 0
         self._members = StoryMembers()
+        # Stored article id -> what its analysis prepared for the engine (taken when the stage
+        # reaches the article); filled by the runner's storing threads.
+        self._prepared: dict[int, PreparedArticle] = {}
+        self._prepared_lock = threading.Lock()
+
+    def prepared(self, document_id: int, prepared: PreparedArticle | None) -> None:
+        """Keep what the analysis prepared for a stored article until the stage reaches it."""
+        if prepared is None:
+            return
+        with self._prepared_lock:
+            self._prepared[document_id] = prepared
+            while len(self._prepared) > MAX_PREPARED:  # never reached: assigned elsewhere, say
+                del self._prepared[next(iter(self._prepared))]
+
+    def _take_prepared(self, document_id: int) -> PreparedArticle | None:
+        with self._prepared_lock:
+            return self._prepared.pop(document_id, None)
 
     # --- keeping the engine in step with the log ----------------------------------------------------
 
@@ -89,7 +115,7 @@ class StoryStage:
             article = articles.get(entry.document_id)
             if article is None:
                 raise StoreError(f"story log names article {entry.document_id}, which is not stored")
-            self._engine.add(article_input(article))
+            self._engine.add(article_input(article), self._take_prepared(article.id))
             self._members.fold(entry)
             self._seq = entry.seq
 
@@ -140,7 +166,7 @@ class StoryStage:
 
     def _assign(self, session: StorySession, article: StoredArticle, now: datetime) -> StoryUpdate:
         assert self._engine is not None
-        assignment = self._engine.add(article_input(article))
+        assignment = self._engine.add(article_input(article), self._take_prepared(article.id))
         entry = LogEntry(
             seq=self._seq + 1, document_id=article.id, story_id=assignment.story_id, role=assignment.role,
             duplicate_of=int(assignment.duplicate_of) if assignment.duplicate_of else None,
@@ -171,11 +197,16 @@ class StoryStage:
         # every member's document on each arrival made large stories quadratic.
         inputs = [header_input(headers[entry.document_id]) for entry in log]
         window = [int(key) for key in content_window(inputs, assignments)]
-        # The article just assigned is in hand: only the others are read (and parsed) again.
-        full = session.articles([key for key in window if key != newest.id])
-        if newest.id in window:
-            full[newest.id] = newest
-        inputs = [article_input(full[int(item.id)]) if int(item.id) in full else item for item in inputs]
+
+        def load(ids: list[int]) -> dict[int, ArticleInput]:  # the article just assigned is in hand
+            found = {key: article_input(stored) for key, stored in session.articles(
+                [key for key in ids if key != newest.id]).items()}
+            if newest.id in ids:
+                found[newest.id] = article_input(newest)
+            return found
+
+        full = self._members.texts(story_id, window, load)
+        inputs = [full.get(int(item.id), item) for item in inputs]
         story = build_story(story_id, inputs, assignments, now=now)
         record = story.to_dict()
         for item in record["articles"]:  # link articles to the store's documents by record id too

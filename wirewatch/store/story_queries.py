@@ -6,6 +6,7 @@ log rebuilds the engine exactly, and a unique `seq` makes two writers that raced
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import zlib
@@ -139,12 +140,16 @@ def last_seq(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(story_articles.c.seq), 0))).scalar_one())
 
 
+# The story stage writes these once per article: built once, as building one costs more than running it.
+_APPEND = story_articles.insert()
+
+
 def append_assignment(conn: Connection, entry: LogEntry, now: datetime) -> None:
-    conn.execute(story_articles.insert().values(
-        document_id=entry.document_id, seq=entry.seq, story_id=entry.story_id, role=entry.role,
-        duplicate_of=entry.duplicate_of, score={"score": entry.score, "new_story": entry.new_story},
-        assigned_at=now,
-    ))
+    conn.execute(_APPEND, {
+        "document_id": entry.document_id, "seq": entry.seq, "story_id": entry.story_id, "role": entry.role,
+        "duplicate_of": entry.duplicate_of, "score": {"score": entry.score, "new_story": entry.new_story},
+        "assigned_at": now,
+    })
 
 
 def story_log(conn: Connection, story_id: str) -> list[LogEntry]:
@@ -167,10 +172,19 @@ def save_story(conn: Connection, insert, record: dict, *, first_seen: datetime, 
         "article_count": len(record["articles"]), "source_count": len(record["sources"]),
         "data": record, "updated_at": now,
     }
-    statement = insert(stories).values(**values)
-    conn.execute(statement.on_conflict_do_update(
-        index_elements=[stories.c.id], set_={k: v for k, v in values.items() if k != "id"},
-    ))
+    conn.execute(_save_story_statement(insert), values)
+
+
+@functools.lru_cache(maxsize=4)
+def _save_story_statement(insert):
+    """Insert the story record or replace every column of the stored one (dialect's `insert`)."""
+    statement = insert(stories)
+    return statement.on_conflict_do_update(
+        index_elements=[stories.c.id],
+        set_={name: statement.excluded[name] for name in (
+            "title", "first_seen", "last_seen", "first_published", "last_published", "article_count",
+            "source_count", "data", "updated_at")},
+    )
 
 
 def load_state(conn: Connection) -> tuple[int, dict] | None:

@@ -93,6 +93,23 @@ def dot(small: SparseVector, large: SparseVector) -> float:
     return sum(w * large.get(term, 0.0) for term, w in small.items())
 
 
+@dataclass(frozen=True)
+class ArticleCounts:
+    """What the clusterer weighs of one article, counted from the article alone (so the analysis
+    workers can count it: see prepared.py); weighing needs the vocabulary seen so far."""
+
+    terms: Counter  # term_counts
+    names: list[str]  # entity_names
+    name_counts: Counter  # entity_counts of the names
+    details: Details
+
+    @classmethod
+    def of(cls, article: ArticleInput, title_weight: float) -> ArticleCounts:
+        found = entity_names(article)
+        return cls(term_counts(article, title_weight), found, entity_counts(found),
+                   event_details(full_text(article), found, article.entities))
+
+
 @dataclass
 class ArticleFeatures:
     """The weighted views of one article that story clustering compares."""
@@ -113,15 +130,14 @@ class FeatureExtractor:
         self.words = words or Vocabulary()
         self.names = names or Vocabulary()
 
-    def observe(self, article: ArticleInput) -> ArticleFeatures:
-        """Count the article into the vocabularies, then weigh it with the updated IDF."""
-        terms = term_counts(article, self.title_weight)
-        found = entity_names(article)
-        names = entity_counts(found)
-        self.words.add(set(terms))
-        self.names.add(set(names))
-        details = event_details(full_text(article), found, article.entities)
-        return ArticleFeatures(weigh(terms, self.words), weigh(names, self.names), details)
+    def observe(self, article: ArticleInput, counts: ArticleCounts | None = None) -> ArticleFeatures:
+        """Count the article into the vocabularies, then weigh it with the updated IDF. `counts`
+        (ArticleCounts.of the same article and title weight), when the caller has them, save
+        counting again."""
+        counts = counts or ArticleCounts.of(article, self.title_weight)
+        self.words.add(set(counts.terms))
+        self.names.add(set(counts.name_counts))
+        return ArticleFeatures(weigh(counts.terms, self.words), weigh(counts.name_counts, self.names), counts.details)
 
     def to_dict(self) -> dict:
         return {"words": self.words.to_dict(), "names": self.names.to_dict()}
