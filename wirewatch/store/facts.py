@@ -29,6 +29,8 @@ from .name_terms import name_terms
 from .schema import UTCDateTime, document_entities, entities, entity_aliases, quotes
 
 POSSESSIVE = ("'s", "’s", "'", "’")
+# The same names and spellings come back in article after article; their terms never change.
+_terms = lru_cache(maxsize=65536)(name_terms)
 
 
 def fold(name: str) -> str:
@@ -70,7 +72,7 @@ def record_facts(conn: Connection, insert, document_id: int, doc: Document, now:
         spellings[entity.name] += 0  # the canonical form is always a known spelling
         # Two in-document entities resolved to one registry entity: one row, their mentions added up.
         counts.setdefault(entity_id, [entity.id, 0])[1] += sum(spellings.values())
-        registry.add_spellings(entity_id, spellings)
+        registry.add_spellings(entity.type, entity_id, spellings)
     registry.flush_spellings()
     if counts:
         seen = {"seen": seen_at}
@@ -166,13 +168,15 @@ class _Registry:
                 (row.key, row.id) for row in conn.execute(sql.ids_by_key, {"keys": wanted[start:start + 500]})
             )
         self._pending: dict[tuple[int, str], int] = {}
+        self._pending_types: set[str] = set()  # an entity's type is the type it was resolved for
 
     def resolve(self, entity_type: str, name: str, seen_at: datetime) -> int:
         key = entity_key(entity_type, name)
         found = self._by_key.get(key)
         if found is not None:
             return found
-        self.flush_spellings()
+        if entity_type in self._pending_types:  # an alias lookup reads spellings of this type only
+            self.flush_spellings()
         by_alias = self._conn.execute(self._sql.ids_by_alias, {"type": entity_type, "lowered": name.lower()}) \
             .scalars().all()
         if len(by_alias) == 1:
@@ -182,7 +186,7 @@ class _Registry:
             if person is not None:
                 return person
         new_id = self._conn.execute(self._sql.new_entity, {
-            "type": entity_type, "name": name, "key": key, "terms": name_terms(name), "first_seen": seen_at,
+            "type": entity_type, "name": name, "key": key, "terms": _terms(name), "first_seen": seen_at,
             "last_seen": seen_at, "mention_count": 0, "document_count": 0,
         }).scalar_one()
         self._by_key[key] = new_id
@@ -207,14 +211,15 @@ class _Registry:
             entry = surname_only[0]
             key = entity_key("PERSON", name)
             self._conn.execute(self._sql.rename_person, {"entity": entry.id, "name": name, "key": key,
-                                                         "terms": name_terms(name)})
+                                                         "terms": _terms(name)})
             if self._by_key.get(entry.key) == entry.id:
                 del self._by_key[entry.key]  # the old key names nobody now
             self._by_key[key] = entry.id
             return entry.id
         return None
 
-    def add_spellings(self, entity_id: int, spellings: Counter) -> None:
+    def add_spellings(self, entity_type: str, entity_id: int, spellings: Counter) -> None:
+        self._pending_types.add(entity_type)
         for alias, count in sorted(spellings.items()):
             self._pending[(entity_id, alias)] = self._pending.get((entity_id, alias), 0) + count
 
@@ -224,10 +229,11 @@ class _Registry:
         if not self._pending:
             return
         self._conn.execute(self._sql.spellings, [
-            {"entity_id": entity_id, "alias": alias, "count": count, "terms": name_terms(alias)}
+            {"entity_id": entity_id, "alias": alias, "count": count, "terms": _terms(alias)}
             for (entity_id, alias), count in self._pending.items()
         ])
         self._pending.clear()
+        self._pending_types.clear()
 
 
 def _like_escape(text: str) -> str:

@@ -9,7 +9,9 @@ recomputed, and replaying the same articles in the same order gives the same num
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
+from itertools import repeat
 from dataclasses import dataclass, field
 
 from .details import Details, event_details
@@ -90,7 +92,9 @@ def weigh(counts: Counter, vocabulary: Vocabulary) -> SparseVector:
 def dot(small: SparseVector, large: SparseVector) -> float:
     if len(small) > len(large):
         small, large = large, small
-    return sum(w * large.get(term, 0.0) for term, w in small.items())
+    # The same products summed in the same order as a generator would, without its Python frame
+    # per term: scoring candidate stories is most of the clusterer's time.
+    return sum(map(operator.mul, small.values(), map(large.get, small.keys(), repeat(0.0))))
 
 
 @dataclass(frozen=True)
