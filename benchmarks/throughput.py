@@ -14,8 +14,10 @@ alerts not delivered) into a fresh SQLite store:
   when Ray is not installed;
 - the spaCy pipeline alone: `nlp.pipe` over the same texts, one process (the baseline);
 - the single writer alone: storing and the story stage over articles analysed beforehand
-  (untimed), the part that never runs in parallel and so bounds any number of workers; on SQLite
-  and, unless `--postgres ''`, on PostgreSQL (a throwaway schema, dropped afterwards).
+  (untimed, as the executors analyse: with what the story stage prepares from the article alone),
+  the part that never runs in parallel and so bounds any number of workers; on SQLite and, unless
+  `--postgres ''`, on PostgreSQL (a throwaway schema, dropped afterwards). Its CPU milliseconds
+  per article in this process are printed too: on a shared machine they move less than the rate.
 
 Times are wall-clock seconds: on a shared machine they depend on the neighbours, so the load
 average is printed with the figures and the ratios (measured in the same run) are what to compare.
@@ -97,22 +99,26 @@ def analyse_all(records: list[dict]) -> list:
                 if not isinstance(result := future.result(), IngestFailure)]
 
 
-def writer_alone(analysed: list, url: str, story_batch: int = 50) -> float:
+def writer_alone(analysed: list, url: str, story_batch: int = 50) -> tuple[float, float]:
     """What the runner does after analysis, timed on its own: store each article (with its raw
-    input and site lines) and assign stories every `story_batch` articles, as `Runner.run` does."""
+    input and site lines) and assign stories every `story_batch` articles, as `Runner.run` does.
+    Articles per second, and this process's CPU milliseconds per article (what the writer costs
+    the cores it shares with the workers; a PostgreSQL server's own CPU is not in it)."""
     with Store.open(url) as store:
         runner = Runner(store, Settings())
-        started = time.perf_counter()
+        runner.stage.warm_up()  # the story engine restored, as a service does before its first article
+        started, cpu = time.perf_counter(), time.process_time()
         for count, (item, result) in enumerate(analysed, 1):
             runner.store_analysed(result, item)
             if count % story_batch == 0:
                 runner.assign_stories()
         runner.assign_stories()
         runner.close()
-        return len(analysed) / (time.perf_counter() - started)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return len(analysed) / seconds, 1000 * cpu / len(analysed)
 
 
-def writer_alone_postgres(analysed: list, base: str) -> dict[str, float]:
+def writer_alone_postgres(analysed: list, base: str) -> dict[str, tuple[float, float]]:
     from ingest import drop_schema, postgres_schema_url  # benchmarks/ingest.py, beside this file
 
     try:
@@ -144,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [r["text"] for r in records]
     load_before = os.getloadavg()
     rows: dict[str, float] = {}
+    writer_cpu: dict[str, float] = {}  # row -> CPU ms per article, for the writer-alone rows
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / "records.jsonl"
@@ -162,16 +169,19 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("ray: skipped (pip install 'wirewatch[ray]')")
         analysed = analyse_all(records)
-        rows["single writer alone, SQLite (store + stories)"] = writer_alone(analysed, f"sqlite:///{folder / 'w.db'}")
+        writers = {"single writer alone, SQLite (store + stories)": writer_alone(analysed, f"sqlite:///{folder / 'w.db'}")}
         if args.postgres:
-            rows.update(writer_alone_postgres(analysed, args.postgres))
+            writers.update(writer_alone_postgres(analysed, args.postgres))
+        for name, (rate, cpu) in writers.items():
+            rows[name], writer_cpu[name] = rate, cpu
     load_after = os.getloadavg()
     words = sum(len(t.split()) for t in texts)
     print(f"{len(records)} ECB+ articles ({words / len(records):.0f} words each on average), {stored} stored; "
           f"{os.cpu_count()} cores; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     nlp = rows["spaCy pipeline alone (nlp.pipe, 1 process)"]
     for name, rate in rows.items():
-        print(f"{name:<48} {rate:>8.1f} articles/s   {rate / nlp:>5.2f}x the NLP alone")
+        cpu = f"   {writer_cpu[name]:.1f} ms CPU/article" if name in writer_cpu else ""
+        print(f"{name:<48} {rate:>8.1f} articles/s   {rate / nlp:>5.2f}x the NLP alone{cpu}")
     one, two = rows["ingest, local, 1 worker"], rows["ingest, local, 2 workers"]
     print(f"local: 2 workers / 1 worker = {two / one:.2f} (target >= 1.7)")
     if "ingest, ray, 1 worker" in rows:
