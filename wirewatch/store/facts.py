@@ -168,14 +168,17 @@ class _Registry:
                 (row.key, row.id) for row in conn.execute(sql.ids_by_key, {"keys": wanted[start:start + 500]})
             )
         self._pending: dict[tuple[int, str], int] = {}
-        self._pending_types: set[str] = set()  # an entity's type is the type it was resolved for
+        # Waiting spellings by their entity's type (an entity's type is the type it was resolved for).
+        self._waiting: dict[str, set[str]] = {}
 
     def resolve(self, entity_type: str, name: str, seen_at: datetime) -> int:
         key = entity_key(entity_type, name)
         found = self._by_key.get(key)
         if found is not None:
             return found
-        if entity_type in self._pending_types:  # an alias lookup reads spellings of this type only
+        # The alias lookup reads spellings of this type only, and only one the database lowers to
+        # this name's lower case: were one of those waiting, it must be recorded first.
+        if any(_may_lower_to(alias, name) for alias in self._waiting.get(entity_type, ())):
             self.flush_spellings()
         by_alias = self._conn.execute(self._sql.ids_by_alias, {"type": entity_type, "lowered": name.lower()}) \
             .scalars().all()
@@ -219,7 +222,7 @@ class _Registry:
         return None
 
     def add_spellings(self, entity_type: str, entity_id: int, spellings: Counter) -> None:
-        self._pending_types.add(entity_type)
+        self._waiting.setdefault(entity_type, set()).update(spellings)
         for alias, count in sorted(spellings.items()):
             self._pending[(entity_id, alias)] = self._pending.get((entity_id, alias), 0) + count
 
@@ -233,7 +236,15 @@ class _Registry:
             for (entity_id, alias), count in self._pending.items()
         ])
         self._pending.clear()
-        self._pending_types.clear()
+        self._waiting.clear()
+
+
+def _may_lower_to(spelling: str, name: str) -> bool:
+    """Whether the database's lower(spelling) may equal Python's name.lower(): certainly not when
+    both are ASCII and differ in Python's lower case (SQLite lowers ASCII only; PostgreSQL's
+    locales lower ASCII as Python does, but for a Turkish dotless i that no ASCII name holds).
+    Anything else beyond ASCII counts as a possible match."""
+    return not (spelling.isascii() and name.isascii()) or spelling.lower() == name.lower()
 
 
 def _like_escape(text: str) -> str:
