@@ -38,9 +38,10 @@ class StoryMembers:
         if members is not None:
             members.log.append(entry)
 
-    def get(self, session: StorySession, story_id: str,
-            upto_seq: int) -> tuple[list[LogEntry], dict[int, ArticleHeader]]:
-        """The story's log up to `upto_seq` (the last entry folded) and its members' headers."""
+    def get(self, session: StorySession, story_id: str, upto_seq: int,
+            in_hand: ArticleHeader | None = None) -> tuple[list[LogEntry], dict[int, ArticleHeader]]:
+        """The story's log up to `upto_seq` (the last entry folded) and its members' headers
+        (`in_hand`: one already read, the article just assigned)."""
         members = self._stories.get(story_id)
         if members is None:
             # Entries after `upto_seq` (another writer's, not folded yet) arrive through fold().
@@ -50,6 +51,8 @@ class StoryMembers:
                 self._stories.popitem(last=False)
         else:
             self._stories.move_to_end(story_id)
+        if in_hand is not None:
+            members.headers.setdefault(in_hand.id, in_hand)
         missing = [e.document_id for e in members.log if e.document_id not in members.headers]
         if missing:
             members.headers.update(session.headers(missing))

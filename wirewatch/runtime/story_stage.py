@@ -184,7 +184,7 @@ class StoryStage:
         )
 
     def _rebuild_story(self, session: StorySession, story_id: str, now: datetime, newest: StoredArticle) -> None:
-        log, headers = self._members.get(session, story_id, self._seq)
+        log, headers = self._members.get(session, story_id, self._seq, newest.header)
         assignments = [
             Assignment(
                 article_id=str(entry.document_id), story_id=story_id, role=entry.role,

@@ -31,6 +31,7 @@ class StoredArticle:
     id: int
     document: Document
     ingested_at: datetime
+    header: ArticleHeader | None = None  # its columns, read with it (a story record lists them)
 
 
 @dataclass
@@ -88,13 +89,22 @@ class StorySummary:
 
 
 def _stored(row) -> StoredArticle:
-    return StoredArticle(id=row.id, document=Document.from_dict(row.data), ingested_at=row.ingested_at)
+    return StoredArticle(id=row.id, document=Document.from_dict(row.data), ingested_at=row.ingested_at,
+                         header=_header(row))
+
+
+def _header(row) -> ArticleHeader:
+    return ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published, row.ingested_at)
+
+
+_HEADER = (documents.c.id, documents.c.ext_id, documents.c.url, documents.c.title, documents.c.source,
+           documents.c.published, documents.c.ingested_at)
 
 
 def pending_articles(conn: Connection, *, limit: int) -> list[StoredArticle]:
     """Stored articles no story has seen yet, in arrival (id) order."""
     rows = conn.execute(
-        select(documents.c.id, documents.c.data, documents.c.ingested_at)
+        select(*_HEADER, documents.c.data)
         .outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
         .where(story_articles.c.document_id.is_(None))
         .order_by(documents.c.id).limit(limit)
@@ -105,21 +115,15 @@ def pending_articles(conn: Connection, *, limit: int) -> list[StoredArticle]:
 def articles_by_id(conn: Connection, ids: list[int]) -> dict[int, StoredArticle]:
     if not ids:
         return {}
-    rows = conn.execute(
-        select(documents.c.id, documents.c.data, documents.c.ingested_at).where(documents.c.id.in_(ids))
-    )
+    rows = conn.execute(select(*_HEADER, documents.c.data).where(documents.c.id.in_(ids)))
     return {row.id: _stored(row) for row in rows}
 
 
 def article_headers(conn: Connection, ids: list[int]) -> dict[int, ArticleHeader]:
     if not ids:
         return {}
-    c = documents.c
-    rows = conn.execute(
-        select(c.id, c.ext_id, c.url, c.title, c.source, c.published, c.ingested_at).where(c.id.in_(ids))
-    )
-    return {row.id: ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published,
-                                  row.ingested_at) for row in rows}
+    rows = conn.execute(select(*_HEADER).where(documents.c.id.in_(ids)))
+    return {row.id: _header(row) for row in rows}
 
 
 def log_after(conn: Connection, seq: int) -> list[LogEntry]:
