@@ -36,6 +36,9 @@ class StoryUpdate:
     new_story: bool
 
 
+# Articles assigned in one transaction: the commit (a disk flush on PostgreSQL) and the catch-up
+# read were a large part of each article's cost; alerts are delivered after the run anyway.
+CHUNK = 50
 MAX_PREPARED = 10_000  # preparations kept for stored articles the stage has not reached yet
 
 # Called inside the assignment's transaction, which it receives to hand to store methods.
@@ -138,31 +141,48 @@ class StoryStage:
         with self._store.story_session() as session:
             self._catch_up(session)
             pending = session.pending_articles(limit=limit)
-        for article in pending:
-            moment = now or datetime.now(timezone.utc)
-            for attempt in range(3):
-                try:
-                    with self._store.story_transaction() as session:
-                        self._catch_up(session)
-                        if session.story_of(article.id) is not None:
-                            break  # another process assigned it meanwhile
-                        update = self._assign(session, article, moment)
-                        if on_assigned is not None:
-                            on_assigned(session.transaction, article, update)
-                    updates.append(update)
-                    break
-                except StoreConflict:
-                    self._reset()  # lost a race for the next seq: reload and try again
-                    with self._store.story_session() as session:
-                        self._catch_up(session)
-                except BaseException:
-                    self._reset()
+        for start in range(0, len(pending), CHUNK):
+            chunk = pending[start:start + CHUNK]
+            try:
+                updates.extend(self._assign_together(chunk, now, on_assigned))
+            except Exception:
+                if len(chunk) == 1:
                     raise
-            else:
-                raise StoreError(f"could not assign article {article.id} to a story: too many concurrent writers")
+                # One at a time instead: those before the failing article commit, as they would
+                # have alone, and the failure is raised at that article.
+                for article in chunk:
+                    updates.extend(self._assign_together([article], now, on_assigned))
         if self._seq - self._saved_seq >= self._save_every:
             self.save()
         return updates
+
+    def _assign_together(self, articles: list[StoredArticle], now: datetime | None,
+                         on_assigned: OnAssigned | None) -> list[StoryUpdate]:
+        """Assign `articles` in one transaction (each with its story record and alerts, all
+        committed together): a commit, the sequencer and the catch-up read per batch rather than
+        per article. A lost race for the log is retried from the log; other failures roll back."""
+        for attempt in range(3):
+            done: list[StoryUpdate] = []
+            try:
+                with self._store.story_transaction() as session:
+                    self._catch_up(session)
+                    for article in articles:
+                        if session.story_of(article.id) is not None:
+                            continue  # another process assigned it meanwhile
+                        update = self._assign(session, article, now or datetime.now(timezone.utc))
+                        if on_assigned is not None:
+                            on_assigned(session.transaction, article, update)
+                        done.append(update)
+                return done
+            except StoreConflict:
+                self._reset()  # lost a race for the next seq: reload and try again
+                with self._store.story_session() as session:
+                    self._catch_up(session)
+            except BaseException:
+                self._reset()
+                raise
+        ids = ", ".join(str(article.id) for article in articles)
+        raise StoreError(f"could not assign article(s) {ids} to a story: too many concurrent writers")
 
     def _assign(self, session: StorySession, article: StoredArticle, now: datetime) -> StoryUpdate:
         assert self._engine is not None
