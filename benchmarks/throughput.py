@@ -23,6 +23,7 @@ Times are wall-clock seconds: on a shared machine they depend on the neighbours,
 average is printed with the figures and the ratios (measured in the same run) are what to compare.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/throughput.py --n 300
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/throughput.py --n 300 --writer-only   # the writer rows alone
 """
 
 from __future__ import annotations
@@ -132,12 +133,21 @@ def writer_alone_postgres(analysed: list, base: str) -> dict[str, tuple[float, f
         drop_schema(base, schema)
 
 
+def writer_rows(analysed: list, folder: Path, postgres: str) -> dict[str, tuple[float, float]]:
+    rows = {"single writer alone, SQLite (store + stories)": writer_alone(analysed, f"sqlite:///{folder / 'w.db'}")}
+    if postgres:
+        rows.update(writer_alone_postgres(analysed, postgres))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="articles (default 300)")
     parser.add_argument("--postgres", default=os.environ.get("WIREWATCH_TEST_POSTGRES",
                                                             "postgresql://postgres@127.0.0.1:5432/test"),
                         help="PostgreSQL server URL for the writer alone (a throwaway schema); '' to skip")
+    parser.add_argument("--writer-only", action="store_true",
+                        help="only the single writer alone (the articles are still analysed first, untimed)")
     args = parser.parse_args(argv)
     if not DATASET.is_file():
         print(f"skipped: dataset not found at {DATASET} (set WIREWATCH_SHARED)")
@@ -155,6 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         path = folder / "records.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        if args.writer_only:
+            analysed = analyse_all(records)
+            print(f"{len(analysed)} of {len(records)} ECB+ articles analysed; {os.cpu_count()} cores; "
+                  f"load average {os.getloadavg()[0]:.1f}")
+            for name, (rate, cpu) in writer_rows(analysed, folder, args.postgres).items():
+                print(f"{name:<48} {rate:>8.1f} articles/s   {cpu:.1f} ms CPU/article")
+            return 0
         rows["spaCy pipeline alone (nlp.pipe, 1 process)"] = nlp_alone(texts)
         rows["ingest, local, 1 worker"], stored = end_to_end(path, folder, "local1", "local", 1)
         rows["ingest, local, 2 workers"], _ = end_to_end(path, folder, "local2", "local", 2)
@@ -169,10 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("ray: skipped (pip install 'wirewatch[ray]')")
         analysed = analyse_all(records)
-        writers = {"single writer alone, SQLite (store + stories)": writer_alone(analysed, f"sqlite:///{folder / 'w.db'}")}
-        if args.postgres:
-            writers.update(writer_alone_postgres(analysed, args.postgres))
-        for name, (rate, cpu) in writers.items():
+        for name, (rate, cpu) in writer_rows(analysed, folder, args.postgres).items():
             rows[name], writer_cpu[name] = rate, cpu
     load_after = os.getloadavg()
     words = sum(len(t.split()) for t in texts)

@@ -75,6 +75,16 @@ def test_within_one_article_a_spelling_recorded_for_one_entity_resolves_a_later_
     assert dict(detail.aliases) == {"Keir Starmer": 1, "Stemmer": 1, "STEMMER": 1}
 
 
+def test_a_surname_whose_entry_the_same_article_renamed_is_found_by_its_spelling(store):
+    # "Starmer" is renamed "Keir Starmer" by the article's first entity; a later lone "Starmer"
+    # (a spelling the entry holds) resolves to that entity by its spelling, though by then a second
+    # full name ("Joe Starmer") makes the surname ambiguous.
+    store.add_document(article(1, person("e1", "Starmer", "Starmer")))
+    store.add_document(article(2, person("e1", "Keir Starmer"), person("e2", "Joe Starmer"), person("e3", "Starmer")))
+    assert names(store) == ["Joe Starmer", "Keir Starmer"]
+    assert store.entity("Keir Starmer").entity.documents == 2
+
+
 def test_entity_lookup_by_any_spelling(store):
     store.add_document(article(1, person("e1", "Vladimir Putin", "Vladimir Putin", "Prin", "Putin's")))
     assert store.entity("prin").entity.name == "Vladimir Putin"

@@ -62,7 +62,7 @@ def record_facts(conn: Connection, insert, document_id: int, doc: Document, now:
         return
     seen_at = doc.published or now or datetime.now(timezone.utc)
     sql = _statements(insert, conn.dialect.name)
-    registry = _Registry(conn, sql, [entity_key(entity.type, entity.name) for entity in doc.entities])
+    registry = _Registry(conn, sql, [(entity.type, entity.name) for entity in doc.entities])
     registry_ids: dict[str, int] = {}
     counts: dict[int, list] = {}  # registry id -> [first local id, mentions]: one row per entity
     for entity in doc.entities:
@@ -107,6 +107,7 @@ class _Statements:
 
     ids_by_key: Any
     ids_by_alias: Any
+    aliases_lowered: Any
     people_by_surname: Any
     new_entity: Any
     rename_person: Any
@@ -122,6 +123,11 @@ def _statements(insert, dialect: str) -> _Statements:
     spellings = insert(entity_aliases)
     return _Statements(
         ids_by_key=select(entities.c.id, entities.c.key).where(entities.c.key.in_(bindparam("keys", expanding=True))),
+        aliases_lowered=(
+            select(entities.c.id, entities.c.type, func.lower(entity_aliases.c.alias).label("lowered"))
+            .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+            .where(func.lower(entity_aliases.c.alias).in_(bindparam("lowered", expanding=True)))
+        ),
         ids_by_alias=(
             select(entities.c.id)
             .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
@@ -155,18 +161,24 @@ class _Registry:
 
     Every key the article can look up is read in one query at the start and kept in step with
     what the article itself changes (new entities, renamed people), so a lookup by key is a dict
-    lookup with the answer the database would give. Spellings wait in `_pending` until an alias
-    lookup needs the database to hold them, or the article ends."""
+    lookup with the answer the database would give. So are the spellings matching the names not
+    found by key: a later lookup asks the database again only when a spelling this article
+    recorded may match it. Spellings wait in `_pending` until an alias lookup needs the database
+    to hold them, or the article ends."""
 
-    def __init__(self, conn: Connection, sql: _Statements, keys: list[str]) -> None:
+    def __init__(self, conn: Connection, sql: _Statements, names: list[tuple[str, str]]) -> None:
         self._conn = conn
         self._sql = sql
         self._by_key: dict[str, int] = {}
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), 500):  # bounded IN lists (SQLite's parameter limit)
-            self._by_key.update(
-                (row.key, row.id) for row in conn.execute(sql.ids_by_key, {"keys": wanted[start:start + 500]})
-            )
+        for chunk in _chunks(sorted({entity_key(entity_type, name) for entity_type, name in names})):
+            self._by_key.update((row.key, row.id) for row in conn.execute(sql.ids_by_key, {"keys": chunk}))
+        # (type, name lower-cased by the database) -> entities holding such a spelling, for every
+        # name of the article: a key found now may name nobody once a person is renamed.
+        self._by_alias: dict[tuple[str, str], set[int]] = {}
+        for chunk in _chunks(sorted({name.lower() for _, name in names})):
+            for row in conn.execute(sql.aliases_lowered, {"lowered": chunk}):
+                self._by_alias.setdefault((row.type, row.lowered), set()).add(row.id)
+        self._recorded: dict[str, set[str]] = {}  # spellings this article recorded, by entity type
         self._pending: dict[tuple[int, str], int] = {}
         # Waiting spellings by their entity's type (an entity's type is the type it was resolved for).
         self._waiting: dict[str, set[str]] = {}
@@ -177,11 +189,15 @@ class _Registry:
         if found is not None:
             return found
         # The alias lookup reads spellings of this type only, and only one the database lowers to
-        # this name's lower case: were one of those waiting, it must be recorded first.
-        if any(_may_lower_to(alias, name) for alias in self._waiting.get(entity_type, ())):
-            self.flush_spellings()
-        by_alias = self._conn.execute(self._sql.ids_by_alias, {"type": entity_type, "lowered": name.lower()}) \
-            .scalars().all()
+        # this name's lower case: unless this article recorded such a spelling, the answer read
+        # at the start stands; else the database is asked (with the waiting spellings recorded).
+        if any(_may_lower_to(alias, name) for alias in self._recorded.get(entity_type, ())):
+            if any(_may_lower_to(alias, name) for alias in self._waiting.get(entity_type, ())):
+                self.flush_spellings()
+            by_alias = self._conn.execute(self._sql.ids_by_alias, {"type": entity_type, "lowered": name.lower()}) \
+                .scalars().all()
+        else:
+            by_alias = list(self._by_alias.get((entity_type, name.lower()), ()))
         if len(by_alias) == 1:
             return by_alias[0]
         if entity_type == "PERSON":
@@ -223,6 +239,7 @@ class _Registry:
 
     def add_spellings(self, entity_type: str, entity_id: int, spellings: Counter) -> None:
         self._waiting.setdefault(entity_type, set()).update(spellings)
+        self._recorded.setdefault(entity_type, set()).update(spellings)
         for alias, count in sorted(spellings.items()):
             self._pending[(entity_id, alias)] = self._pending.get((entity_id, alias), 0) + count
 
@@ -237,6 +254,11 @@ class _Registry:
         ])
         self._pending.clear()
         self._waiting.clear()
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    """Bounded IN lists (SQLite's parameter limit)."""
+    return [values[start:start + size] for start in range(0, len(values), size)]
 
 
 def _may_lower_to(spelling: str, name: str) -> bool:
