@@ -37,10 +37,10 @@ from ..errors import WirewatchError
 from ..pipeline import Analysed, analyse_item, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
 from ..store import AddResult, Store
-from .alerting import Alerting
-from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
 from ..stories import StoryConfig
 from ..stories.prepared import prepare
+from .alerting import Alerting
+from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
 from .story_stage import StoryStage, StoryUpdate, document_input
 from .warm import Readiness, WarmUp
 

@@ -92,7 +92,7 @@ class StoryStage:
             return
         with self._prepared_lock:
             self._prepared[document_id] = prepared
-            while len(self._prepared) > MAX_PREPARED:  # never reached: assigned elsewhere, say
+            while len(self._prepared) > MAX_PREPARED:  # stored here, assigned by another process
                 del self._prepared[next(iter(self._prepared))]
 
     def _take_prepared(self, document_id: int) -> PreparedArticle | None:

@@ -161,10 +161,10 @@ class _Registry:
 
     Every key the article can look up is read in one query at the start and kept in step with
     what the article itself changes (new entities, renamed people), so a lookup by key is a dict
-    lookup with the answer the database would give. So are the spellings matching the names not
-    found by key: a later lookup asks the database again only when a spelling this article
-    recorded may match it. Spellings wait in `_pending` until an alias lookup needs the database
-    to hold them, or the article ends."""
+    lookup with the answer the database would give. So are the spellings matching the article's
+    names: an alias lookup asks the database again only when a spelling this article recorded may
+    match it. Spellings wait in `_pending` until such a lookup needs the database to hold them, or
+    the article ends."""
 
     def __init__(self, conn: Connection, sql: _Statements, names: list[tuple[str, str]]) -> None:
         self._conn = conn
