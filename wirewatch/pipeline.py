@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .config import Settings
 from .document import Document, SourceItem
 from .extract import extract
+
+if TYPE_CHECKING:
+    from .stories.prepared import PreparedArticle
 
 
 @dataclass
@@ -22,6 +26,9 @@ class Analysed:
     document: Document
     site: str | None
     line_keys: list[str] = field(default_factory=list)
+    # What the story stage works out from the article alone, done where the analysis runs (the
+    # runtime's analyse_or_fail adds it): the single writer then only checks it.
+    story: PreparedArticle | None = None
 
 
 def site_key(item: SourceItem) -> str | None:

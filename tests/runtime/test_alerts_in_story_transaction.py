@@ -36,3 +36,21 @@ def test_alerts_roll_back_with_the_story_assignment_and_are_queued_on_the_retry(
         StoryStage(store).run(on_assigned=alerting.on_assigned)
         [alert] = alert_store.alerts()
         assert store.story_of(stored.id) is not None and alert.article_id == stored.id
+
+
+def test_articles_before_a_failing_one_stay_assigned_and_the_failure_is_raised_at_it(db_url):
+    # The stage assigns a run's articles in one transaction; when one fails, those before it
+    # still commit (each in its own), as when every article had its own transaction.
+    with Store.open(db_url) as store:
+        ids = [store.add_document(Document(title=f"Report {n}", text=f"Report number {n} on the {word} talks."))
+               .id for n, word in enumerate(["harbour", "border", "budget"])]
+
+        def crash_at_the_second(within, article, update):
+            if article.id == ids[1]:
+                raise Crash
+
+        with pytest.raises(Crash):
+            StoryStage(store).run(on_assigned=crash_at_the_second)
+        assert [store.story_of(i) is not None for i in ids] == [True, False, False]
+        StoryStage(store).run()
+        assert all(store.story_of(i) is not None for i in ids)

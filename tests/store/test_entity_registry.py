@@ -63,6 +63,28 @@ def test_a_garbled_spelling_resolved_in_one_article_is_known_in_the_next(store):
     assert {"Keir Starmer", "Stemmer"} <= {alias for alias, _ in detail.aliases}
 
 
+def test_within_one_article_a_spelling_recorded_for_one_entity_resolves_a_later_one(store):
+    # The article's facts are written in a few statements; a later entity's lookup still sees the
+    # spellings the earlier ones recorded (in any case), and the counts add up as one entity's:
+    # one document (PostgreSQL used to count the article once per in-document entity).
+    store.add_document(article(1, person("e1", "Keir Starmer", "Keir Starmer", "Stemmer"),
+                               person("e2", "STEMMER"), person("e3", "Olaf Scholz")))
+    assert names(store) == ["Keir Starmer", "Olaf Scholz"]
+    detail = store.entity("Keir Starmer")
+    assert (detail.entity.documents, detail.entity.mentions) == (1, 3)
+    assert dict(detail.aliases) == {"Keir Starmer": 1, "Stemmer": 1, "STEMMER": 1}
+
+
+def test_a_surname_whose_entry_the_same_article_renamed_is_found_by_its_spelling(store):
+    # "Starmer" is renamed "Keir Starmer" by the article's first entity; a later lone "Starmer"
+    # (a spelling the entry holds) resolves to that entity by its spelling, though by then a second
+    # full name ("Joe Starmer") makes the surname ambiguous.
+    store.add_document(article(1, person("e1", "Starmer", "Starmer")))
+    store.add_document(article(2, person("e1", "Keir Starmer"), person("e2", "Joe Starmer"), person("e3", "Starmer")))
+    assert names(store) == ["Joe Starmer", "Keir Starmer"]
+    assert store.entity("Keir Starmer").entity.documents == 2
+
+
 def test_entity_lookup_by_any_spelling(store):
     store.add_document(article(1, person("e1", "Vladimir Putin", "Vladimir Putin", "Prin", "Putin's")))
     assert store.entity("prin").entity.name == "Vladimir Putin"

@@ -24,8 +24,8 @@ class Alerting:
         self._fingerprint: object = None
         self.queued = 0
 
-    def _current_index(self):
-        fingerprint = self.alert_store.subscriptions_fingerprint()
+    def _current_index(self, within: Transaction | None = None):
+        fingerprint = self.alert_store.subscriptions_fingerprint(within=within)
         if self._index is None or fingerprint != self._fingerprint:
             self._index = build_index(self.alert_store)
             self._fingerprint = fingerprint
@@ -34,7 +34,9 @@ class Alerting:
     def on_assigned(self, within: Transaction, article: StoredArticle, update: StoryUpdate) -> None:
         """The story stage's hook: queue this article's alerts in its transaction (`within`,
         handed on to the store untouched), so the assignment and its alerts commit together."""
-        index = self._current_index()
+        index = self._current_index(within)
+        if not len(index):  # no active subscription: nothing can match (the article's fields cost ms)
+            return
         story_title = self.alert_store.story_title(update.story_id, within=within)
         facts = ArticleFacts.from_document(article.id, article.document, story_id=update.story_id,
                                            role=update.role, story_title=story_title)

@@ -37,9 +37,11 @@ from ..errors import WirewatchError
 from ..pipeline import Analysed, analyse_item, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
 from ..store import AddResult, Store
+from ..stories import StoryConfig
+from ..stories.prepared import prepare
 from .alerting import Alerting
 from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
-from .story_stage import StoryStage, StoryUpdate
+from .story_stage import StoryStage, StoryUpdate, document_input
 from .warm import Readiness, WarmUp
 
 log = logging.getLogger("wirewatch.runner")
@@ -120,11 +122,18 @@ Entry = SourceItem | SourceFailure | IngestFailure
 
 
 def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
-    """The pure step, run by an executor (a module-level function, so a pool can pickle it)."""
+    """The pure step, run by an executor (a module-level function, so a pool can pickle it): the
+    analysis, and what the story stage can work out from the article alone (the single writer
+    then only checks it)."""
     try:
-        return analyse_item(item, settings=settings, recurring_lines=recurring)
+        analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
     except WirewatchError as exc:
         return IngestFailure(item.origin, str(exc))
+    try:
+        analysed.story = prepare(document_input(analysed.document, None), StoryConfig())
+    except Exception:  # noqa: BLE001 - the story stage works it out itself (and reports what fails there)
+        log.exception("story preparation failed for %s", item.origin)
+    return analysed
 
 
 class Runner:
@@ -245,11 +254,12 @@ class Runner:
 
     def store_analysed(self, analysed: Analysed, item: SourceItem) -> AddResult:
         """Store one analysed article with its raw input; a new one also teaches the store which of
-        its lines recur on its site (boilerplate learning)."""
+        its lines recur on its site (boilerplate learning), in the same transaction."""
+        lines = (analysed.site, analysed.line_keys) if analysed.site and analysed.line_keys else None
         added = self.store.add_document(analysed.document, raw=_raw_bytes(item), raw_content_type=item.content_type,
-                                        origin=item.origin)
+                                        origin=item.origin, site_lines=lines)
         if added.status == "stored":
-            self.learn_site_lines(analysed)
+            self.stage.prepared(added.id, analysed.story)
         return added
 
     def learn_site_lines(self, analysed: Analysed) -> None:

@@ -113,9 +113,12 @@ class AlertStore:
             subscription_queries.bump_version(conn, self._insert, _utcnow())
             return subscription_queries.remove(conn, subscription_id)
 
-    def subscriptions_fingerprint(self) -> tuple[int, int, int]:
+    def subscriptions_fingerprint(self, *, within: Transaction | None = None) -> tuple[int, int, int]:
         """Changes whenever a subscription is added, edited, removed, paused or resumed, by any
-        process (to reload an index): every such write bumps a version row in the same transaction."""
+        process (to reload an index): every such write bumps a version row in the same transaction.
+        `within`: read in that open transaction (the story stage's, once per article)."""
+        if within is not None:
+            return subscription_queries.fingerprint(within)
         with self._read("read subscriptions") as conn:
             return subscription_queries.fingerprint(conn)
 

@@ -121,6 +121,13 @@ class Store:
         self._insert_document = (
             self._insert(documents).on_conflict_do_nothing().returning(documents.c.id)
         )
+        site_article = self._insert(site_articles)
+        self._count_site_article = site_article.values(site=bindparam("site"), count=1).on_conflict_do_update(
+            index_elements=[site_articles.c.site], set_={"count": site_articles.c.count + 1},
+        )
+        self._count_site_lines = self._insert(site_lines).on_conflict_do_update(
+            index_elements=[site_lines.c.site, site_lines.c.key_hash], set_={"count": site_lines.c.count + 1},
+        )
 
     @classmethod
     def open(cls, url: str) -> "Store":
@@ -168,9 +175,21 @@ class Store:
         raw: bytes | None = None,
         raw_content_type: str | None = None,
         origin: str | None = None,
+        site_lines: tuple[str, Iterable[str]] | None = None,
     ) -> AddResult:
-        """Store one article unless it is already there (same id, same canonical URL or same text)."""
-        return self.add_documents([(doc, raw, raw_content_type, origin)])[0]
+        """Store one article unless it is already there (same id, same canonical URL or same text).
+
+        `site_lines` (site, line keys): a new article also counts them, as `record_site_lines`
+        does, in the same transaction."""
+        results: list[AddResult] = []
+        try:
+            with write_transaction(self._engine) as conn:
+                results.append(self._add(conn, doc, raw, raw_content_type, origin))
+                if site_lines is not None and results[0].status == "stored":
+                    self._record_site_lines(conn, *site_lines)
+        except DBAPIError as exc:
+            raise StoreError(f"cannot store articles in {self._url}: {_first_line(exc)}") from None
+        return results[0]
 
     def add_documents(self, items: Iterable[DocumentInput]) -> list[AddResult]:
         """Like add_document for each item, in one transaction (much faster for bulk ingest)."""
@@ -444,20 +463,14 @@ class Store:
 
     def record_site_lines(self, site: str, keys: Iterable[str]) -> None:
         """Count one more article of `site` and, once each, the line keys it contained."""
-        unique = {key for key in keys}
         with store_errors(f"cannot record site lines in {self._url}"), write_transaction(self._engine) as conn:
-            articles = self._insert(site_articles).values(site=site, count=1)
-            conn.execute(articles.on_conflict_do_update(
-                index_elements=[site_articles.c.site], set_={"count": site_articles.c.count + 1},
-            ))
-            if not unique:
-                return
-            lines = self._insert(site_lines)
-            lines = lines.on_conflict_do_update(
-                index_elements=[site_lines.c.site, site_lines.c.key_hash],
-                set_={"count": site_lines.c.count + 1},
-            )
-            conn.execute(lines, [
+            self._record_site_lines(conn, site, keys)
+
+    def _record_site_lines(self, conn: Connection, site: str, keys: Iterable[str]) -> None:
+        unique = {key for key in keys}
+        conn.execute(self._count_site_article, {"site": site})
+        if unique:
+            conn.execute(self._count_site_lines, [
                 {"site": site, "key_hash": _key_hash(key), "key": key, "count": 1} for key in sorted(unique)
             ])
 

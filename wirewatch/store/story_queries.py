@@ -6,6 +6,7 @@ log rebuilds the engine exactly, and a unique `seq` makes two writers that raced
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import zlib
@@ -30,6 +31,7 @@ class StoredArticle:
     id: int
     document: Document
     ingested_at: datetime
+    header: ArticleHeader | None = None  # its columns, read with it (a story record lists them)
 
 
 @dataclass
@@ -87,13 +89,22 @@ class StorySummary:
 
 
 def _stored(row) -> StoredArticle:
-    return StoredArticle(id=row.id, document=Document.from_dict(row.data), ingested_at=row.ingested_at)
+    return StoredArticle(id=row.id, document=Document.from_dict(row.data), ingested_at=row.ingested_at,
+                         header=_header(row))
+
+
+def _header(row) -> ArticleHeader:
+    return ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published, row.ingested_at)
+
+
+_HEADER = (documents.c.id, documents.c.ext_id, documents.c.url, documents.c.title, documents.c.source,
+           documents.c.published, documents.c.ingested_at)
 
 
 def pending_articles(conn: Connection, *, limit: int) -> list[StoredArticle]:
     """Stored articles no story has seen yet, in arrival (id) order."""
     rows = conn.execute(
-        select(documents.c.id, documents.c.data, documents.c.ingested_at)
+        select(*_HEADER, documents.c.data)
         .outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
         .where(story_articles.c.document_id.is_(None))
         .order_by(documents.c.id).limit(limit)
@@ -104,21 +115,15 @@ def pending_articles(conn: Connection, *, limit: int) -> list[StoredArticle]:
 def articles_by_id(conn: Connection, ids: list[int]) -> dict[int, StoredArticle]:
     if not ids:
         return {}
-    rows = conn.execute(
-        select(documents.c.id, documents.c.data, documents.c.ingested_at).where(documents.c.id.in_(ids))
-    )
+    rows = conn.execute(select(*_HEADER, documents.c.data).where(documents.c.id.in_(ids)))
     return {row.id: _stored(row) for row in rows}
 
 
 def article_headers(conn: Connection, ids: list[int]) -> dict[int, ArticleHeader]:
     if not ids:
         return {}
-    c = documents.c
-    rows = conn.execute(
-        select(c.id, c.ext_id, c.url, c.title, c.source, c.published, c.ingested_at).where(c.id.in_(ids))
-    )
-    return {row.id: ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published,
-                                  row.ingested_at) for row in rows}
+    rows = conn.execute(select(*_HEADER).where(documents.c.id.in_(ids)))
+    return {row.id: _header(row) for row in rows}
 
 
 def log_after(conn: Connection, seq: int) -> list[LogEntry]:
@@ -139,12 +144,16 @@ def last_seq(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(story_articles.c.seq), 0))).scalar_one())
 
 
+# The story stage writes these once per article: built once, as building one costs more than running it.
+_APPEND = story_articles.insert()
+
+
 def append_assignment(conn: Connection, entry: LogEntry, now: datetime) -> None:
-    conn.execute(story_articles.insert().values(
-        document_id=entry.document_id, seq=entry.seq, story_id=entry.story_id, role=entry.role,
-        duplicate_of=entry.duplicate_of, score={"score": entry.score, "new_story": entry.new_story},
-        assigned_at=now,
-    ))
+    conn.execute(_APPEND, {
+        "document_id": entry.document_id, "seq": entry.seq, "story_id": entry.story_id, "role": entry.role,
+        "duplicate_of": entry.duplicate_of, "score": {"score": entry.score, "new_story": entry.new_story},
+        "assigned_at": now,
+    })
 
 
 def story_log(conn: Connection, story_id: str) -> list[LogEntry]:
@@ -167,10 +176,19 @@ def save_story(conn: Connection, insert, record: dict, *, first_seen: datetime, 
         "article_count": len(record["articles"]), "source_count": len(record["sources"]),
         "data": record, "updated_at": now,
     }
-    statement = insert(stories).values(**values)
-    conn.execute(statement.on_conflict_do_update(
-        index_elements=[stories.c.id], set_={k: v for k, v in values.items() if k != "id"},
-    ))
+    conn.execute(_save_story_statement(insert), values)
+
+
+@functools.lru_cache(maxsize=4)
+def _save_story_statement(insert):
+    """Insert the story record or replace every column of the stored one (dialect's `insert`)."""
+    statement = insert(stories)
+    return statement.on_conflict_do_update(
+        index_elements=[stories.c.id],
+        set_={name: statement.excluded[name] for name in (
+            "title", "first_seen", "last_seen", "first_published", "last_published", "article_count",
+            "source_count", "data", "updated_at")},
+    )
 
 
 def load_state(conn: Connection) -> tuple[int, dict] | None:

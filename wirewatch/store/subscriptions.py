@@ -88,10 +88,13 @@ def remove(conn: Connection, subscription_id: int) -> bool:
     return result.rowcount == 1
 
 
+# Read before every article the story stage assigns: built once.
+_FINGERPRINT = select(
+    func.count(), func.coalesce(func.max(subscriptions.c.id), 0),
+    select(engine_state.c.seq).where(engine_state.c.name == VERSION_ROW).scalar_subquery(),
+)
+
+
 def fingerprint(conn: Connection) -> tuple[int, int, int]:
-    stmt = select(
-        func.count(), func.coalesce(func.max(subscriptions.c.id), 0),
-        select(engine_state.c.seq).where(engine_state.c.name == VERSION_ROW).scalar_subquery(),
-    )
-    count, highest, version = conn.execute(stmt).one()
+    count, highest, version = conn.execute(_FINGERPRINT).one()
     return int(count), int(highest), int(version or 0)

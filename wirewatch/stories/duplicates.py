@@ -14,12 +14,48 @@ from dataclasses import dataclass
 
 from datasketch import MinHashLSH
 from .details import number_readings, written_numbers
-from .fingerprints import Fingerprint
+from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
 from .short_copies import SHORT_FLOOR, every_sentence_rewritten, is_short, kept
 from .records import StoryConfig
 from .text import content_hash, proxy_entities, sentences
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the index keeps of one article's text, worked out from the text alone (so the analysis
+    workers can compute it: see prepared.py). Signatures travel as arrays: a MinHash carries its
+    permutations, which the index shares between all fingerprints."""
+
+    hash: str  # content_hash: the same normalised text
+    words: object  # the word MinHash's hash values (a numpy array)
+    chars: object  # the character n-gram MinHash's hash values
+    word_count: int
+    char_count: int
+    numbers: frozenset[str]  # every reading of the numbers it states (see add)
+    names: frozenset[str]  # name_words
+    contexts: frozenset[tuple[str, str, str]]  # number_contexts
+    places: frozenset[tuple[str, str, str]]  # name_places
+    short: bool  # kept whole for the short-copy test
+
+    @classmethod
+    def of(cls, text: str, config: StoryConfig) -> TextFacts:
+        fingerprint = Fingerprint.of(text, config.num_perm, config.char_ngram)
+        return cls(content_hash(text), fingerprint.words.hashvalues, fingerprint.chars.hashvalues,
+                   fingerprint.word_count, fingerprint.char_count, *_kept_views(text))
+
+    def fingerprint(self, num_perm: int) -> Fingerprint:
+        return Fingerprint(from_signature(self.words, num_perm), from_signature(self.chars, num_perm),
+                           self.word_count, self.char_count)
+
+
+def _kept_views(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset, bool]:
+    """What the index keeps of a text besides its fingerprint: the numbers it states (every
+    reading, scaled, "$363 million" -> 363000000, and as written, "363"), its name words, its
+    numbers in context, its names in place, and whether it is short enough to keep whole."""
+    numbers = frozenset().union(*(readings | {value} for value, readings in stated_numbers(text)))
+    return numbers, name_words(text), number_contexts(text), name_places(text), kept(text)
 
 
 @dataclass
@@ -48,14 +84,14 @@ class DuplicateIndex:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
 
     def find(self, text: str, fingerprint: Fingerprint, spellings: dict[str, list[str]] | None = None,
-             body: str | None = None) -> DuplicateMatch | None:
+             body: str | None = None, text_hash: str | None = None) -> DuplicateMatch | None:
         """The earliest article this text copies, or None when it copies none.
 
         A follow-up often reuses the background paragraphs of the first report, so word overlap
         alone can call it a copy; one that states new numbers (a toll, a date, a score), names new
         people, places or bodies the matched article does not, or revises one of its numbers is
         news, and goes to clustering as a development instead. Credit lines do not count."""
-        exact = self._by_hash.get(content_hash(text))
+        exact = self._by_hash.get(text_hash or content_hash(text))
         if exact is not None:
             return DuplicateMatch(self._root.get(exact, exact), 1.0)
         best_id, best_score = None, 0.0
@@ -117,8 +153,11 @@ class DuplicateIndex:
         placed = placed_names(news, _union(self._places, sources))
         return len(new_names(names, known, written=written, resolved=resolved, placed=placed)) >= NEW_NAMES
 
-    def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None) -> None:
-        self._by_hash.setdefault(content_hash(text), article_id)
+    def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None,
+            facts: TextFacts | None = None) -> None:
+        """Index one article; `facts` (TextFacts.of the same text and config), when the caller
+        has them, save working them out again."""
+        self._by_hash.setdefault(facts.hash if facts else content_hash(text), article_id)
         if copies is not None:
             self._root[article_id] = copies
             # A wire story copied hundreds of times would make every later copy score against all
@@ -128,13 +167,13 @@ class DuplicateIndex:
                 return
             self._indexed_copies[copies] = self._indexed_copies.get(copies, 0) + 1
         self._fingerprints[article_id] = fingerprint
-        # Known: every reading, scaled ("$363 million" -> 363000000) and as written ("363").
-        self._numbers[article_id] = frozenset().union(
-            *(readings | {value} for value, readings in stated_numbers(text)))
-        self._names[article_id] = name_words(text)
-        self._contexts[article_id] = number_contexts(text)
-        self._places[article_id] = name_places(text)
-        if kept(text):
+        numbers, names, contexts, places, short = (
+            (facts.numbers, facts.names, facts.contexts, facts.places, facts.short) if facts else _kept_views(text))
+        self._numbers[article_id] = numbers
+        self._names[article_id] = names
+        self._contexts[article_id] = contexts
+        self._places[article_id] = places
+        if short:
             self._short[article_id] = text
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)

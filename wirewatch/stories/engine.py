@@ -14,6 +14,7 @@ from ..errors import InputError
 from .clustering import StoryClusterer
 from .duplicates import DuplicateIndex
 from .features import FeatureExtractor
+from .prepared import PreparedArticle, article_body, prepared_for
 from .records import COPY, DEVELOPMENT, ORIGINAL, ArticleInput, Assignment, StoryConfig
 
 STATE_SCHEMA = "wirewatch.stories.state/1"
@@ -39,26 +40,31 @@ class StoryEngine:
         self._assignments: dict[str, Assignment] = {}
         self._members: dict[str, list[str]] = {}  # story id -> article ids in arrival order
 
-    def add(self, article: ArticleInput) -> Assignment:
-        """Decide where one article belongs; the answer is final."""
+    def add(self, article: ArticleInput, prepared: PreparedArticle | None = None) -> Assignment:
+        """Decide where one article belongs; the answer is final. `prepared` (prepared.py: what
+        the analysis worked out from the article alone) is used when it was made from this
+        article with this engine's settings, and changes nothing but the time taken."""
         _check(article)
         if article.id in self._assignments:
             raise InputError(f"article {article.id!r} was already added to the story stage")
         hour = hours_since_epoch(article.published)
-        body = f"{article.title}\n{article.text}" if article.title else article.text
+        body = article_body(article)
         if not body.strip():
             # Nothing to compare (a page whose extraction found no words): it is its own story, and
             # is kept out of the indexes so it can never be matched. Refusing it instead would leave
             # a stored article unassigned forever and stop the stage at it.
             return self._record(Assignment(article.id, article.id, ORIGINAL, None, 0.0, True))
-        fingerprint = self._duplicates.fingerprint(body)
-        match = self._duplicates.find(body, fingerprint, article.spellings, body=article.text)
+        prepared = prepared_for(article, self.config, prepared)
+        assert prepared.text is not None and prepared.counts is not None  # a body with words
+        fingerprint = prepared.text.fingerprint(self.config.num_perm)
+        match = self._duplicates.find(body, fingerprint, article.spellings, body=article.text,
+                                      text_hash=prepared.text.hash)
         if match is not None:
             story_id = self._assignments[match.article_id].story_id
             self._clusterer.touch(story_id, hour)
             assignment = Assignment(article.id, story_id, COPY, match.article_id, round(match.score, 6), False)
         else:
-            features = self._features.observe(article)
+            features = self._features.observe(article, prepared.counts)
             decision = self._clusterer.decide(features, hour)
             if decision.story_id is None:
                 story_id, role = article.id, ORIGINAL
@@ -69,7 +75,7 @@ class StoryEngine:
                 article.id, story_id, role, None,
                 round(decision.score, 6) if role == DEVELOPMENT else 0.0, role == ORIGINAL,
             )
-        self._duplicates.add(article.id, body, fingerprint, assignment.duplicate_of)
+        self._duplicates.add(article.id, body, fingerprint, assignment.duplicate_of, prepared.text)
         return self._record(assignment)
 
     def _record(self, assignment: Assignment) -> Assignment:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sys
 import unicodedata
 
 # Function words and reporting verbs: they say nothing about which story an article tells.
@@ -51,20 +50,23 @@ def normalise(text: str) -> str:
     """Lower-case, accent-folded, whitespace-collapsed text: what "the same text" means."""
     if text.isascii():  # most English news: nothing to fold, and the per-character pass is the cost
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKD", text).translate(_folding_table())
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = decomposed.translate({ord(ch): _fold(ch) for ch in set(decomposed) if not ch.isascii()})
     return " ".join(folded.lower().split())
 
 
-@functools.cache
-def _folding_table() -> dict[int, str | None]:
-    """Drop every combining mark and straighten curly quotes, as one C-speed `str.translate`
-    (a per-character Python test was most of the story stage's time on non-ASCII text). Built on
-    first use: scanning all code points takes a tenth of a second."""
-    table: dict[int, str | None] = {
-        point: None for point in range(sys.maxunicode + 1) if unicodedata.combining(chr(point))
-    }
-    table.update({ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"'})
-    return table
+# Curly quotes straightened; combining marks (accents, once decomposed) dropped.
+_QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"'}
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(ch: str) -> str | None:
+    """What one non-ASCII character of decomposed text becomes: one C-speed `str.translate` with
+    a table of the text's own characters (a per-character Python test was most of the story
+    stage's time on non-ASCII text; a table of every code point took a second to build)."""
+    if ch in _QUOTES:
+        return _QUOTES[ch]
+    return None if unicodedata.combining(ch) else ch
 
 
 def content_hash(text: str) -> str:
