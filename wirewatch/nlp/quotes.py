@@ -137,6 +137,13 @@ _AFTER_CUE_SPEAKER = re.compile(
     rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
+# "… that Sanders can catch Clinton, said X." ends there, or hands over to an appositive.
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;]|$)")
+_PLACE_AFTER_NAME = re.compile(r" (?:of|from) [A-Z]")
+# A title in lower case, then a name, up to a comma or the end of the sentence: "retired
+# neurosurgeon Ben Carson", "former Pennsylvania Gov. and DNC Chairman Ed Rendell".
+_TITLED_PHRASE = re.compile(r"\s+(?P<title>[\w.'’&\-]+(?: +[\w.'’&\-]+){0,11})")
+
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
 _DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 # Nominative pronouns are always subjects (unlike "it" or "her").
@@ -837,6 +844,10 @@ class _Attributor:
             phrase_start += as_put.end()  # "“…,” as a Homeland Security memo put it."
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
+            if match is None and cue.group("cue") not in _PARTICIPLES:
+                # "“…,” said retired neurosurgeon Ben Carson": a title in lower case first.
+                titled = self.titled_person(span.mark_end + cue.end())
+                return (titled, cue.group("cue")) if titled else None
             if not match or match.group("cue") in _PARTICIPLES:
                 # "“harbour values,” saying the port …": what follows a participle is what was
                 # said; its speaker is the subject before the quote.
@@ -850,9 +861,62 @@ class _Attributor:
             # a name that opens the phrase and is set off by a comma is the speaker.
             named = self.mention_starts.get(phrase_start)
             if named is None or self.text[named:named + 1] != ",":
-                return None
+                return self.closing_clause(span, right, lead, cue)
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def closing_clause(self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]) -> tuple[tuple[int, int], str] | None:
+        """The reporting clause that closes a sentence running on past a partial quote: "“He
+        can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said
+        Steve Elmendorf." / "Obama “felt a moral obligation to do something about” climate
+        change, Axelrod said." The clause follows the sentence's last comma before the cue and
+        ends the sentence (or hands over to an appositive): the whole sentence is reported."""
+        if cue.group("cue") in _PARTICIPLES or cue.group("cue").lower() == "according to":
+            return None
+        comma = right.rfind(",", lead, cue.start())
+        if comma == -1 or re.search(r"[“”\"]", right[lead:cue.start()]):
+            return None
+        clause_start = span.mark_end + comma + 1
+        cue_start, cue_end = span.mark_end + cue.start(), span.mark_end + cue.end()
+        if not self.text[clause_start:cue_start].strip():
+            match = _AFTER_CUE_SPEAKER.match(self.text, clause_start, self.sentence_end(cue_start))
+            if match is not None and not match.group("spk")[:1].islower():
+                speaker = self.name_within(match.start("spk"), match.end("spk"))
+            else:
+                speaker = self.titled_person(cue_end)
+            if speaker is None or not _CLAUSE_END.match(self.text, speaker[1]):
+                return None
+            return speaker, cue.group("cue")
+        speaker = self.speaker_before(cue_start, limit=clause_start)
+        if speaker is None or not _CLAUSE_END.match(self.text, cue_end):
+            return None
+        return speaker, cue.group("cue")
+
+    def titled_person(self, pos: int) -> tuple[int, int] | None:
+        """The person named after a cue behind a title ("said retired neurosurgeon Ben Carson",
+        "said former Pennsylvania Gov. and DNC Chairman Ed Rendell"): the first person mention
+        that ends the phrase (a comma, the sentence end or "of <place>" follows it). The words before it are a
+        title, not a clause: no function words, no past participle after the first word."""
+        match = _TITLED_PHRASE.match(self.text, pos)
+        if match is None:
+            return None
+        title_start = match.start("title")
+        for s, e, _ in self.resolution.persons:
+            if not title_start <= s < e <= match.end():
+                continue
+            # "voter Stephanie Hooton of Derry, N.H.": the first name that ends the title
+            if not _CLAUSE_END.match(self.text, e) and not _PLACE_AFTER_NAME.match(self.text, e):
+                continue
+            words = self.text[title_start:s].split()
+            lowered = [w.lower() for w in words if w[:1].islower()]
+            if words and words[0].lower() in _FUNCTION_WORDS | _PRONOUNS_LOWER | {"some", "many"}:
+                return None
+            if set(lowered) & (_FUNCTION_WORDS - {"of", "and", "for"}) or any(
+                w.endswith("ed") for w in lowered[1:]
+            ):
+                return None
+            return s, e
+        return None
 
     def after_any_verb(self, span: QuoteSpan, right: str, lead: int) -> tuple[tuple[int, int], str] | None:
         """"“…,” Bozell concludes." / "“…,” he points out." / "“…,” an angry Hollande
