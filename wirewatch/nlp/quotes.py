@@ -139,6 +139,12 @@ _AFTER_CUE_SPEAKER = re.compile(
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
 # "… that Sanders can catch Clinton, said X." ends there, or hands over to an appositive.
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;]|$)")
+# A personal pronoun as the subject of a sentence: first, or after an opening conjunction or
+# an adverbial set off by a comma.
+_OPENING_PRONOUN = re.compile(
+    r"(?:(?:And|But|So|Then|Now|Later|Instead)\s+)?(?:[^,“”\"]{1,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s"
+)
+_ANY_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])")
 _PLACE_AFTER_NAME = re.compile(r" (?:of|from) [A-Z]")
 # A title in lower case, then a name, up to a comma or the end of the sentence: "retired
 # neurosurgeon Ben Carson", "former Pennsylvania Gov. and DNC Chairman Ed Rendell".
@@ -589,6 +595,8 @@ class _Attributor:
                 return quote
         if found is None:
             found = self.plausible(self.previous_sentence(span, paragraph_start))
+        if found is None and span.mark_start == paragraph_start and paragraph_start > 0:
+            found = self.plausible(self.previous_paragraph(span, paragraph_start))
         if found is None and self.parse is not None and len(content.split()) >= MIN_UNATTRIBUTED_WORDS:
             found = self.plausible(self.governing_subject(span, paragraph_start, paragraph_end))
         if found is None:
@@ -1009,7 +1017,15 @@ class _Attributor:
         """
         if _CUE_ANYWHERE.search(self.text, sentence, colon):
             return None
-        return self.sentence_subject(sentence, colon)
+        subject = self.sentence_subject(sentence, colon)
+        if subject is None:
+            # "She then addressed the supporters again:", "But back home, he returned to his
+            # familiar lines:": a personal pronoun opening the sentence or its main clause.
+            pronoun = _OPENING_PRONOUN.match(self.text, sentence, colon)
+            # ... and the only one: "She was upset, so I had to change my answer:" is unclear.
+            if pronoun is not None and len(_ANY_SUBJECT_PRONOUN.findall(self.text, sentence, colon)) == 1:
+                subject = pronoun.start("pronoun"), pronoun.end("pronoun")
+        return subject
 
     def sentence_subject(self, sentence: int, end_at: int) -> tuple[int, int] | None:
         """The first entity mention of the sentence as its subject (see colon_subject)."""
@@ -1126,6 +1142,35 @@ class _Attributor:
         if any(previous <= s.mark_start < span.mark_start for s in self.spans):
             return None
         return self.cue_speaker_in(previous, span.mark_start)
+
+    def previous_paragraph(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
+        """A paragraph opening with a bare quote after a paragraph whose last sentence reports
+        someone's speech in the narrator's words: "Carter said that for decades critics had
+        predicted a withdrawal." then "“That's because this region …”" is Carter's. As in
+        previous_sentence, that sentence must hold no quote of its own."""
+        paragraph_end = self.paragraph_bounds(span.start)[1]
+        if _CUE_ANYWHERE.search(self.text, span.mark_end, paragraph_end) or self.person_mentions_between(
+            span.mark_end, paragraph_end
+        ):
+            return None  # the paragraph's own words after the quote may attribute it
+        previous_end = paragraph_start - 1
+        while previous_end > 0 and self.text[previous_end - 1].isspace():
+            previous_end -= 1
+        if previous_end <= 0 or self.text[previous_end - 1] == ":":
+            return None  # "… said:" is colon_before_paragraph's
+        last = self.sentence_start(previous_end - 1)
+        if last < self.paragraph_bounds(previous_end - 1)[0]:
+            return None
+        if any(last <= s.mark_start < previous_end for s in self.spans):
+            return None
+        found = self.cue_speaker_in(last, previous_end)
+        if found is None or found[1] in _PARTICIPLES:
+            return None
+        # Only a person named there or a pronoun standing for one hands the floor on.
+        (start, end), _ = found
+        if (start, end) not in {(s, e) for s, e, _ in self.resolution.persons} and not _SUBJECT_PRONOUN.fullmatch(self.text[start:end]):
+            return None
+        return found
 
     def person_mentions_between(self, start: int, end: int) -> list[tuple[int, int]]:
         return [
