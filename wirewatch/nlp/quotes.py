@@ -845,7 +845,11 @@ class _Attributor:
         if cue is None or cue.start() - lead > 120:
             return self.after_any_verb(span, right, lead)
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
-            return None
+            # "The council “never had the money” in the first place, Novak said." (a quote that
+            # ends its own sentence, "“….” But, he said, …", is followed by a new one)
+            if re.search(r"[.!?]['’\")\]]*$", self.text[span.start:span.end]):
+                return None
+            return self.closing_clause(span, right, lead, cue)
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
         as_put = re.match(r"as\s+(?=\S)", right[lead:cue.start()])
         if as_put:
