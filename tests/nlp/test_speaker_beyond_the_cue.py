@@ -106,3 +106,34 @@ def test_a_quote_paragraph_after_narration_stays_unattributed():
 ])
 def test_a_pronoun_subject_before_a_colon_is_the_speaker(article, speaker):
     assert speakers(article) == [speaker]
+
+
+# -- "X condemned what she called “…”": the speaker is named before the reported clause ------
+
+def speaker_words(text: str) -> list[str | None]:
+    document = wirewatch.analyze(text, content_type="text/plain")
+    return [q.speaker_mention.text if q.speaker_mention else None for q in document.quotes]
+
+
+@pytest.mark.parametrize("article, words", [
+    (
+        "Harbour\n\nThe council voted on Tuesday. Petra Novak condemned what she called a "
+        "\"reckless and dangerous plan for the whole harbour.\"\n",
+        "Petra Novak",
+    ),
+    (
+        "Harbour\n\nThe council voted on Tuesday. Sami Hale, the harbour master, rejected what "
+        "he described as \"a plan drawn up by people who have never worked a ship.\"\n",
+        "Sami Hale",
+    ),
+])
+def test_the_subject_named_before_a_pronouns_clause_is_the_speaker(article, words):
+    assert speaker_words(article) == [words]
+
+
+def test_a_name_inside_a_subordinate_clause_is_not_the_pronouns_speaker():
+    article = (
+        "Rail\n\nFares rise in January. If Lena Marsh is elected, he said, \"the fares will go up "
+        "again next year and nobody will stop it.\"\n"
+    )
+    assert speaker_words(article) == ["he"]

@@ -610,12 +610,30 @@ class _Attributor:
             # A subject phrase the parse found names nobody by its words ("supporters of
             # Trump" is not Trump), but a role noun names the person given the role.
             entity_id = found.entity_id or self.referents.role_holder(spk_start, spk_end)
+        if mention.kind == "pronoun" and entity_id is not None and mention.end <= span.mark_start:
+            mention = self.named_earlier(mention, entity_id)
         entity = self.resolution.entity(entity_id)
         quote.speaker = entity.name if entity else None
         quote.speaker_entity = entity_id if entity else None
         quote.speaker_mention = mention
         quote.cue = cue
         return quote
+
+    def named_earlier(self, mention: Mention, entity_id: str) -> Mention:
+        """The name of the pronoun's person as the subject earlier in its sentence: in
+        "DuVernay said she felt … because “…”" or "Ban Ki-moon condemned what he called a “…”"
+        the speaker is named before the reported clause; the entity is the same, the words
+        that show it are the name."""
+        before = self.text[:mention.start].rstrip()
+        if before.endswith(",") or before.rsplit(None, 1)[-1:][0].lower() in _SUBORDINATORS | _RELATIVE_PRONOUNS | {"where"}:
+            return mention  # "…, which he added", "Trump isn't a conservative, he said": not the subject's report
+        sentence = self.sentence_start(mention.start)
+        subject = self.sentence_subject(sentence, mention.start)
+        if subject is None or self.resolution.entity_of_span.get(subject) != entity_id:
+            return mention  # not the sentence's subject, or the pronoun was read as someone else
+        if _CLAUSE_OPENERS.intersection(self.text[sentence:subject[0]].lower().split()):
+            return mention  # "If Clinton is elected, he said …": a clause, not the subject
+        return Mention(text=self.text[subject[0]:subject[1]], start=subject[0], end=subject[1], kind="name")
 
     def plausible(self, found: _Found | tuple[tuple[int, int], str] | None):
         """The attribution, unless its speaker words cannot name a speaker (then the next way
