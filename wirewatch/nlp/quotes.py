@@ -9,7 +9,14 @@ same with any model:
    convention) or was unbalanced, and in both cases the rest of the article is read afresh.
 2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
    "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
-   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). After a quote
+   “open"), or from the quote before it (continuation: "“…,” he said. “…”"), or from the
+   paragraph before a bare quote paragraph when it reports a person's speech ("Carter said
+   that …" then "“That's because …”"). A sentence that runs on past a partial quote is
+   attributed by the reporting clause closing it ("“…” that X will win, said Jan Hoekstra");
+   a title in lower case may stand between the cue and the name ("said retired neurosurgeon
+   Ben Carson"); a pronoun subject may hand over with a colon ("She then turned to the
+   council: “…”"); a pronoun speaker in a reported clause shows as the sentence's named
+   subject when both are the same person ("Novak condemned what she called “…”"). After a quote
    handed over with a comma any verb is a cue ("“…,” Bozell concludes"); a long partial quote
    with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
    words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
