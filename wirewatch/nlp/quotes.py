@@ -149,7 +149,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[.!?,;]|$)")
 # A personal pronoun as the subject of a sentence: first, or after an opening conjunction or
 # an adverbial set off by a comma.
 _OPENING_PRONOUN = re.compile(
-    r"(?:(?:And|But|So|Then|Now|Later|Instead)\s+)?(?:[^,“”\"]{1,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s"
+    r"(?:(?:And|But|So|Then|Now|Later|Instead)\s+)?(?:[^,“”\"]{1,60},\s+)?"
+    r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s"
 )
 _ANY_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])")
 _PLACE_AFTER_NAME = re.compile(r" (?:of|from) [A-Z]")
@@ -632,8 +633,10 @@ class _Attributor:
         the speaker is named before the reported clause; the entity is the same, the words
         that show it are the name."""
         before = self.text[:mention.start].rstrip()
-        if before.endswith(",") or before.rsplit(None, 1)[-1:][0].lower() in _SUBORDINATORS | _RELATIVE_PRONOUNS | {"where"}:
-            return mention  # "…, which he added", "Trump isn't a conservative, he said": not the subject's report
+        word_before = before.rsplit(None, 1)[-1].lower() if before else ""
+        if before.endswith(",") or word_before in _SUBORDINATORS | _RELATIVE_PRONOUNS | {"where"}:
+            # "…, which he added", "Hale isn't a conservative, he said": not the subject's report
+            return mention
         sentence = self.sentence_start(mention.start)
         subject = self.sentence_subject(sentence, mention.start)
         if subject is None or self.resolution.entity_of_span.get(subject) != entity_id:
@@ -902,7 +905,9 @@ class _Attributor:
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
 
-    def closing_clause(self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]) -> tuple[tuple[int, int], str] | None:
+    def closing_clause(
+        self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]
+    ) -> tuple[tuple[int, int], str] | None:
         """The reporting clause that closes a sentence running on past a partial quote: "“He
         can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said
         Steve Elmendorf." / "Obama “felt a moral obligation to do something about” climate
@@ -1197,7 +1202,8 @@ class _Attributor:
             return None
         # Only a person named there or a pronoun standing for one hands the floor on.
         (start, end), _ = found
-        if (start, end) not in {(s, e) for s, e, _ in self.resolution.persons} and not _SUBJECT_PRONOUN.fullmatch(self.text[start:end]):
+        person = any(s == start and e == end for s, e, _ in self.resolution.persons)
+        if not person and not _SUBJECT_PRONOUN.fullmatch(self.text[start:end]):
             return None
         return found
 
