@@ -1,6 +1,7 @@
 """Quotes whose speaker sits where the cue rules did not look: a title in lower case after the
 cue, a reporting clause closing a sentence that runs on past a partial quote, a bare quote
-paragraph after a paragraph reporting someone's speech, a pronoun subject before a colon.
+paragraph after a paragraph reporting someone's speech, a pronoun subject before a colon, the
+named subject of a pronoun's sentence, inverted attributions with any verb or an aside.
 
 Through `wirewatch.analyze` with the shipped pipeline, on articles written for these tests.
 """
@@ -137,3 +138,21 @@ def test_a_name_inside_a_subordinate_clause_is_not_the_pronouns_speaker():
         "again next year and nobody will stop it.\"\n"
     )
     assert speaker_words(article) == ["he"]
+
+
+# -- inverted attributions: "“…,” agrees X." / "Said X, who …, “…”" ----------------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Market\n\nThe stalls reopened on Saturday.\n\n\"We never thought we would see this square "
+        "full again,\" agrees Lena Marsh.\n",
+        "Lena Marsh",
+    ),
+    (
+        "Market\n\nThe stalls reopened on Saturday. Said Lena Marsh, who has run a fruit stall "
+        "there for twenty years, \"We never thought we would see this square full again.\"\n",
+        "Lena Marsh",
+    ),
+])
+def test_an_inverted_verb_or_cue_before_the_name(article, speaker):
+    assert speakers(article) == [speaker]

@@ -167,7 +167,9 @@ _SUBJECT_PRONOUN = re.compile(
 )
 _INVERTED_CUE = re.compile(
     rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
-    rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
+    rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)"
+    # "Said Lena Marsh, who has run the stall for years, “…”": an aside after the name
+    r"(?:,(?: (?:who|a|an|the)\b)[^,“”\"]{1,90})?\s*[,:]?\s*$"
 )
 _LONE_PRONOUN_AT_END = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)$")
 _SUBORDINATORS = {"while", "when", "because", "if", "although", "though", "whereas", "since"}
@@ -975,10 +977,25 @@ class _Attributor:
                 return None
             phrase_start, phrase_end = span.mark_end + lead, span.mark_end + verb.start()
             if phrase_end <= phrase_start + 1:
-                return None
+                # Inverted: "“…,” agrees Lena Marsh." / "“…,” opined the Harbour Gazette's
+                # editors": a verb, then a name that ends the sentence or its clause.
+                return self.inverted_any_verb(span.mark_end + verb.end(), verb.group("cue"))
             speaker = self.speaker_before(phrase_end, limit=phrase_start)
             return (speaker, verb.group("cue")) if speaker is not None else None
         return None
+
+    def inverted_any_verb(self, pos: int, verb: str) -> tuple[tuple[int, int], str] | None:
+        """The entity named right after a verb that follows a comma hand-over, when the name
+        closes the clause: "“…,” agrees Lena Marsh." (not "“…,” reads Section 5 of the act")."""
+        if verb in _PARTICIPLES or not self.text.startswith(" ", pos):
+            return None
+        start = pos + 1
+        end = self.mention_starts.get(start)
+        if end is None or not _CLAUSE_END.match(self.text, end):
+            return None
+        if self.resolution.entity_of_span.get((start, end)) not in {eid for _, _, eid in self.resolution.persons}:
+            return None
+        return (start, end), verb
 
     def attribution_can_follow(self, span: QuoteSpan, between: str, cue_end: int) -> bool:
         """Whether a cue after the closing mark can attribute this quote.
