@@ -156,3 +156,12 @@ def test_a_name_inside_a_subordinate_clause_is_not_the_pronouns_speaker():
 ])
 def test_an_inverted_verb_or_cue_before_the_name(article, speaker):
     assert speakers(article) == [speaker]
+
+
+def test_a_digest_item_names_its_speaker_after_a_dash():
+    article = (
+        "Morning digest\n\n"
+        "FARES RISE AGAIN, BUT RIDERSHIP HOLDS - Lena Marsh: \"Passengers grumble, but they keep "
+        "taking the train because nothing else gets them to work on time.\" [Harbour Gazette]\n"
+    )
+    assert speakers(article) == ["Lena Marsh"]

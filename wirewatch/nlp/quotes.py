@@ -1106,7 +1106,14 @@ class _Attributor:
         "minister", "the trade chief"), not "The message" or "A lesson from Lynch".
         """
         match = _COLON_SPEAKER.fullmatch(left)
-        if match is None or _CUE_ANYWHERE.search(match.group("spk")):
+        if match is None:
+            # A digest item: "TURNOUT DOES NOT PREDICT THE WINNER - Jan Hoekstra: “…”", the
+            # speaker after a spaced dash that ends the item's lead.
+            dash = max(left.rfind(" - "), left.rfind(" — "), left.rfind(" – "))
+            if dash > 0:
+                return self.colon_speaker(sentence + dash + 3, left[dash + 3:])
+            return None
+        if _CUE_ANYWHERE.search(match.group("spk")):
             return None
         start, end = sentence + match.start("spk"), sentence + match.end("spk")
         if end in self.mention_ends and self.mention_ends[end][0] == start:
