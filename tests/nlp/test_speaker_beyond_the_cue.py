@@ -82,6 +82,16 @@ def test_a_quote_paragraph_after_reported_speech_is_the_reporters(article, speak
     assert speakers(article) == [speaker]
 
 
+def test_the_reporting_verb_not_a_participle_inside_the_report_hands_the_paragraph_on():
+    article = (
+        "Port\n\nThe crane broke again on Monday. Ivo Brandt said that for years the managers had "
+        "been promising a new one, but none had come.\n\n"
+        "\"We have heard it all before, and the dockers are tired of waiting for a crane that "
+        "never arrives.\"\n"
+    )
+    assert speakers(article) == ["Ivo Brandt"]
+
+
 def test_a_quote_paragraph_after_narration_stays_unattributed():
     article = (
         "Clinic\n\nGrace Whitfield ran the clinic for thirty years. The building will be sold "

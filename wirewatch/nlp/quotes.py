@@ -1221,7 +1221,13 @@ class _Attributor:
             return None
         if any(last <= s.mark_start < previous_end for s in self.spans):
             return None
-        found = self.cue_speaker_in(last, previous_end)
+        # The reporting verb of the sentence, not a participle inside what it reports ("Carter
+        # said that critics had been predicting a withdrawal").
+        cue = next((
+            m for m in _CUE_ANYWHERE.finditer(self.text, last, previous_end)
+            if m.group("cue") not in _PARTICIPLES and not self.inside_quote(m.start(), m.end())
+        ), None)
+        found = self.cue_speaker_in(last, cue.end()) if cue is not None else None
         if found is None or found[1] in _PARTICIPLES:
             return None
         # Only a person named there or a pronoun standing for one hands the floor on.
