@@ -10,14 +10,16 @@ same with any model:
 2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
    "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
    “open"), or from the quote before it (continuation: "“…,” he said. “…”"), or from the
-   paragraph before a bare quote paragraph when it reports a person's speech ("Carter said
-   that …" then "“That's because …”"). A sentence that runs on past a partial quote is
+   paragraph before a bare quote paragraph when it reports a person's speech ("Hoekstra said
+   that …" then "“We …”"). A sentence that runs on past a partial quote is
    attributed by the reporting clause closing it ("“…” that X will win, said Jan Hoekstra");
-   a title in lower case may stand between the cue and the name ("said retired neurosurgeon
-   Ben Carson"); a pronoun subject may hand over with a colon ("She then turned to the
+   a title in lower case may stand between the cue and the name ("said retired harbour
+   master Jan Hoekstra"); a pronoun subject may hand over with a colon ("She then turned to the
    council: “…”"); a pronoun speaker in a reported clause shows as the sentence's named
-   subject when both are the same person ("Novak condemned what she called “…”"). After a quote
-   handed over with a comma any verb is a cue ("“…,” Bozell concludes"); a long partial quote
+   subject when both are the same person ("Novak condemned what she called “…”"); a digest
+   item names its speaker after a dash ("HEADLINE - Jan Hoekstra: “…”"). After a quote
+   handed over with a comma any verb is a cue ("“…,” Bozell concludes", "“…,” agrees Bozell");
+   a long partial quote
    with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
    words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
    finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
@@ -144,7 +146,7 @@ _AFTER_CUE_SPEAKER = re.compile(
     rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
-# "… that Sanders can catch Clinton, said X." ends there, or hands over to an appositive.
+# "… that the council will approve it, said X." ends there, or hands over to an appositive.
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;]|$)")
 # A personal pronoun as the subject of a sentence: first, or after an opening conjunction or
 # an adverbial set off by a comma.
@@ -155,7 +157,7 @@ _OPENING_PRONOUN = re.compile(
 _ANY_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])")
 _PLACE_AFTER_NAME = re.compile(r" (?:of|from) [A-Z]")
 # A title in lower case, then a name, up to a comma or the end of the sentence: "retired
-# neurosurgeon Ben Carson", "former Pennsylvania Gov. and DNC Chairman Ed Rendell".
+# harbour master Jan Hoekstra", "former Harbour Board chairman and port Gov. Ivo Brandt".
 _TITLED_PHRASE = re.compile(r"\s+(?P<title>[\w.'’&\-]+(?: +[\w.'’&\-]+){0,11})")
 
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
@@ -644,7 +646,7 @@ class _Attributor:
         if subject is None or self.resolution.entity_of_span.get(subject) != entity_id:
             return mention  # not the sentence's subject, or the pronoun was read as someone else
         if _CLAUSE_OPENERS.intersection(self.text[sentence:subject[0]].lower().split()):
-            return mention  # "If Clinton is elected, he said …": a clause, not the subject
+            return mention  # "If Hoekstra is elected, he said …": a clause, not the subject
         return Mention(text=self.text[subject[0]:subject[1]], start=subject[0], end=subject[1], kind="name")
 
     def plausible(self, found: _Found | tuple[tuple[int, int], str] | None):
@@ -887,7 +889,7 @@ class _Attributor:
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
             if match is None and cue.group("cue") not in _PARTICIPLES:
-                # "“…,” said retired neurosurgeon Ben Carson": a title in lower case first.
+                # "“…,” said retired harbour master Jan Hoekstra": a title in lower case first.
                 titled = self.titled_person(span.mark_end + cue.end())
                 return (titled, cue.group("cue")) if titled else None
             if not match or match.group("cue") in _PARTICIPLES:
@@ -910,10 +912,9 @@ class _Attributor:
     def closing_clause(
         self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]
     ) -> tuple[tuple[int, int], str] | None:
-        """The reporting clause that closes a sentence running on past a partial quote: "“He
-        can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said
-        Steve Elmendorf." / "Obama “felt a moral obligation to do something about” climate
-        change, Axelrod said." The clause follows the sentence's last comma before the cue and
+        """The reporting clause that closes a sentence running on past a partial quote: "“It
+        seems unlikely” that the council will approve the tower this year, said Sami Hale." /
+        "The council “never had the money to do it” in the first place, Novak said." The clause follows the sentence's last comma before the cue and
         ends the sentence (or hands over to an appositive): the whole sentence is reported."""
         if cue.group("cue") in _PARTICIPLES or cue.group("cue").lower() == "according to":
             return None
@@ -937,8 +938,8 @@ class _Attributor:
         return speaker, cue.group("cue")
 
     def titled_person(self, pos: int) -> tuple[int, int] | None:
-        """The person named after a cue behind a title ("said retired neurosurgeon Ben Carson",
-        "said former Pennsylvania Gov. and DNC Chairman Ed Rendell"): the first person mention
+        """The person named after a cue behind a title ("said retired harbour master Jan
+        Hoekstra", "said former Harbour Board chairman and port Gov. Ivo Brandt"): the first person mention
         that ends the phrase (a comma, the sentence end or "of <place>" follows it). The words before it are a
         title, not a clause: no function words, no past participle after the first word."""
         match = _TITLED_PHRASE.match(self.text, pos)
@@ -948,7 +949,7 @@ class _Attributor:
         for s, e, _ in self.resolution.persons:
             if not title_start <= s < e <= match.end():
                 continue
-            # "voter Stephanie Hooton of Derry, N.H.": the first name that ends the title
+            # "voter Lena Marsh of Harbourton, Ohio": the first name that ends the title
             if not _CLAUSE_END.match(self.text, e) and not _PLACE_AFTER_NAME.match(self.text, e):
                 continue
             words = self.text[title_start:s].split()
@@ -1070,8 +1071,8 @@ class _Attributor:
             return None
         subject = self.sentence_subject(sentence, colon)
         if subject is None:
-            # "She then addressed the supporters again:", "But back home, he returned to his
-            # familiar lines:": a personal pronoun opening the sentence or its main clause.
+            # "She then turned to the council again:", "But back in her office, she returned to
+            # her theme:": a personal pronoun opening the sentence or its main clause.
             pronoun = _OPENING_PRONOUN.match(self.text, sentence, colon)
             # ... and the only one: "She was upset, so I had to change my answer:" is unclear.
             if pronoun is not None and len(_ANY_SUBJECT_PRONOUN.findall(self.text, sentence, colon)) == 1:
@@ -1203,8 +1204,8 @@ class _Attributor:
 
     def previous_paragraph(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
         """A paragraph opening with a bare quote after a paragraph whose last sentence reports
-        someone's speech in the narrator's words: "Carter said that for decades critics had
-        predicted a withdrawal." then "“That's because this region …”" is Carter's. As in
+        someone's speech in the narrator's words: "Hoekstra said that for years the port had
+        promised a new crane." then "“We have heard it all before …”" is Hoekstra's. As in
         previous_sentence, that sentence must hold no quote of its own."""
         paragraph_end = self.paragraph_bounds(span.start)[1]
         if _CUE_ANYWHERE.search(self.text, span.mark_end, paragraph_end) or self.person_mentions_between(
@@ -1221,8 +1222,8 @@ class _Attributor:
             return None
         if any(last <= s.mark_start < previous_end for s in self.spans):
             return None
-        # The reporting verb of the sentence, not a participle inside what it reports ("Carter
-        # said that critics had been predicting a withdrawal").
+        # The reporting verb of the sentence, not a participle inside what it reports ("Hoekstra
+        # said that the managers had been promising a crane").
         cue = next((
             m for m in _CUE_ANYWHERE.finditer(self.text, last, previous_end)
             if m.group("cue") not in _PARTICIPLES and not self.inside_quote(m.start(), m.end())
