@@ -9,8 +9,17 @@ same with any model:
    convention) or was unbalanced, and in both cases the rest of the article is read afresh.
 2. `attribute` finds the cue and the speaker around each quote: after it (", said Jan Hoekstra",
    "," he said", ", the Chancellor said"), before it ("X said: “", "X told Y that China remained
-   “open"), or from the quote before it (continuation: "“…,” he said. “…”"). After a quote
-   handed over with a comma any verb is a cue ("“…,” Bozell concludes"); a long partial quote
+   “open"), or from the quote before it (continuation: "“…,” he said. “…”"), or from the
+   paragraph before a bare quote paragraph when it reports a person's speech ("Hoekstra said
+   that …" then "“We …”"). A sentence that runs on past a partial quote is
+   attributed by the reporting clause closing it ("“…” that X will win, said Jan Hoekstra");
+   a title in lower case may stand between the cue and the name ("said retired harbour
+   master Jan Hoekstra"); a pronoun subject may hand over with a colon ("She then turned to the
+   council: “…”"); a pronoun speaker in a reported clause shows as the sentence's named
+   subject when both are the same person ("Novak condemned what she called “…”"); a digest
+   item names its speaker after a dash ("HEADLINE - Jan Hoekstra: “…”"). After a quote
+   handed over with a comma any verb is a cue ("“…,” Bozell concludes", "“…,” agrees Bozell");
+   a long partial quote
    with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
    words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
    finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
@@ -137,6 +146,20 @@ _AFTER_CUE_SPEAKER = re.compile(
     rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
+# "… that the council will approve it, said X." ends there, or hands over to an appositive.
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;]|$)")
+# A personal pronoun as the subject of a sentence: first, or after an opening conjunction or
+# an adverbial set off by a comma.
+_OPENING_PRONOUN = re.compile(
+    r"(?:(?:And|But|So|Then|Now|Later|Instead)\s+)?(?:[^,“”\"]{1,60},\s+)?"
+    r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s"
+)
+_ANY_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'])")
+_PLACE_AFTER_NAME = re.compile(r" (?:of|from) [A-Z]")
+# A title in lower case, then a name, up to a comma or the end of the sentence: "retired
+# harbour master Jan Hoekstra", "former Harbour Board chairman and port Gov. Ivo Brandt".
+_TITLED_PHRASE = re.compile(r"\s+(?P<title>[\w.'’&\-]+(?: +[\w.'’&\-]+){0,11})")
+
 _PREPOSITION_INSIDE = re.compile(rf" {_PREPOSITIONS}(?= )")
 _DETERMINER_START = re.compile(rf"{_DETERMINER} ")
 # Nominative pronouns are always subjects (unlike "it" or "her").
@@ -146,7 +169,9 @@ _SUBJECT_PRONOUN = re.compile(
 )
 _INVERTED_CUE = re.compile(
     rf"^\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)\s+"
-    rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)\s*[,:]?\s*$"
+    rf"(?P<spk>{_NAME}|{_DETERMINER}(?: [\w.’'\-]+){{1,5}}?)"
+    # "Said Lena Marsh, who has run the stall for years, “…”": an aside after the name
+    r"(?:,(?: (?:who|a|an|the)\b)[^,“”\"]{1,90})?\s*[,:]?\s*$"
 )
 _LONE_PRONOUN_AT_END = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)$")
 _SUBORDINATORS = {"while", "when", "because", "if", "although", "though", "whereas", "since"}
@@ -582,6 +607,8 @@ class _Attributor:
                 return quote
         if found is None:
             found = self.plausible(self.previous_sentence(span, paragraph_start))
+        if found is None and span.mark_start == paragraph_start and paragraph_start > 0:
+            found = self.plausible(self.previous_paragraph(span, paragraph_start))
         if found is None and self.parse is not None and len(content.split()) >= MIN_UNATTRIBUTED_WORDS:
             found = self.plausible(self.governing_subject(span, paragraph_start, paragraph_end))
         if found is None:
@@ -595,12 +622,32 @@ class _Attributor:
             # A subject phrase the parse found names nobody by its words ("supporters of
             # Trump" is not Trump), but a role noun names the person given the role.
             entity_id = found.entity_id or self.referents.role_holder(spk_start, spk_end)
+        if mention.kind == "pronoun" and entity_id is not None and mention.end <= span.mark_start:
+            mention = self.named_earlier(mention, entity_id)
         entity = self.resolution.entity(entity_id)
         quote.speaker = entity.name if entity else None
         quote.speaker_entity = entity_id if entity else None
         quote.speaker_mention = mention
         quote.cue = cue
         return quote
+
+    def named_earlier(self, mention: Mention, entity_id: str) -> Mention:
+        """The name of the pronoun's person as the subject earlier in its sentence: in
+        "DuVernay said she felt … because “…”" or "Ban Ki-moon condemned what he called a “…”"
+        the speaker is named before the reported clause; the entity is the same, the words
+        that show it are the name."""
+        before = self.text[:mention.start].rstrip()
+        word_before = before.rsplit(None, 1)[-1].lower() if before else ""
+        if before.endswith(",") or word_before in _SUBORDINATORS | _RELATIVE_PRONOUNS | {"where"}:
+            # "…, which he added", "Hale isn't a conservative, he said": not the subject's report
+            return mention
+        sentence = self.sentence_start(mention.start)
+        subject = self.sentence_subject(sentence, mention.start)
+        if subject is None or self.resolution.entity_of_span.get(subject) != entity_id:
+            return mention  # not the sentence's subject, or the pronoun was read as someone else
+        if _CLAUSE_OPENERS.intersection(self.text[sentence:subject[0]].lower().split()):
+            return mention  # "If Hoekstra is elected, he said …": a clause, not the subject
+        return Mention(text=self.text[subject[0]:subject[1]], start=subject[0], end=subject[1], kind="name")
 
     def plausible(self, found: _Found | tuple[tuple[int, int], str] | None):
         """The attribution, unless its speaker words cannot name a speaker (then the next way
@@ -830,13 +877,21 @@ class _Attributor:
         if cue is None or cue.start() - lead > 120:
             return self.after_any_verb(span, right, lead)
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
-            return None
+            # "The council “never had the money” in the first place, Novak said." (a quote that
+            # ends its own sentence, "“….” But, he said, …", is followed by a new one)
+            if re.search(r"[.!?]['’\")\]]*$", self.text[span.start:span.end]):
+                return None
+            return self.closing_clause(span, right, lead, cue)
         phrase_start, phrase_end = span.mark_end + lead, span.mark_end + cue.start()
         as_put = re.match(r"as\s+(?=\S)", right[lead:cue.start()])
         if as_put:
             phrase_start += as_put.end()  # "“…,” as a Homeland Security memo put it."
         if phrase_end <= phrase_start + 1:
             match = _AFTER_CUE_SPEAKER.match(right)
+            if match is None and cue.group("cue") not in _PARTICIPLES:
+                # "“…,” said retired harbour master Jan Hoekstra": a title in lower case first.
+                titled = self.titled_person(span.mark_end + cue.end())
+                return (titled, cue.group("cue")) if titled else None
             if not match or match.group("cue") in _PARTICIPLES:
                 # "“harbour values,” saying the port …": what follows a participle is what was
                 # said; its speaker is the subject before the quote.
@@ -850,9 +905,63 @@ class _Attributor:
             # a name that opens the phrase and is set off by a comma is the speaker.
             named = self.mention_starts.get(phrase_start)
             if named is None or self.text[named:named + 1] != ",":
-                return None
+                return self.closing_clause(span, right, lead, cue)
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def closing_clause(
+        self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]
+    ) -> tuple[tuple[int, int], str] | None:
+        """The reporting clause that closes a sentence running on past a partial quote: "“It
+        seems unlikely” that the council will approve the tower this year, said Sami Hale." /
+        "The council “never had the money to do it” in the first place, Novak said." The clause follows the sentence's last comma before the cue and
+        ends the sentence (or hands over to an appositive): the whole sentence is reported."""
+        if cue.group("cue") in _PARTICIPLES or cue.group("cue").lower() == "according to":
+            return None
+        comma = right.rfind(",", lead, cue.start())
+        if comma == -1 or re.search(r"[“”\"]", right[lead:cue.start()]):
+            return None
+        clause_start = span.mark_end + comma + 1
+        cue_start, cue_end = span.mark_end + cue.start(), span.mark_end + cue.end()
+        if not self.text[clause_start:cue_start].strip():
+            match = _AFTER_CUE_SPEAKER.match(self.text, clause_start, self.sentence_end(cue_start))
+            if match is not None and not match.group("spk")[:1].islower():
+                speaker = self.name_within(match.start("spk"), match.end("spk"))
+            else:
+                speaker = self.titled_person(cue_end)
+            if speaker is None or not _CLAUSE_END.match(self.text, speaker[1]):
+                return None
+            return speaker, cue.group("cue")
+        speaker = self.speaker_before(cue_start, limit=clause_start)
+        if speaker is None or not _CLAUSE_END.match(self.text, cue_end):
+            return None
+        return speaker, cue.group("cue")
+
+    def titled_person(self, pos: int) -> tuple[int, int] | None:
+        """The person named after a cue behind a title ("said retired harbour master Jan
+        Hoekstra", "said former Harbour Board chairman and port Gov. Ivo Brandt"): the first person mention
+        that ends the phrase (a comma, the sentence end or "of <place>" follows it). The words before it are a
+        title, not a clause: no function words, no past participle after the first word."""
+        match = _TITLED_PHRASE.match(self.text, pos)
+        if match is None:
+            return None
+        title_start = match.start("title")
+        for s, e, _ in self.resolution.persons:
+            if not title_start <= s < e <= match.end():
+                continue
+            # "voter Lena Marsh of Harbourton, Ohio": the first name that ends the title
+            if not _CLAUSE_END.match(self.text, e) and not _PLACE_AFTER_NAME.match(self.text, e):
+                continue
+            words = self.text[title_start:s].split()
+            lowered = [w.lower() for w in words if w[:1].islower()]
+            if words and words[0].lower() in _FUNCTION_WORDS | _PRONOUNS_LOWER | {"some", "many"}:
+                return None
+            if set(lowered) & (_FUNCTION_WORDS - {"of", "and", "for"}) or any(
+                w.endswith("ed") for w in lowered[1:]
+            ):
+                return None
+            return s, e
+        return None
 
     def after_any_verb(self, span: QuoteSpan, right: str, lead: int) -> tuple[tuple[int, int], str] | None:
         """"“…,” Bozell concludes." / "“…,” he points out." / "“…,” an angry Hollande
@@ -869,10 +978,25 @@ class _Attributor:
                 return None
             phrase_start, phrase_end = span.mark_end + lead, span.mark_end + verb.start()
             if phrase_end <= phrase_start + 1:
-                return None
+                # Inverted: "“…,” agrees Lena Marsh." / "“…,” opined the Harbour Gazette's
+                # editors": a verb, then a name that ends the sentence or its clause.
+                return self.inverted_any_verb(span.mark_end + verb.end(), verb.group("cue"))
             speaker = self.speaker_before(phrase_end, limit=phrase_start)
             return (speaker, verb.group("cue")) if speaker is not None else None
         return None
+
+    def inverted_any_verb(self, pos: int, verb: str) -> tuple[tuple[int, int], str] | None:
+        """The entity named right after a verb that follows a comma hand-over, when the name
+        closes the clause: "“…,” agrees Lena Marsh." (not "“…,” reads Section 5 of the act")."""
+        if verb in _PARTICIPLES or not self.text.startswith(" ", pos):
+            return None
+        start = pos + 1
+        end = self.mention_starts.get(start)
+        if end is None or not _CLAUSE_END.match(self.text, end):
+            return None
+        if self.resolution.entity_of_span.get((start, end)) not in {eid for _, _, eid in self.resolution.persons}:
+            return None
+        return (start, end), verb
 
     def attribution_can_follow(self, span: QuoteSpan, between: str, cue_end: int) -> bool:
         """Whether a cue after the closing mark can attribute this quote.
@@ -945,7 +1069,15 @@ class _Attributor:
         """
         if _CUE_ANYWHERE.search(self.text, sentence, colon):
             return None
-        return self.sentence_subject(sentence, colon)
+        subject = self.sentence_subject(sentence, colon)
+        if subject is None:
+            # "She then turned to the council again:", "But back in her office, she returned to
+            # her theme:": a personal pronoun opening the sentence or its main clause.
+            pronoun = _OPENING_PRONOUN.match(self.text, sentence, colon)
+            # ... and the only one: "She was upset, so I had to change my answer:" is unclear.
+            if pronoun is not None and len(_ANY_SUBJECT_PRONOUN.findall(self.text, sentence, colon)) == 1:
+                subject = pronoun.start("pronoun"), pronoun.end("pronoun")
+        return subject
 
     def sentence_subject(self, sentence: int, end_at: int) -> tuple[int, int] | None:
         """The first entity mention of the sentence as its subject (see colon_subject)."""
@@ -975,7 +1107,14 @@ class _Attributor:
         "minister", "the trade chief"), not "The message" or "A lesson from Lynch".
         """
         match = _COLON_SPEAKER.fullmatch(left)
-        if match is None or _CUE_ANYWHERE.search(match.group("spk")):
+        if match is None:
+            # A digest item: "TURNOUT DOES NOT PREDICT THE WINNER - Jan Hoekstra: “…”", the
+            # speaker after a spaced dash that ends the item's lead.
+            dash = max(left.rfind(" - "), left.rfind(" — "), left.rfind(" – "))
+            if dash > 0:
+                return self.colon_speaker(sentence + dash + 3, left[dash + 3:])
+            return None
+        if _CUE_ANYWHERE.search(match.group("spk")):
             return None
         start, end = sentence + match.start("spk"), sentence + match.end("spk")
         if end in self.mention_ends and self.mention_ends[end][0] == start:
@@ -1062,6 +1201,42 @@ class _Attributor:
         if any(previous <= s.mark_start < span.mark_start for s in self.spans):
             return None
         return self.cue_speaker_in(previous, span.mark_start)
+
+    def previous_paragraph(self, span: QuoteSpan, paragraph_start: int) -> tuple[tuple[int, int], str] | None:
+        """A paragraph opening with a bare quote after a paragraph whose last sentence reports
+        someone's speech in the narrator's words: "Hoekstra said that for years the port had
+        promised a new crane." then "“We have heard it all before …”" is Hoekstra's. As in
+        previous_sentence, that sentence must hold no quote of its own."""
+        paragraph_end = self.paragraph_bounds(span.start)[1]
+        if _CUE_ANYWHERE.search(self.text, span.mark_end, paragraph_end) or self.person_mentions_between(
+            span.mark_end, paragraph_end
+        ):
+            return None  # the paragraph's own words after the quote may attribute it
+        previous_end = paragraph_start - 1
+        while previous_end > 0 and self.text[previous_end - 1].isspace():
+            previous_end -= 1
+        if previous_end <= 0 or self.text[previous_end - 1] == ":":
+            return None  # "… said:" is colon_before_paragraph's
+        last = self.sentence_start(previous_end - 1)
+        if last < self.paragraph_bounds(previous_end - 1)[0]:
+            return None
+        if any(last <= s.mark_start < previous_end for s in self.spans):
+            return None
+        # The reporting verb of the sentence, not a participle inside what it reports ("Hoekstra
+        # said that the managers had been promising a crane").
+        cue = next((
+            m for m in _CUE_ANYWHERE.finditer(self.text, last, previous_end)
+            if m.group("cue") not in _PARTICIPLES and not self.inside_quote(m.start(), m.end())
+        ), None)
+        found = self.cue_speaker_in(last, cue.end()) if cue is not None else None
+        if found is None or found[1] in _PARTICIPLES:
+            return None
+        # Only a person named there or a pronoun standing for one hands the floor on.
+        (start, end), _ = found
+        person = any(s == start and e == end for s, e, _ in self.resolution.persons)
+        if not person and not _SUBJECT_PRONOUN.fullmatch(self.text[start:end]):
+            return None
+        return found
 
     def person_mentions_between(self, start: int, end: int) -> list[tuple[int, int]]:
         return [
