@@ -20,8 +20,12 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	$(BIN)/wirewatch demo
 
+# Test files are spread over TEST_WORKERS processes (pytest-xdist; one file stays in one process,
+# so its module fixtures hold). TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= 2
+
 test: install browser
-	$(BIN)/pytest
+	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 # The browser tests drive Debian's chromium (never a downloaded browser build); without it, or
 # without the rights to install it, they skip and say why.
