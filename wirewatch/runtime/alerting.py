@@ -2,13 +2,17 @@
 
 The subscription index is rebuilt only when the subscriptions change (their fingerprint), so a
 long-running service picks up `wirewatch subscribe` from another process on the next article.
+Digests are looked for once per UTC hour (a digest period, hourly or daily, only ever ends on
+the hour), not on every delivery: that look lists every subscription, a scan a push need not pay.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from datetime import datetime, timezone
 
 from ..alerts import AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, article_alerts, build_index, deliver_due
+from ..alerts.digest import period_start
 from ..config import Settings
 from ..store import Store, StoredArticle, Transaction
 from .story_stage import StoryUpdate
@@ -23,6 +27,7 @@ class Alerting:
         self._index = None
         self._fingerprint: object = None
         self.queued = 0
+        self._digests_checked: datetime | None = None  # the UTC hour digests were last looked for in
 
     def _current_index(self, within: Transaction | None = None):
         fingerprint = self.alert_store.subscriptions_fingerprint(within=within)
@@ -44,6 +49,14 @@ class Alerting:
         candidates = article_alerts(index, facts, story_id=update.story_id, role=update.role, now=now)
         self.queued += len(self.alert_store.record_alerts(candidates, now=now, within=within))
 
-    def deliver(self, *, limit: int = 100) -> DeliveryReport:
-        """Send what is due now (new alerts, retries whose time has come, finished digests)."""
-        return deliver_due(self.alert_store, settings=self.settings, limit=limit, policy=self.policy)
+    def deliver(self, *, limit: int = 100, senders: Executor | None = None) -> DeliveryReport:
+        """Send what is due now (new alerts, retries whose time has come, digests of periods that
+        ended since the last look); with `senders`, several alerts at once."""
+        now = datetime.now(timezone.utc)
+        hour = period_start("hourly", now)
+        look = self._digests_checked != hour
+        report = deliver_due(self.alert_store, settings=self.settings, now=now, limit=limit, policy=self.policy,
+                             senders=senders, digests=look)
+        if look:  # after it worked: a failed look is tried again on the next delivery
+            self._digests_checked = hour
+        return report

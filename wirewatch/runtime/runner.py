@@ -26,7 +26,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -40,7 +40,9 @@ from ..store import AddResult, Store
 from ..stories import StoryConfig
 from ..stories.prepared import prepare
 from .alerting import Alerting
+from .delivery_thread import DeliveryThread
 from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
+from .pushes import PushAnalysis
 from .story_stage import StoryStage, StoryUpdate, document_input
 from .warm import Readiness, WarmUp
 
@@ -121,14 +123,11 @@ class Submitted:
 Entry = SourceItem | SourceFailure | IngestFailure
 
 
-def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
-    """The pure step, run by an executor (a module-level function, so a pool can pickle it): the
-    analysis, and what the story stage can work out from the article alone (the single writer
-    then only checks it)."""
-    try:
-        analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
-    except WirewatchError as exc:
-        return IngestFailure(item.origin, str(exc))
+def analyse_article(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed:
+    """The pure step (a module-level function, so a pool can pickle it): the analysis, and what
+    the story stage can work out from the article alone (the single writer then only checks it).
+    InputError for unusable input."""
+    analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
     try:
         analysed.story = prepare(document_input(analysed.document, None), StoryConfig())
     except Exception:  # noqa: BLE001 - the story stage works it out itself (and reports what fails there)
@@ -136,11 +135,22 @@ def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[s
     return analysed
 
 
+def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
+    """`analyse_article` for batches, run by an executor: unusable input is this item's failure."""
+    try:
+        return analyse_article(item, settings, recurring)
+    except WirewatchError as exc:
+        return IngestFailure(item.origin, str(exc))
+
+
 class Runner:
     """Carries articles through every stage, for one store; hold one for a service's lifetime."""
 
     def __init__(self, store: Store, settings: Settings, *, stage: StoryStage | None = None,
-                 alerting: Alerting | None = None) -> None:
+                 alerting: Alerting | None = None, service: bool = False) -> None:
+        """`service` (serve's runner): pushed articles are analysed in worker processes
+        (runtime/pushes.py) and their alerts sent by a delivery thread right after the commit
+        (runtime/delivery_thread.py), several at once; otherwise both happen in the caller's thread."""
         check_executor(settings)  # a misconfigured executor fails here, before any work
         self.store = store
         self.settings = settings
@@ -149,7 +159,11 @@ class Runner:
         # Re-entrant: the monitor holds it around a whole source while the run assigns stories.
         self.lock = threading.RLock()
         self._deliver_lock = threading.Lock()
-        self.warming = WarmUp(settings, self.stage, self.lock)
+        self.pushes = PushAnalysis(settings) if service else None
+        self._senders = (ThreadPoolExecutor(max(1, settings.delivery_threads), thread_name_prefix="wirewatch-send")
+                         if service else None)
+        self._delivery = DeliveryThread(self.deliver) if service else None
+        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes)
 
     def warm_up(self) -> Readiness:
         """Load the analysis models and the story engine now, before the first article needs them."""
@@ -166,25 +180,31 @@ class Runner:
         known = self.known(item)
         if known is not None:
             return self._duplicate(known)
-        analysed = analyse_item(item, settings=self.settings, recurring_lines=self.recurring_lines(site_key(item)))
-        added = self.store.add_document(analysed.document, raw=_raw_bytes(item),
-                                        raw_content_type=item.content_type, origin=item.origin)
+        recurring = self.recurring_lines(site_key(item))
+        if self.pushes is not None:  # WorkerError when its worker died twice on it
+            analysed = self.pushes.analyse(analyse_article, item, self.settings, recurring)
+        else:
+            analysed = analyse_article(item, self.settings, recurring)
+        added = self.store_analysed(analysed, item)  # with the site lines it teaches, in one transaction
         if added.status == "duplicate":
             return self._duplicate(added)
         # From here on the article is stored: whatever fails is reported with its id, never raised.
         try:
-            self.learn_site_lines(analysed)
             updates = self.assign_stories()
         except Exception as exc:
             log.exception("article %s stored, story assignment failed", added.id)
             return Submitted(document_id=added.id, status="stored",
                              warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
         warning = None
-        try:
-            self.deliver()  # a pushed article's alerts go out now, not at the next poll
-        except Exception as exc:
-            log.exception("article %s stored and assigned, delivery failed", added.id)
-            warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
+        if self._delivery is not None:
+            # Its alerts are committed: the delivery thread sends them now, while this answers.
+            self._delivery.wake()
+        else:
+            try:
+                self.deliver()  # a pushed article's alerts go out now, not at the next poll
+            except Exception as exc:
+                log.exception("article %s stored and assigned, delivery failed", added.id)
+                warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
         mine = next((u for u in updates if u.document_id == added.id), None)
         if mine is None:  # assigned by another thread or process in the meantime
             entry = self.store.story_of(added.id)
@@ -274,10 +294,17 @@ class Runner:
     def deliver(self) -> DeliveryReport:
         """Send what is due now: new alerts, retries whose time has come, finished digests."""
         with self._deliver_lock:
-            return self.alerting.deliver()
+            return self.alerting.deliver(senders=self._senders)
 
     def close(self) -> None:
-        """Snapshot the story engine, so the next start replays less."""
+        """Snapshot the story engine, so the next start replays less; a service's delivery
+        thread, senders and analysis processes stop (what is queued stays in the outbox)."""
+        if self._delivery is not None:
+            self._delivery.stop()
+        if self._senders is not None:
+            self._senders.shutdown(wait=True, cancel_futures=True)
+        if self.pushes is not None:
+            self.pushes.close()
         with self.lock:
             self.stage.save()
 
