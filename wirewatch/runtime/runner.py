@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..alerts import DeliveryReport
+from ..alerts.delivery import Senders
 from ..config import Settings
 from ..document import SourceItem
 from ..errors import WirewatchError
@@ -50,6 +52,8 @@ log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
+# A service rebuilds its subscription index once subscriptions have not changed for this long.
+QUIET_SECONDS = 0.3
 
 
 @dataclass
@@ -160,9 +164,9 @@ class Runner:
         self.lock = threading.RLock()
         self._deliver_lock = threading.Lock()
         self.pushes = PushAnalysis(settings) if service else None
-        self._senders = (ThreadPoolExecutor(max(1, settings.delivery_threads), thread_name_prefix="wirewatch-send")
-                         if service else None)
-        self._delivery = DeliveryThread(self.deliver) if service else None
+        self._senders = Senders(settings.delivery_threads) if service else None
+        self._delivery = DeliveryThread(self._deliver_in_background) if service else None
+        self._subscriptions_changed_at = 0.0
         self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes)
 
     def warm_up(self) -> Readiness:
@@ -197,8 +201,7 @@ class Runner:
                              warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
         warning = None
         if self._delivery is not None:
-            # Its alerts are committed: the delivery thread sends them now, while this answers.
-            self._delivery.wake()
+            self.wake_delivery()  # its alerts are committed: they go out now, while this answers
         else:
             try:
                 self.deliver()  # a pushed article's alerts go out now, not at the next poll
@@ -217,6 +220,12 @@ class Runner:
 
     def _duplicate(self, added: AddResult) -> Submitted:
         entry = self.store.story_of(added.id)
+        if entry is None:  # stored a moment ago by a concurrent push still on its way to the story stage
+            try:
+                self.assign_stories()
+            except Exception:  # noqa: BLE001 - the answer then names no story; the next run assigns it
+                log.exception("story assignment for a duplicate of article %s failed", added.id)
+            entry = self.store.story_of(added.id)
         return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
                          story_id=entry.story_id if entry else None, role=entry.role if entry else None)
 
@@ -293,8 +302,34 @@ class Runner:
 
     def deliver(self) -> DeliveryReport:
         """Send what is due now: new alerts, retries whose time has come, finished digests."""
-        with self._deliver_lock:
+        if self._senders is not None:  # several deliverers claim side by side: each alert is claimed once
             return self.alerting.deliver(senders=self._senders)
+        with self._deliver_lock:
+            return self.alerting.deliver()
+
+    def wake_delivery(self) -> None:
+        """A service's delivery thread sends what is due now (else nothing happens until `deliver`)."""
+        if self._delivery is not None:
+            self._delivery.wake()
+
+    def _deliver_in_background(self) -> DeliveryReport:
+        """One round of the delivery thread: hand what is due to free sender threads, each of
+        which wakes the thread again when its send is done (more may be due by then)."""
+        assert self._delivery is not None
+        if time.monotonic() - self._subscriptions_changed_at >= QUIET_SECONDS:
+            try:
+                self.alerting.refresh_index()
+            except WirewatchError:  # the store is unavailable: the story transaction will say so
+                log.exception("refreshing the subscription index failed")
+        return self.alerting.deliver(senders=self._senders, wait=False, on_done=self._delivery.wake)
+
+    def subscriptions_changed(self) -> None:
+        """This process changed a subscription: a service rebuilds its index in the background
+        once the changes stop for QUIET_SECONDS (otherwise the next article's story transaction
+        would); 1,000 subscriptions added in a row cost one rebuild, not 1,000."""
+        self._subscriptions_changed_at = time.monotonic()
+        if self._delivery is not None:
+            self._delivery.wake_in(QUIET_SECONDS)
 
     def close(self) -> None:
         """Snapshot the story engine, so the next start replays less; a service's delivery
@@ -302,7 +337,7 @@ class Runner:
         if self._delivery is not None:
             self._delivery.stop()
         if self._senders is not None:
-            self._senders.shutdown(wait=True, cancel_futures=True)
+            self._senders.shutdown()
         if self.pushes is not None:
             self.pushes.close()
         with self.lock:

@@ -81,6 +81,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:  # in a thread: the server answers /healthz ("starting") meanwhile
             runner.warming.start()
+            runner.wake_delivery()  # alerts left due by the last run go out now
         yield
         runner.close()  # snapshots the story engine, so the next start replays less
         if owns_store:
