@@ -10,12 +10,13 @@ the hour), not on every delivery: that look lists every subscription, a scan a p
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 
 from ..alerts import AlertStore, ArticleFacts, DeliveryReport, RetryPolicy, article_alerts, build_index, deliver_due
-from ..alerts.delivery import Senders
+from ..alerts.delivery import Senders, record_outcomes
 from ..alerts.digest import period_start
 from ..config import Settings
 from ..store import Store, StoredArticle, Transaction
@@ -73,3 +74,8 @@ class Alerting:
         if look:  # after it worked: a failed look is tried again on the next delivery
             self._digests_checked = hour
         return report
+
+    def record_sends(self, senders: Senders) -> None:
+        """Record the outcomes of sends no delivery round has recorded yet (at shutdown)."""
+        record_outcomes(self.alert_store, senders.take_outcomes(), DeliveryReport(), policy=self.policy,
+                        rng=random.Random())

@@ -337,7 +337,11 @@ class Runner:
         if self._delivery is not None:
             self._delivery.stop()
         if self._senders is not None:
-            self._senders.shutdown()
+            self._senders.shutdown()  # waits for the sends in flight, then records them
+            try:
+                self.alerting.record_sends(self._senders)
+            except WirewatchError:  # their leases run out and they are sent again, with the same keys
+                log.exception("recording the last sends failed")
         if self.pushes is not None:
             self.pushes.close()
         with self.lock:
