@@ -152,3 +152,19 @@ def test_a_slow_receiver_holds_neither_the_push_nor_the_other_subscribers_alerts
         slow.release()
         wait_for(lambda: [a["status"] for a in client.get("/api/alerts", params={"limit": 100}).json()["items"]
                           if a["channel"].endswith("/slow")] == ["sent"])
+
+
+def test_with_analysis_workers_0_pushes_are_analysed_in_the_request_thread(tmp_path):
+    """The fallback where processes cannot be used (and `analysis_workers = 0`): no worker, same answers."""
+    settings = Settings(db=f"sqlite:///{tmp_path / 'inline.db'}", allow_private_urls=True, host_delay=0,
+                        analysis_workers=0)
+    before = set(_pool_processes())
+    with WebhookReceiver() as receiver, BackgroundServer(create_app(settings, warm_up=True)) as server, \
+            httpx.Client(base_url=server.url, timeout=60) as client:
+        wait_for(lambda: client.get("/healthz").json()["status"] != "starting", timeout=120)
+        assert client.get("/healthz").json()["analysis_workers"] == 0
+        client.post("/api/subscriptions", json={"query": "strike", "notify": [receiver.channel()]}).raise_for_status()
+        pushed = client.post("/api/documents", json={"id": "inline", "title": "Dockworkers strike", "text": STRIKE})
+        assert pushed.status_code == 201 and pushed.json()["story_id"], pushed.text
+        wait_for(lambda: len(receiver.received) == 1)
+        assert set(_pool_processes()) == before  # no process was started

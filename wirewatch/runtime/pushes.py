@@ -66,9 +66,12 @@ class PushAnalysis:
             return
         try:
             self.pool.start()
-        except (OSError, NotImplementedError, ValueError) as exc:  # no semaphores, no forkserver here
+        except (OSError, NotImplementedError, ValueError, BrokenProcessPool) as exc:
+            # No semaphores or forkserver here, or a worker died while loading: loading the models
+            # here says why if it is them (a missing pipeline: the warm-up fails with that reason);
+            # if they load, pushes are analysed in the request's thread.
             log.warning("cannot start analysis processes (%s): pushed articles are analysed in the "
-                        "request's thread", exc)
+                        "request's thread", exc or type(exc).__name__)
             self.pool.shutdown()
             self.pool = AnalysisPool(0)
             load_models(self.settings)
