@@ -48,14 +48,20 @@ class Senders:
         self._busy = 0
         self._outcomes: list[tuple[Alert, str | None, datetime]] = []
 
-    def free(self) -> int:
+    def reserve(self, wanted: int) -> int:
+        """Take up to `wanted` free threads (for alerts about to be claimed); `release` what
+        the claim did not use. Deliverers in several threads never hand over more than fits."""
         with self._lock:
-            return self.threads - self._busy
+            granted = max(0, min(wanted, self.threads - self._busy))
+            self._busy += granted
+            return granted
+
+    def release(self, unused: int) -> None:
+        with self._lock:
+            self._busy -= unused
 
     def send(self, alert: Alert, settings: Settings, on_done: Callable[[], None] | None = None) -> Future:
-        """Send `alert` in a sender thread; its outcome waits in `take_outcomes`."""
-        with self._lock:
-            self._busy += 1
+        """Send `alert` in a reserved sender thread; its outcome waits in `take_outcomes`."""
 
         def run() -> None:
             error = _attempt(alert, settings)
@@ -107,7 +113,7 @@ def record_outcomes(alert_store: AlertStore, outcomes: list[tuple[Alert, str | N
 def deliver_due(alert_store: AlertStore, *, settings: Settings, now: datetime | None = None,
                 limit: int = 100, policy: RetryPolicy = RetryPolicy(),
                 rng: random.Random | None = None, senders: Senders | None = None,
-                digests: bool = True, wait: bool = True,
+                digests: bool = True, wait: bool = True, record: bool = True,
                 on_done: Callable[[], None] | None = None) -> DeliveryReport:
     """Queue finished digests (unless `digests` is False: the caller knows none is due), then send
     up to `limit` due alerts and record each outcome.
@@ -115,20 +121,27 @@ def deliver_due(alert_store: AlertStore, *, settings: Settings, now: datetime | 
     With `senders` the claimed alerts (no more than it has free threads) are sent at once, one
     thread each, and their outcomes recorded together (those of earlier calls' sends first);
     without `wait` this returns once they are handed over (`on_done` is called after each send,
-    and the next call records them). Each alert is claimed once, under its lease, committed before
+    and the next call with `record` records them). Each alert is claimed once, under its lease, committed before
     sending, so no key is sent twice however many threads send."""
     now = now or datetime.now(timezone.utc)
     rng = rng or random.Random()
     report = DeliveryReport()
-    if senders is not None:
+    if senders is not None and record:
         record_outcomes(alert_store, senders.take_outcomes(), report, policy=policy, rng=rng)
     if digests:
         report.digests_queued = len(enqueue_due_digests(alert_store, now=now))
     if senders is not None:
-        limit = min(limit, senders.free())
+        limit = senders.reserve(limit)
         if limit <= 0:
             return report
-    claimed = alert_store.claim_due(now=now, limit=limit, policy=policy, rng=rng)
+    try:
+        claimed = alert_store.claim_due(now=now, limit=limit, policy=policy, rng=rng)
+    except BaseException:
+        if senders is not None:
+            senders.release(limit)
+        raise
+    if senders is not None:
+        senders.release(limit - len(claimed))
     report.attempted = len(claimed)
     if senders is None:
         for alert in claimed:

@@ -62,7 +62,7 @@ class Alerting:
         candidates = article_alerts(index, facts, story_id=update.story_id, role=update.role, now=now)
         self.queued += len(self.alert_store.record_alerts(candidates, now=now, within=within))
 
-    def deliver(self, *, limit: int = 100, senders: Senders | None = None, wait: bool = True,
+    def deliver(self, *, limit: int = 100, senders: Senders | None = None, wait: bool = True, record: bool = True,
                 on_done: Callable[[], None] | None = None) -> DeliveryReport:
         """Send what is due now (new alerts, retries whose time has come, digests of periods that
         ended since the last look); with `senders`, several alerts at once (see deliver_due)."""
@@ -70,7 +70,8 @@ class Alerting:
         hour = period_start("hourly", now)
         look = self._digests_checked != hour
         report = deliver_due(self.alert_store, settings=self.settings, now=now, limit=limit, policy=self.policy,
-                             senders=senders, digests=look, wait=wait, on_done=on_done)
+                             senders=senders, digests=look, wait=wait, record=record,
+                             on_done=on_done)
         if look:  # after it worked: a failed look is tried again on the next delivery
             self._digests_checked = hour
         return report

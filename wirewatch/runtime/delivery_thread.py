@@ -2,11 +2,12 @@
 
 A push's alerts used to be sent inside its request: the publisher waited for every webhook, a
 slow receiver held the answer, and a push's sends queued behind its neighbours' analysis on the
-GIL. The push now commits its article, story and alerts (the outbox rows) and wakes this thread;
-the thread claims what is due, as many as there are free sender threads (the `delivery_threads`
-setting, alerts.delivery.Senders), and hands them over without waiting: a dozen webhooks go out
-at once, and a slow receiver holds one sender thread, not the next push's alerts. A sender that
-finishes wakes the thread again. The outbox's guarantees hold as before: every alert is claimed
+GIL. The push now commits its article, story and alerts (the outbox rows), claims what is due and
+hands it to the sender threads (the `delivery_threads` setting, alerts.delivery.Senders) without
+waiting: a dozen webhooks go out at once, while the push answers, and a slow receiver holds one
+sender thread, not the next push's alerts. A sender that finishes wakes this thread, which
+records the outcomes in one transaction and claims whatever is still due (more alerts than free
+senders, retries). The outbox's guarantees hold as before: every alert is claimed
 under a lease before it is sent, so no key goes out twice, and a failed send is retried with
 backoff. The thread also wakes every `tick` seconds for retries, and rebuilds the subscription
 index once a burst of subscription changes is over (runtime/alerting.py).

@@ -201,7 +201,13 @@ class Runner:
                              warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
         warning = None
         if self._delivery is not None:
-            self.wake_delivery()  # its alerts are committed: they go out now, while this answers
+            # Its alerts are committed: claim them here and hand them to the sender threads (one
+            # short write), so they go out while this answers, whatever the delivery thread waits for.
+            try:
+                self.alerting.deliver(senders=self._senders, wait=False, record=False, on_done=self._delivery.wake)
+            except Exception:  # noqa: BLE001 - the delivery thread sends them
+                log.exception("article %s stored and assigned, handing its alerts over failed", added.id)
+                self.wake_delivery()
         else:
             try:
                 self.deliver()  # a pushed article's alerts go out now, not at the next poll
