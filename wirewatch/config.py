@@ -36,6 +36,10 @@ class Settings:
     allowed_hosts: str | None = None
     executor: str = "local"  # where analysis runs: "local" (processes here) or "ray" (a Ray cluster)
     ray_address: str | None = None  # the `ray` executor's cluster: "auto", "HOST:PORT"; unset: local
+    # `serve`: processes that analyse pushed articles, each loading the models once (0: in the
+    # request's own thread); unset: min(2, CPUs). See runtime/pushes.py.
+    analysis_workers: int | None = None
+    delivery_threads: int = 8  # `serve`: webhook and notification sends at once (never one key twice)
     alert_max_attempts: int = 8  # deliveries tried before an alert is kept as `failed`
     alert_retry_seconds: float = 20.0  # first retry after this (minus jitter), doubling after
     # The work queue (`wirewatch enqueue`; `wirewatch run` on PostgreSQL, see runtime/workers.py).

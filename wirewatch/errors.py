@@ -51,3 +51,10 @@ class DeliveryError(WirewatchError):
     """An alert could not be delivered through its channel."""
 
     exit_code = 5
+
+
+class WorkerError(WirewatchError):
+    """A worker process stopped while working on this input (killed, out of memory): nothing of
+    it was kept; trying again may work."""
+
+    exit_code = 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..alerts import DeliveryReport
+from ..alerts.delivery import Senders
 from ..config import Settings
 from ..document import SourceItem
 from ..errors import WirewatchError
@@ -40,7 +42,9 @@ from ..store import AddResult, Store
 from ..stories import StoryConfig
 from ..stories.prepared import prepare
 from .alerting import Alerting
+from .delivery_thread import DeliveryThread
 from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
+from .pushes import PushAnalysis
 from .story_stage import StoryStage, StoryUpdate, document_input
 from .warm import Readiness, WarmUp
 
@@ -48,6 +52,8 @@ log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
+# A service rebuilds its subscription index once subscriptions have not changed for this long.
+QUIET_SECONDS = 0.3
 
 
 @dataclass
@@ -121,14 +127,11 @@ class Submitted:
 Entry = SourceItem | SourceFailure | IngestFailure
 
 
-def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
-    """The pure step, run by an executor (a module-level function, so a pool can pickle it): the
-    analysis, and what the story stage can work out from the article alone (the single writer
-    then only checks it)."""
-    try:
-        analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
-    except WirewatchError as exc:
-        return IngestFailure(item.origin, str(exc))
+def analyse_article(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed:
+    """The pure step (a module-level function, so a pool can pickle it): the analysis, and what
+    the story stage can work out from the article alone (the single writer then only checks it).
+    InputError for unusable input."""
+    analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
     try:
         analysed.story = prepare(document_input(analysed.document, None), StoryConfig())
     except Exception:  # noqa: BLE001 - the story stage works it out itself (and reports what fails there)
@@ -136,11 +139,22 @@ def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[s
     return analysed
 
 
+def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
+    """`analyse_article` for batches, run by an executor: unusable input is this item's failure."""
+    try:
+        return analyse_article(item, settings, recurring)
+    except WirewatchError as exc:
+        return IngestFailure(item.origin, str(exc))
+
+
 class Runner:
     """Carries articles through every stage, for one store; hold one for a service's lifetime."""
 
     def __init__(self, store: Store, settings: Settings, *, stage: StoryStage | None = None,
-                 alerting: Alerting | None = None) -> None:
+                 alerting: Alerting | None = None, service: bool = False) -> None:
+        """`service` (serve's runner): pushed articles are analysed in worker processes
+        (runtime/pushes.py) and their alerts sent by a delivery thread right after the commit
+        (runtime/delivery_thread.py), several at once; otherwise both happen in the caller's thread."""
         check_executor(settings)  # a misconfigured executor fails here, before any work
         self.store = store
         self.settings = settings
@@ -149,7 +163,11 @@ class Runner:
         # Re-entrant: the monitor holds it around a whole source while the run assigns stories.
         self.lock = threading.RLock()
         self._deliver_lock = threading.Lock()
-        self.warming = WarmUp(settings, self.stage, self.lock)
+        self.pushes = PushAnalysis(settings) if service else None
+        self._senders = Senders(settings.delivery_threads) if service else None
+        self._delivery = DeliveryThread(self._deliver_in_background) if service else None
+        self._subscriptions_changed_at = 0.0
+        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes)
 
     def warm_up(self) -> Readiness:
         """Load the analysis models and the story engine now, before the first article needs them."""
@@ -166,25 +184,36 @@ class Runner:
         known = self.known(item)
         if known is not None:
             return self._duplicate(known)
-        analysed = analyse_item(item, settings=self.settings, recurring_lines=self.recurring_lines(site_key(item)))
-        added = self.store.add_document(analysed.document, raw=_raw_bytes(item),
-                                        raw_content_type=item.content_type, origin=item.origin)
+        recurring = self.recurring_lines(site_key(item))
+        if self.pushes is not None:  # WorkerError when its worker died twice on it
+            analysed = self.pushes.analyse(analyse_article, item, self.settings, recurring)
+        else:
+            analysed = analyse_article(item, self.settings, recurring)
+        added = self.store_analysed(analysed, item)  # with the site lines it teaches, in one transaction
         if added.status == "duplicate":
             return self._duplicate(added)
         # From here on the article is stored: whatever fails is reported with its id, never raised.
         try:
-            self.learn_site_lines(analysed)
             updates = self.assign_stories()
         except Exception as exc:
             log.exception("article %s stored, story assignment failed", added.id)
             return Submitted(document_id=added.id, status="stored",
                              warning=f"stored, but not yet assigned to a story: {_reason(exc)}")
         warning = None
-        try:
-            self.deliver()  # a pushed article's alerts go out now, not at the next poll
-        except Exception as exc:
-            log.exception("article %s stored and assigned, delivery failed", added.id)
-            warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
+        if self._delivery is not None:
+            # Its alerts are committed: claim them here and hand them to the sender threads (one
+            # short write), so they go out while this answers, whatever the delivery thread waits for.
+            try:
+                self.alerting.deliver(senders=self._senders, wait=False, record=False, on_done=self._delivery.wake)
+            except Exception:  # noqa: BLE001 - the delivery thread sends them
+                log.exception("article %s stored and assigned, handing its alerts over failed", added.id)
+                self.wake_delivery()
+        else:
+            try:
+                self.deliver()  # a pushed article's alerts go out now, not at the next poll
+            except Exception as exc:
+                log.exception("article %s stored and assigned, delivery failed", added.id)
+                warning = f"stored and assigned, but its alerts were not delivered yet: {_reason(exc)}"
         mine = next((u for u in updates if u.document_id == added.id), None)
         if mine is None:  # assigned by another thread or process in the meantime
             entry = self.store.story_of(added.id)
@@ -197,6 +226,12 @@ class Runner:
 
     def _duplicate(self, added: AddResult) -> Submitted:
         entry = self.store.story_of(added.id)
+        if entry is None:  # stored a moment ago by a concurrent push still on its way to the story stage
+            try:
+                self.assign_stories()
+            except Exception:  # noqa: BLE001 - the answer then names no story; the next run assigns it
+                log.exception("story assignment for a duplicate of article %s failed", added.id)
+            entry = self.store.story_of(added.id)
         return Submitted(document_id=added.id, status="duplicate", duplicate_reason=added.reason,
                          story_id=entry.story_id if entry else None, role=entry.role if entry else None)
 
@@ -273,11 +308,48 @@ class Runner:
 
     def deliver(self) -> DeliveryReport:
         """Send what is due now: new alerts, retries whose time has come, finished digests."""
+        if self._senders is not None:  # several deliverers claim side by side: each alert is claimed once
+            return self.alerting.deliver(senders=self._senders)
         with self._deliver_lock:
             return self.alerting.deliver()
 
+    def wake_delivery(self) -> None:
+        """A service's delivery thread sends what is due now (else nothing happens until `deliver`)."""
+        if self._delivery is not None:
+            self._delivery.wake()
+
+    def _deliver_in_background(self) -> DeliveryReport:
+        """One round of the delivery thread: hand what is due to free sender threads, each of
+        which wakes the thread again when its send is done (more may be due by then)."""
+        assert self._delivery is not None
+        if time.monotonic() - self._subscriptions_changed_at >= QUIET_SECONDS:
+            try:
+                self.alerting.refresh_index()
+            except WirewatchError:  # the store is unavailable: the story transaction will say so
+                log.exception("refreshing the subscription index failed")
+        return self.alerting.deliver(senders=self._senders, wait=False, on_done=self._delivery.wake)
+
+    def subscriptions_changed(self) -> None:
+        """This process changed a subscription: a service rebuilds its index in the background
+        once the changes stop for QUIET_SECONDS (otherwise the next article's story transaction
+        would); 1,000 subscriptions added in a row cost one rebuild, not 1,000."""
+        self._subscriptions_changed_at = time.monotonic()
+        if self._delivery is not None:
+            self._delivery.wake_in(QUIET_SECONDS)
+
     def close(self) -> None:
-        """Snapshot the story engine, so the next start replays less."""
+        """Snapshot the story engine, so the next start replays less; a service's delivery
+        thread, senders and analysis processes stop (what is queued stays in the outbox)."""
+        if self._delivery is not None:
+            self._delivery.stop()
+        if self._senders is not None:
+            self._senders.shutdown()  # waits for the sends in flight, then records them
+            try:
+                self.alerting.record_sends(self._senders)
+            except WirewatchError:  # their leases run out and they are sent again, with the same keys
+                log.exception("recording the last sends failed")
+        if self.pushes is not None:
+            self.pushes.close()
         with self.lock:
             self.stage.save()
 

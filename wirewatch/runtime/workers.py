@@ -22,11 +22,9 @@ polled items itself, as it always has; the worker drains what `wirewatch enqueue
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import socket
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
@@ -34,7 +32,7 @@ from ..config import Settings
 from ..errors import ConfigError, WirewatchError
 from ..pipeline import site_key
 from ..store import WorkItem, WorkQueue
-from .executors import InProcess
+from .executors import AnalysisPool
 from .runner import IngestFailure, Runner, analyse_or_fail
 
 if TYPE_CHECKING:
@@ -60,37 +58,6 @@ def worker_count(settings: Settings, dialect: str, requested: int | None = None)
     return count
 
 
-class _Analysis:
-    """Where the workers' analyses run: in the calling thread for one worker, else a process pool
-    (forkserver: the pool starts while this process has threads, which `fork` must not copy)."""
-
-    def __init__(self, processes: int) -> None:
-        self._processes = processes
-        self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | InProcess | None = None
-
-    def submit(self, *args) -> Future:
-        with self._lock:
-            if self._pool is None:
-                self._pool = (ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("forkserver"))
-                              if self._processes > 1 else InProcess())
-            pool = self._pool
-        return pool.submit(analyse_or_fail, *args)
-
-    def broken(self) -> None:
-        """A pool process died (killed, out of memory): start a fresh pool for the next item."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    def shutdown(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown()
-
-
 class QueueWorkers:
     """`count` workers over one runner and the store's work queue."""
 
@@ -99,7 +66,8 @@ class QueueWorkers:
         self.queue = queue
         self.settings = settings
         self.count = count
-        self._analysis = _Analysis(count)
+        # One process per worker when there are several (so N cores work), else this thread.
+        self._analysis = AnalysisPool(count if count > 1 else 0)
         self._name = f"{socket.gethostname()}:{os.getpid()}"
 
     # --- one item -------------------------------------------------------------------------------
@@ -108,10 +76,9 @@ class QueueWorkers:
         """Carry one claimed item through the runner; "stored", "duplicate", "failed" or "retry"."""
         item, runner = work.item, self.runner
         try:
-            future = self._analysis.submit(item, self.settings, runner.recurring_lines(site_key(item)))
-            result = future.result()
-        except BrokenProcessPool:
-            self._analysis.broken()
+            result = self._analysis.call(analyse_or_fail, item, self.settings,
+                                         runner.recurring_lines(site_key(item)), attempts=1)
+        except BrokenProcessPool:  # the pool is replaced; the item waits and is claimed again
             return self._retry(work, "an analysis process died")
         except WirewatchError as exc:  # the store failed while reading boilerplate lines
             return self._retry(work, str(exc))

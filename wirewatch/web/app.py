@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
-from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchError
+from ..errors import ConfigError, InputError, QueryError, StoreError, WirewatchError, WorkerError
 from ..runtime.runner import Runner
 from ..store import Store
 from . import (
@@ -74,12 +74,14 @@ def create_app(
     """
     owns_store = store is None
     store = store if store is not None else Store.open(settings.db)
-    runner = Runner(store, settings)
+    # serve's runner (`warm_up`) analyses pushes in worker processes and sends alerts from a thread.
+    runner = Runner(store, settings, service=warm_up)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:  # in a thread: the server answers /healthz ("starting") meanwhile
             runner.warming.start()
+            runner.wake_delivery()  # alerts left due by the last run go out now
         yield
         runner.close()  # snapshots the story engine, so the next start replays less
         if owns_store:
@@ -140,8 +142,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             return error_response(request, 400, str(exc), code="invalid_query")
         if isinstance(exc, (InputError, ConfigError)):
             return error_response(request, 422 if isinstance(exc, InputError) else 400, str(exc))
-        if isinstance(exc, StoreError):
-            log.error("store error on %s: %s", request.url.path, exc)
+        if isinstance(exc, (StoreError, WorkerError)):  # the service's trouble, not the request's
+            log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
             return error_response(request, 503, str(exc))
         return error_response(request, 400, str(exc))
 

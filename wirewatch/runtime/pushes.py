@@ -1,0 +1,89 @@
+"""Where `serve` analyses pushed articles: worker processes that load the models once each.
+
+A push's analysis (extraction, spaCy, resolution, quotes: most of its CPU time) holds the GIL
+when it runs in the request's thread, so concurrent pushes queue behind each other on one core.
+Here it runs in `analysis_workers` processes (default min(2, CPUs)); storing, the story stage and
+the alert decisions stay in the service's process, the single writer. The warm start (`warm`)
+starts every process and waits until each has loaded the models, so the first push after
+`/healthz` says ok costs what the tenth does.
+
+A process that dies (killed, out of memory) costs a retry on a fresh pool; an article whose
+analysis kills its process twice gets a `WorkerError` (HTTP 503) and is not stored, and the
+pushes around it go on. Where processes cannot be started (no process semaphores in some
+sandboxes and serverless runtimes, a platform without `forkserver`), or with
+`analysis_workers = 0`, pushed articles are analysed in the request's thread, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from ..config import Settings
+from ..errors import ConfigError, WorkerError
+from .executors import AnalysisPool
+from .warm import load_models
+
+log = logging.getLogger("wirewatch.pushes")
+
+T = TypeVar("T")
+
+
+def push_workers(settings: Settings) -> int:
+    """Analysis processes for pushed articles: the setting, else min(2, CPUs). ConfigError below 0."""
+    count = settings.analysis_workers
+    if count is None:
+        return min(2, os.cpu_count() or 1)
+    if count < 0:
+        raise ConfigError(f"analysis_workers must be 0 or more, not {count}")
+    return count
+
+
+class PushAnalysis:
+    """The pushed articles' analysis pool; one per service runner."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool = AnalysisPool(push_workers(settings), initializer=load_models, initargs=(settings,))
+
+    @property
+    def processes(self) -> int:
+        return self.pool.processes
+
+    @property
+    def loads(self) -> int:
+        """Pipelines loaded by the worker processes (one each; a replaced process loads again)."""
+        return self.pool.loads
+
+    def warm(self) -> None:
+        """Start every worker and wait until each has loaded the models (in this process when
+        there are none, or when processes cannot be started here)."""
+        if self.pool.processes == 0:
+            load_models(self.settings)
+            return
+        try:
+            self.pool.start()
+        except (OSError, NotImplementedError, ValueError, BrokenProcessPool) as exc:
+            # No semaphores or forkserver here, or a worker died while loading: loading the models
+            # here says why if it is them (a missing pipeline: the warm-up fails with that reason);
+            # if they load, pushes are analysed in the request's thread.
+            log.warning("cannot start analysis processes (%s): pushed articles are analysed in the "
+                        "request's thread", exc or type(exc).__name__)
+            self.pool.shutdown()
+            self.pool = AnalysisPool(0)
+            load_models(self.settings)
+
+    def analyse(self, fn: Callable[..., T], /, *args) -> T:
+        """`fn(*args)` in a worker; what it raises is raised here. WorkerError when the worker
+        died twice on it."""
+        try:
+            return self.pool.call(fn, *args)  # type: ignore[return-value]
+        except BrokenProcessPool:
+            raise WorkerError("the analysis process stopped twice while reading this article (killed or out "
+                              "of memory); it was not stored: push it again or check the service's memory") from None
+
+    def close(self) -> None:
+        self.pool.shutdown()
