@@ -14,23 +14,21 @@ rarely the host in full, so `source:VALUE` matches an article whose source
 VALUE is compared in lower case without a leading `http://`/`https://`, `www.` or a trailing `/`
 (lower case as the database has it in SQL: SQLite lowers ASCII letters only).
 Both faces of the rule live here: `source_matches` (and `source_keys`, every value matching one
-source, for the subscription index) and `source_patterns`, the two LIKE patterns the store's SQL
-uses, which say the same thing over `'.' || lower(source) || '.'`.
+source, for the subscription index), and `source_written`, the bare VALUE from which the store's
+SQL (store/conditions.py) says the same thing over `'.' || lower(source) || '.'`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 
 def source_value(value: str) -> str:
     """VALUE of `source:VALUE` as the rule compares it (lower case)."""
-    return _bare(value).lower()
+    return source_written(value).lower()
 
 
-def _bare(value: str) -> str:
-    """VALUE without scheme, `www.` and trailing `/`, in its own case: SQL lowers it itself, so
-    the store compares both sides with one lower() (Python's and SQLite's differ beyond ASCII)."""
+def source_written(value: str) -> str:
+    """VALUE without scheme, `www.` and trailing `/`, in its own case: the store's SQL lowers it
+    itself, so both sides go through one lower() (Python's and SQLite's differ beyond ASCII)."""
     text = value.strip()
     for prefix in ("https://", "http://"):
         if text.lower().startswith(prefix):
@@ -69,20 +67,3 @@ def source_matches(source: str | None, value: str) -> bool:
     if "." in wanted:
         return f".{wanted}." in f".{name}."
     return f".{wanted}." in f".{name}"
-
-
-@dataclass(frozen=True)
-class SourcePatterns:
-    """`source_matches` for SQL, both sides lowered by the database: `exact` compared with the
-    source by equality; `labels` a LIKE pattern (escape character `\\`) over `'.' || source || '.'`
-    when `dotted`, else over `'.' || source`, for sources without a space only."""
-
-    exact: str
-    labels: str
-    dotted: bool
-
-
-def source_patterns(value: str) -> SourcePatterns:
-    wanted = _bare(value)
-    escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return SourcePatterns(exact=wanted, labels=f"%.{escaped}.%", dotted="." in wanted)

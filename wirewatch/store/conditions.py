@@ -15,7 +15,8 @@ from sqlalchemy import and_, bindparam, false, func, literal, not_, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..query.ast import FACT_FIELDS, And, DateFilter, Filter, Node, Not, Or
-from ..query.sources import source_patterns
+from ..query.sources import source_written
+from .dialect import like_escape
 from .fact_filters import ResolvedNames, fact_condition
 from .schema import documents
 
@@ -43,13 +44,14 @@ def filter_condition(node: Filter | DateFilter, names: ResolvedNames | None = No
 
 
 def source_condition(value: str) -> ColumnElement[bool]:
-    """`source:value` as query/sources.py defines it: the name, or a run of a host's labels."""
-    patterns = source_patterns(value)
+    """`source:value` as query/sources.py defines it: the name, or a run of a host's labels (a
+    dotted value anywhere in `'.' || source || '.'`, a single label anywhere but last)."""
+    wanted = source_written(value)
     name = func.lower(documents.c.source)
-    labelled = literal(".").concat(name).concat(literal("." if patterns.dotted else ""))
+    labelled = literal(".").concat(name).concat(literal("." if "." in wanted else ""))
     as_host = and_(not_(documents.c.source.like("% %")),
-                   labelled.like(func.lower(bindparam(None, patterns.labels)), escape="\\"))
-    return and_(documents.c.source.is_not(None), or_(name == func.lower(bindparam(None, patterns.exact)), as_host))
+                   labelled.like(func.lower(bindparam(None, f"%.{like_escape(wanted)}.%")), escape="\\"))
+    return and_(documents.c.source.is_not(None), or_(name == func.lower(bindparam(None, wanted)), as_host))
 
 
 def sql_condition(node: Node, text_condition: TextCondition,

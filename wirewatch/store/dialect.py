@@ -19,6 +19,11 @@ from ..errors import StoreError
 InsertConstruct = Callable[..., Any]
 
 
+def like_escape(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern whose escape character is a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def insert_for(dialect: str) -> InsertConstruct:
     """The dialect's INSERT construct, which supports ON CONFLICT DO NOTHING / DO UPDATE.
 

@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..document import Document
+from .dialect import like_escape
 from .name_terms import name_terms
 from .schema import UTCDateTime, document_entities, entities, entity_aliases, quotes
 
@@ -217,7 +218,7 @@ class _Registry:
         if not words:
             return None
         surname = words[-1]
-        people = self._conn.execute(self._sql.people_by_surname, {"pattern": f"%{_like_escape(surname)}"}).all()
+        people = self._conn.execute(self._sql.people_by_surname, {"pattern": f"%{like_escape(surname)}"}).all()
         fitting = [row for row in people if fold(row.name).split()[-1:] == [surname]]
         if len(words) == 1:
             full_names = [row for row in fitting if len(fold(row.name).split()) > 1]
@@ -267,7 +268,3 @@ def _may_lower_to(spelling: str, name: str) -> bool:
     locales lower ASCII as Python does, but for a Turkish dotless i that no ASCII name holds).
     Anything else beyond ASCII counts as a possible match."""
     return not (spelling.isascii() and name.isascii()) or spelling.lower() == name.lower()
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
