@@ -100,14 +100,19 @@ def record_outcomes(alert_store: AlertStore, outcomes: list[tuple[Alert, str | N
         return
     statuses = alert_store.record_outcomes(outcomes, policy=policy, rng=rng)
     for (alert, error, _), status in zip(outcomes, statuses):
-        if error is None:
-            report.sent += 1
-            continue
-        report.errors.append(f"alert {alert.id}: {error}")
-        if status == FAILED:
-            report.failed += 1
-        else:
-            report.retrying += 1
+        _count(report, alert, error, status)
+
+
+def _count(report: DeliveryReport, alert: Alert, error: str | None, status: str) -> None:
+    """One recorded send in the report: sent, or an error that is retrying or failed."""
+    if error is None:
+        report.sent += 1
+        return
+    report.errors.append(f"alert {alert.id}: {error}")
+    if status == FAILED:
+        report.failed += 1
+    else:
+        report.retrying += 1
 
 
 def deliver_due(alert_store: AlertStore, *, settings: Settings, now: datetime | None = None,
@@ -144,19 +149,15 @@ def deliver_due(alert_store: AlertStore, *, settings: Settings, now: datetime | 
         senders.release(limit - len(claimed))
     report.attempted = len(claimed)
     if senders is None:
-        for alert in claimed:
+        for alert in claimed:  # each outcome recorded as it comes: a crash loses none already sent
             error = _attempt(alert, settings)
             if error is None:
                 alert_store.mark_sent(alert, now=now)
                 assert alert.status == SENT
-                report.sent += 1
-                continue
-            status = alert_store.mark_failed_attempt(alert, error, now=now, policy=policy, rng=rng)
-            report.errors.append(f"alert {alert.id}: {error}")
-            if status == FAILED:
-                report.failed += 1
+                status = SENT
             else:
-                report.retrying += 1
+                status = alert_store.mark_failed_attempt(alert, error, now=now, policy=policy, rng=rng)
+            _count(report, alert, error, status)
         return report
     futures = [senders.send(alert, settings, on_done) for alert in claimed]
     if wait:

@@ -297,10 +297,6 @@ class Runner:
             self.stage.prepared(added.id, analysed.story)
         return added
 
-    def learn_site_lines(self, analysed: Analysed) -> None:
-        if analysed.site and analysed.line_keys:
-            self.store.record_site_lines(analysed.site, analysed.line_keys)
-
     def assign_stories(self) -> list[StoryUpdate]:
         """Assign every stored article no story has seen yet, queueing alerts as each commits."""
         with self.lock:
