@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "ner.py"
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("ner_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load_benchmark
 
 
 def test_a_tokenised_sentence_is_written_as_text():
-    bench = load_script()
+    bench = load_benchmark("ner")
     words = ["Japan", "'s", "coach", "(", "Kato", ")", "said", '"', "we", "won", '"', "."]
     spaces = bench.written_spacing(words)
     assert "".join(w + s for w, s in zip(words, spaces)) == 'Japan\'s coach (Kato) said "we won".'
 
 
 def test_rendered_offsets_point_at_every_gold_token():
-    bench = load_script()
+    bench = load_benchmark("ner")
     sentences = [["SOCCER", "-", "JAPAN", "WIN", "."], ["Kato", ",", "the", "coach", ",", "said", "so", "."]]
     words = [w for s in sentences for w in s]
     spaces = [sp for s in sentences for sp in bench.written_spacing(s)]
@@ -36,7 +24,7 @@ def test_rendered_offsets_point_at_every_gold_token():
 
 
 def test_paragraphs_dropped_by_extraction_leave_the_rest_mapped():
-    bench = load_script()
+    bench = load_benchmark("ner")
     rendered = "First line.\n\nAdvertisement\n\nThird line."
     returned = "First line.\n\nThird line."
     assert bench.paragraph_offsets(rendered, returned) == {0: 0, 13: 28}

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "throughput.py"
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("throughput_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load_benchmark
 
 
 def test_without_the_dataset_it_says_so_and_succeeds(tmp_path, capsys):
-    bench = load_script()
+    bench = load_benchmark("throughput")
     bench.DATASET = tmp_path / "missing.jsonl"
     assert bench.main(["--n", "30"]) == 0
     assert "skipped: dataset not found" in capsys.readouterr().out
@@ -26,7 +16,7 @@ def test_without_the_dataset_it_says_so_and_succeeds(tmp_path, capsys):
 
 @pytest.mark.timeout(600)
 def test_a_small_run_prints_every_configuration_and_the_ratios(shared, local_ray, capsys):
-    bench = load_script()
+    bench = load_benchmark("throughput")
     if not bench.DATASET.is_file():
         pytest.skip(f"ECB+ not found at {bench.DATASET}")
     assert bench.main(["--n", "26", "--postgres", ""]) == 0  # 26: enough for a pool (24 or more)
