@@ -135,17 +135,14 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
     # one undated article must not put a day the article was never published on the timeline.
     published = documents.c.published
     day = func.date(published) if conn.dialect.name == "sqlite" else func.to_char(published, "YYYY-MM-DD")
-    timeline = conn.execute(
+    by_day = conn.execute(  # undated articles form the one group whose day is NULL
         select(day.label("day"), func.count().label("n"))
         .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
-        .where(document_entities.c.entity_id == summary.id, published.is_not(None))
+        .where(document_entities.c.entity_id == summary.id)
         .group_by(day).order_by(day)
     ).all()
-    undated = conn.execute(
-        select(func.count())
-        .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
-        .where(document_entities.c.entity_id == summary.id, published.is_(None))
-    ).scalar_one()
+    timeline = [row for row in by_day if row.day is not None]
+    undated = sum(int(row.n) for row in by_day if row.day is None)
     mine = select(document_entities.c.document_id).where(document_entities.c.entity_id == summary.id)
     shared = func.count().label("shared")
     related = conn.execute(
@@ -165,7 +162,7 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
     return EntityDetail(
         entity=summary,
         aliases=[(row.alias, row.count) for row in aliases],
-        timeline=[(str(row.day), int(row.n)) for row in timeline], undated=int(undated),
+        timeline=[(str(row.day), int(row.n)) for row in timeline], undated=undated,
         related=[(_summary(row), int(row.shared)) for row in related],
         quotes=list_quotes(conn, entity_id=summary.id, limit=quotes_limit),
         document_ids=list(documents_newest),
