@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..ids import is_ascii_number, parse_row_id
 from .facts import fold
 from .schema import document_entities, documents, entities, entity_aliases, quotes
+from .time_queries import article_counts
 
 
 @dataclass
@@ -131,18 +132,9 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
         .where(entity_aliases.c.entity_id == summary.id)
         .order_by(desc(entity_aliases.c.count), entity_aliases.c.alias)
     ).all()
-    # By publication date only: `document_entities.published` falls back to the arrival time, and
-    # one undated article must not put a day the article was never published on the timeline.
-    published = documents.c.published
-    day = func.date(published) if conn.dialect.name == "sqlite" else func.to_char(published, "YYYY-MM-DD")
-    by_day = conn.execute(  # undated articles form the one group whose day is NULL
-        select(day.label("day"), func.count().label("n"))
-        .select_from(document_entities.join(documents, documents.c.id == document_entities.c.document_id))
-        .where(document_entities.c.entity_id == summary.id)
-        .group_by(day).order_by(day)
-    ).all()
-    timeline = [row for row in by_day if row.day is not None]
-    undated = sum(int(row.n) for row in by_day if row.day is None)
+    # By publication date only (`document_entities.published` falls back to the arrival time):
+    # an undated article puts no day it was never published on the timeline, and is counted apart.
+    by_day = article_counts(conn, clock="published", unit="day", entity_id=summary.id)
     mine = select(document_entities.c.document_id).where(document_entities.c.entity_id == summary.id)
     shared = func.count().label("shared")
     related = conn.execute(
@@ -162,7 +154,7 @@ def entity_detail(conn: Connection, summary: EntitySummary, *, quotes_limit: int
     return EntityDetail(
         entity=summary,
         aliases=[(row.alias, row.count) for row in aliases],
-        timeline=[(str(row.day), int(row.n)) for row in timeline], undated=undated,
+        timeline=[(day.date().isoformat(), n) for day, n in by_day.counts], undated=by_day.undated,
         related=[(_summary(row), int(row.shared)) for row in related],
         quotes=list_quotes(conn, entity_id=summary.id, limit=quotes_limit),
         document_ids=list(documents_newest),
