@@ -208,15 +208,17 @@ def test_a_list_between_paragraphs_of_an_unmarked_container_is_put_back_in_its_p
                "All three cranes passed a load test on Sunday.", "The gates reopen at six.",
                "Night shifts resume next week."]
     listing = "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
-    body = paragraphs(unmarked_page(p(first) + p(second) + p("The repairs, in short:") + listing + p(third) + p(fourth)))
-    assert body == [first, second, "The repairs, in short:", *(f"- {entry}" for entry in entries), third, fourth]
+    lead_in = "The repairs, in short:"
+    body = paragraphs(unmarked_page(p(first) + p(second) + p(lead_in) + listing + p(third) + p(fourth)))
+    assert body == [first, second, lead_in, *(f"- {entry}" for entry in entries), third, fourth]
 
 
 @pytest.mark.parametrize(
     "listing",
     [
         # links to other stories
-        "<ul>" + "".join(f'<li><a href="/s{i}">Harbour story number {i} of the week</a></li>' for i in range(4)) + "</ul>",
+        "<ul>" + "".join(f'<li><a href="/s{i}">Harbour story number {i} of the week</a></li>'
+                         for i in range(4)) + "</ul>",
         # a gallery: its entries are pictures with their captions
         "<ul>" + "".join(f'<li><figure><img src="/g{i}.jpg"><figcaption>The northern quay seen from the '
                          f'water, picture {i}</figcaption></figure></li>' for i in range(3)) + "</ul>",
