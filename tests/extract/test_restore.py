@@ -189,3 +189,53 @@ def test_a_table_of_contents_before_the_article_does_not_carry_the_restoring_pas
     assert paragraphs(page("en", body).replace(b"<article>", contents.encode() + b"<article>")) == [
         first, second, CAPTION["en"], third, heading, fourth,
     ]
+
+
+def unmarked_page(body: str) -> bytes:
+    """A page whose article container has no class or tag the extractor knows as an article's
+    (older layouts): precision mode then reads its paragraphs one by one and leaves lists out."""
+    return (
+        '<html lang="en"><head><title>Port - Coast Ledger</title></head><body>'
+        '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+        f'<div class="c-4"><h1>Port</h1>{body}</div>'
+        "<footer><p>© 2026 Coast Ledger</p></footer></body></html>"
+    ).encode("utf-8")
+
+
+def test_a_list_between_paragraphs_of_an_unmarked_container_is_put_back_in_its_place():
+    first, second, third, fourth = PROSE["en"]
+    entries = ["Two cranes were fitted with new control cabins.", "The third crane got a new winch.",
+               "All three cranes passed a load test on Sunday.", "The gates reopen at six.",
+               "Night shifts resume next week."]
+    listing = "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
+    lead_in = "The repairs, in short:"
+    body = paragraphs(unmarked_page(p(first) + p(second) + p(lead_in) + listing + p(third) + p(fourth)))
+    assert body == [first, second, lead_in, *(f"- {entry}" for entry in entries), third, fourth]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # links to other stories
+        "<ul>" + "".join(f'<li><a href="/s{i}">Harbour story number {i} of the week</a></li>'
+                         for i in range(4)) + "</ul>",
+        # a gallery: its entries are pictures with their captions
+        "<ul>" + "".join(f'<li><figure><img src="/g{i}.jpg"><figcaption>The northern quay seen from the '
+                         f'water, picture {i}</figcaption></figure></li>' for i in range(3)) + "</ul>",
+    ],
+    ids=["links", "gallery"],
+)
+def test_a_list_of_links_or_pictures_in_an_unmarked_container_stays_out(listing):
+    first, second, third, fourth = PROSE["en"]
+    body = paragraphs(unmarked_page(p(first) + p(second) + listing + p(third) + p(fourth)))
+    assert body == [first, second, third, fourth]
+
+
+def test_a_list_in_a_box_of_its_own_beside_the_article_stays_out():
+    # The list is not among the article's paragraphs: it sits in a box (a fact box, a teaser) that
+    # the paragraph after it is not part of.
+    first, second, third, fourth = PROSE["en"]
+    box = ('<div class="c-6"><ul><li>Ferries to the islands run twice a day in winter.</li>'
+           "<li>The harbour museum is closed on Mondays.</li></ul></div>")
+    body = paragraphs(unmarked_page(p(first) + p(second) + box + p(third) + p(fourth)))
+    assert body == [first, second, third, fourth]

@@ -7,7 +7,9 @@ that view only where both agree: a block is put back when it sits *between* two 
 extractor kept, in document order, with little else between them — inside the article, not in a
 sidebar or a footer the extractor left out on purpose — and when it has the shape of article text
 (a heading, a caption, a paragraph with few links — also one written as a <div> of text, as older
-layouts do), whatever the page's language: the tests are on markup and word counts, never on
+layouts do — or an entry of a list of text standing among the article's paragraphs: where no
+container is marked as the article, precision mode reads paragraphs one by one and leaves lists
+out), whatever the page's language: the tests are on markup and word counts, never on
 words. What is put back then goes through the same boilerplate rules as the rest of the body
 ("Advertisement" or "Anzeige" between two paragraphs is still removed there).
 """
@@ -29,6 +31,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _KEY_TOKENS = 12
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = ("p", *_HEADINGS, "figcaption", "li")
+_LISTS = ("ul", "ol")
+_HAS_MEDIA = XPath("boolean(descendant::*[self::img or self::picture or self::figure or self::video or self::iframe])")
 # A block whose opening is not in the body is looked for by runs of this many tokens further in.
 _TAIL_TOKENS = 6
 _SHORT_SHARE = 0.5  # a short block: this share of its 4-token runs
@@ -84,7 +88,13 @@ def _restorable(block: _Block) -> bool:
     element = block.element
     words = len(block.text.split())
     if element.tag == "li":
-        return False  # lists are rendered whole by the extractor, or left out whole
+        # An entry of a list of the article's own text: not a list of links (a table of contents,
+        # related stories), not a gallery (entries holding pictures), not nested in another entry.
+        listing = element.getparent()
+        if listing is None or listing.tag not in _LISTS or _HAS_MEDIA(element):
+            return False
+        if _link_share(listing, len(listing.text_content().split())) > _MAX_LINK_SHARE:
+            return False
     if words > _MOST_WORDS.get(element.tag, words) or not _LETTER.search(block.text):
         return False  # too long for its kind, or a count or a date ("6", "2018-08-16")
     return _link_share(element, words) <= _MAX_LINK_SHARE and not _IN_FURNITURE(element)
@@ -151,10 +161,19 @@ def _placed(pending: list[_Block], kept: _Block) -> list[_Block]:
     heading sits in the container of the text it opens ("More from Milan" heads its own box of
     teasers, which the next kept paragraph is not part of)."""
     ancestors = set(kept.element.iterancestors())
-    return [
-        block for block in pending
-        if block.element.tag not in _HEADINGS or block.element.getparent() in ancestors
-    ]
+    placed = []
+    for block in pending:
+        if block.element.tag in _HEADINGS and block.element.getparent() not in ancestors:
+            continue
+        if block.element.tag == "li":
+            # A list the extractor left out is the article's when it stands among the article's
+            # paragraphs: in the container of the kept block after it, not in a box of its own.
+            if block.element.getparent().getparent() not in ancestors:
+                continue
+            placed.append(_Block(block.element, "- " + block.text, block.tokens))
+            continue
+        placed.append(block)
+    return placed
 
 
 def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
@@ -197,7 +216,13 @@ def restore_dropped(tree: HtmlElement, lines: list[str]) -> list[str]:
         if restorable and _already_in(_tokens(block.text), joined, starts[position] - 1):
             pending, gap = [], 0
             continue
-        gap += 1
+        # The entries of one list are one dropped block: a list the extractor left out between two
+        # paragraphs is one gap in the body, however many entries it has.
+        same_list = (
+            block.element.tag == "li" and pending and pending[-1].element.tag == "li"
+            and pending[-1].element.getparent() is block.element.getparent()
+        )
+        gap += 0 if same_list and restorable else 1
         heading_over_it = pending and pending[-1].element.tag in _HEADINGS
         if heading_over_it and not restorable and len(block.tokens) >= _ANCHOR_TOKENS:
             pending.pop()  # a heading over what was left out ("Contents" over its links) goes with it
