@@ -189,7 +189,8 @@ class EntityPropagation:
         taken = bytearray(len(doc))
         for ent in entities:
             taken[ent.start:ent.end] = b"\x01" * len(ent)
-        longest = max(len(form) for form in label_of)
+        # every entity may be longer than max_words (one long organisation name): nothing to repeat
+        longest = max((len(form) for form in label_of), default=0)
         i = 0
         while i < len(doc):
             found = None
