@@ -17,7 +17,7 @@ from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
-from .short_copies import SHORT_FLOOR, every_sentence_rewritten, is_short, kept
+from .short_copies import SHORT_FLOOR, is_short, kept, rewrites
 from .records import StoryConfig
 from .text import content_hash, proxy_entities, sentences
 
@@ -116,9 +116,13 @@ class DuplicateIndex:
         return DuplicateMatch(self._root.get(best_id, best_id), best_score)
 
     def _short_copy(self, text: str, best_id: str, score: float) -> bool:
-        """A short text below the copy score whose every sentence rewrites one of its match's."""
-        match = self._short.get(best_id)
-        return score >= SHORT_FLOOR and match is not None and is_short(text) and every_sentence_rewritten(text, match)
+        """A short text below the copy score whose sentences rewrite its match's (short_copies.py),
+        or those of the original its match copies: a spun copy can score best against another
+        reworded copy (a translated one) whose wording it does not share, only the original's."""
+        if score < SHORT_FLOOR or not is_short(text):
+            return False
+        matches = (self._short.get(key) for key in dict.fromkeys((best_id, self._root.get(best_id, best_id))))
+        return any(match is not None and rewrites(text, match) for match in matches)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -245,7 +249,16 @@ def stated_names(text: str) -> frozenset[str]:
     """Full names a text mentions (two or more capitalised words of three letters or more, with
     any short particles between them: "Bart De Wever"; lower-cased), to tell follow-ups from copies. Single capitalised words are left out: a reworded copy
     moves ordinary words to the start of sentences, and a typo'd one misspells months."""
-    return frozenset(name for name in proxy_entities(text) if _is_full_name(name.split()))
+    body = "\n".join(line for line in text.split("\n") if not _headline_case(line))
+    return frozenset(name for name in proxy_entities(body) if _is_full_name(name.split()))
+
+
+def _headline_case(line: str) -> bool:
+    """A line in headline case ("Actress Checks Into Rehab at Desert Clinic"): every word of four
+    letters or more capitalised, at least three of them. Its capitals mark no names (a copy under
+    another outlet's headline would name "Checks Into Rehab"); the body names the people in it."""
+    long_words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) >= 4]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
 
 
 def _is_full_name(words: list[str]) -> bool:
@@ -302,6 +315,10 @@ def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
     for i, token in enumerate(tokens):
         if token[0].isdigit() and token.endswith("s"):
             continue  # a decade
+        if len(token) > 1 and not token.strip("0"):
+            # A group of zeros alone is the tail of a number cut in two ("more than, 000 of the"
+            # where a spinner dropped the "200" of "200,000", or "200, 000" detokenised): no count.
+            continue
         if token[0].isdigit():
             readings = number_readings(token)
         elif token in _NUMBER_WORDS:

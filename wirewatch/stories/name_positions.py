@@ -50,25 +50,41 @@ def placed_names(text: str, known: frozenset[NamePlace]) -> set[str]:
     """Name words of `text` written where a name of `known` stood: a run of as many words after
     the same word or before the same word, word for word a spelling of the known run (at the
     looser bar of a stand-in). Where the run matches a known one on both sides, or where one of
-    its words spells its counterpart, the others need only begin with the same letter: a garble
-    keeps the first letter ("Queens" -> "Qaecris"), and a new person in a sentence of its own
-    does not stand where a known name stood, between the same words."""
+    its words spells its counterpart, the others need only begin with the same sound: a garble
+    keeps the first sound ("Queens" -> "Qaecris"), and a new person in a sentence of its own
+    does not stand where a known name stood, between the same words. A run of three or more
+    words needs no neighbours when all its words but one spell the known run's and that one
+    begins with the same sound: translation rewords both neighbours ("2005, Superiol Kuotr Judge
+    James Bodiford condemned" for ". Superior Court Judge James Bodiford sentenced"), and a new
+    person is not named with all of a known title and name but one word."""
     by_before: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
     by_after: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    long_runs: dict[int, list[list[str]]] = {}
     for before, name, after in known:
         words = name.split()
         by_before.setdefault((before, len(words)), []).append((words, after))
         by_after.setdefault((after, len(words)), []).append((words, before))
+        if len(words) >= LONG_RUN:
+            long_runs.setdefault(len(words), []).append(words)
     found: set[str] = set()
     for before, name, after in name_places(text):
         words = name.split()
         candidates = [(other, other_after == after) for other, other_after in by_before.get((before, len(words)), [])]
         candidates += [(other, other_before == before) for other, other_before in by_after.get((after, len(words)), [])]
-        for other, both_sides in candidates:
-            if _aligned(words, other, both_sides):
-                found.update(words)
-                break
+        if any(_aligned(words, other, both_sides) for other, both_sides in candidates) or any(
+                _one_word_off(words, other) for other in long_runs.get(len(words), [])):
+            found.update(words)
     return found
+
+
+LONG_RUN = 3  # words in a run that is recognised without its neighbours (see placed_names)
+
+
+def _one_word_off(words: list[str], known: list[str]) -> bool:
+    """A long run spelling a known one word for word, but for at most one word that begins with
+    the same sound."""
+    odd = [(word, other) for word, other in zip(words, known) if not _spells(word, other)]
+    return len(odd) <= 1 and all(_same_first_sound(word, other) for word, other in odd)
 
 
 def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
@@ -87,10 +103,23 @@ def _aligned(words: list[str], known: list[str], both_sides: bool) -> bool:
 
 
 def _same_first_sound(word: str, other: str) -> bool:
-    """The same first letter once transliteration's spellings of one sound are folded ("Phailt" /
-    "Family", "Ylah" / "Iran", "Zhonh" / "John"): a garble keeps the first sound, not always the
-    first letter."""
-    return word[:1] == other[:1] or translit_fold(word)[:1] == translit_fold(other)[:1]
+    """The same first sound, in any of the letters transliteration writes it with ("Phailt" /
+    "Family", "Ylah" / "Iran", "Zhonh" / "John", "Kiry" / "City", "Cynf" / "King", "Shunenl" /
+    "Channel"): a garble keeps the first sound, not always the first letter."""
+    return bool(_first_sounds(word) & _first_sounds(other))
+
+
+def _first_sounds(word: str) -> set[str]:
+    sounds = {word[:1], translit_fold(word)[:1]}  # translit_fold: soft "c" is "s", "ch" is "kh", "y" is "i"
+    if word[:1] in _HARD_C:
+        sounds.add("k")  # "c", "k" and "q" all write the hard sound ("Cynf" for "King")
+    if word[:2] in _SH:
+        sounds.add("sh")  # "ch" is "sh" in French and Portuguese names ("Shunenl" for "Channel")
+    return sounds
+
+
+_HARD_C = frozenset("ckq")
+_SH = frozenset({"ch", "sh"})
 
 
 def _spells(word: str, known: str) -> bool:
