@@ -9,6 +9,8 @@ Writes:
   ner-mixed.spacy  CoNLL train + dev + GUM train (NER fine-tune, training/ner_gum.cfg, --gum)
   ner-mixdev.spacy CoNLL dev + GUM dev; ner-gumdev.spacy GUM dev alone
   ner-names.json   PERSON / ORG / GPE names of ner-mixed, for the entity-swap augmenter
+  ner-mixed-open-uner.spacy  the open mix + UNER English EWT test; ner-unerdev.spacy UNER dev
+                   (an experiment, not what ships: docs/model.md, "Tried on development data")
   ud-train.spacy   UD English EWT train (tags, morphology, dependencies, sentences)
   ud-dev.spacy     UD English EWT dev
 
@@ -360,6 +362,87 @@ def gum_docs(vocab, datasets: Path, splits: tuple[str, ...],
     return docs
 
 
+# ---- UNER English EWT (CC BY-SA 4.0): web text with PER / ORG / LOC ----
+
+UNER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _uner_spacing(text: str, words: list[str]) -> list[bool]:
+    """Whether a space follows each word, read from the sentence's own `# text` line."""
+    spaces, position = [], 0
+    for word in words:
+        found = text.find(word, position)
+        if found < 0:
+            spaces.append(True)
+            continue
+        position = found + len(word)
+        spaces.append(text[position:position + 1].isspace())
+    return spaces
+
+
+def uner_docs(vocab, path: Path) -> list[Doc]:
+    """UNER English EWT documents (by `# newdoc`) with PER/ORG/LOC as PERSON/ORG/GPE-or-LOC.
+
+    UNER annotates only those three types, so nationalities, products, events and works are
+    "O" there although CoNLL teaches them as NORP/MISC/EVENT: a capitalised word outside the
+    annotated names is marked unannotated (no loss) rather than taught as a non-entity, except
+    where it opens a sentence (there capitalisation says nothing, and "The", "Thanks" are the
+    non-entities worth learning). Lower-case words are taught as they are annotated: web text
+    writes names in lower case ("tampa bay") and UNER still marks them."""
+    docs: list[Doc] = []
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    tags: list[str] = []
+    text = ""
+    sentence: list[tuple[str, str]] = []
+
+    def close_sentence() -> None:
+        nonlocal sentence
+        if sentence:
+            sentence_words = [w for w, _ in sentence]
+            words.extend(sentence_words)
+            spaces.extend(_uner_spacing(text, sentence_words))
+            starts.extend(i == 0 for i in range(len(sentence)))
+            tags.extend(t for _, t in sentence)
+        sentence = []
+
+    def close_document() -> None:
+        close_sentence()
+        if words:
+            doc = Doc(vocab, words=list(words), spaces=list(spaces), sent_starts=list(starts))
+            ents = []
+            for s, e, label in iob_spans(tags):
+                label = UNER_TYPES.get(label)
+                if label is None:
+                    continue
+                if label == "LOC":
+                    label = refine_label("LOC", words[s:e])
+                ents.append(Span(doc, s, e, label=label))
+            covered = {i for ent in ents for i in range(ent.start, ent.end)}
+            missing = [Span(doc, i, i + 1) for i, word in enumerate(words)
+                       if i not in covered and not starts[i] and word[:1].isupper()
+                       and word != "I"]
+            doc.set_ents(ents, missing=missing, default="outside")
+            docs.append(doc)
+        words.clear(); spaces.clear(); starts.clear(); tags.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc"):
+            close_document()
+        elif line.startswith("# text = "):
+            text = line[len("# text = "):]
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            close_sentence()
+        else:
+            columns = line.split("\t")
+            sentence.append((columns[1], columns[2]))
+    close_document()
+    return docs
+
+
 # Entity types whose names training/augment.py swaps between training documents.
 SWAPPED_TYPES = ("PERSON", "ORG", "GPE")
 
@@ -406,6 +489,10 @@ def main(argv: list[str] | None = None) -> None:
         "ner-mixdev": dev + gum_dev,
         "ner-gumdev": gum_dev,
         "ner-mixed-open": open_mixed,
+        # the open mix with UNER English EWT test (web text); UNER dev stays a development set
+        "ner-mixed-open-uner": open_mixed + uner_docs(
+            nlp.vocab, args.datasets / "uner-english-ewt" / "en_ewt-ud-test.iob2"),
+        "ner-unerdev": uner_docs(nlp.vocab, args.datasets / "uner-english-ewt" / "en_ewt-ud-dev.iob2"),
         "ud-train": conllu_docs([ewt / "en_ewt-ud-train.conllu"]),
         "ud-dev": conllu_docs([ewt / "en_ewt-ud-dev.conllu"]),
     }
