@@ -326,9 +326,10 @@ class Runner:
         return self.alerting.deliver(senders=self._senders, wait=False, on_done=self._delivery.wake)
 
     def subscriptions_changed(self) -> None:
-        """This process changed a subscription: a service rebuilds its index in the background
-        once the changes stop for QUIET_SECONDS (otherwise the next article's story transaction
-        would); 1,000 subscriptions added in a row cost one rebuild, not 1,000."""
+        """This process changed a subscription. The index has normally taken the change already
+        (Alerting.subscription_changed); where it could not (two writes crossed), a service
+        rebuilds it in the background once the changes stop for QUIET_SECONDS (otherwise the next
+        article's story transaction would), so 1,000 changes in a row cost one rebuild at most."""
         self._subscriptions_changed_at = time.monotonic()
         if self._delivery is not None:
             self._delivery.wake_in(QUIET_SECONDS)
