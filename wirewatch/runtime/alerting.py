@@ -25,9 +25,10 @@ from ..alerts import (
 )
 from ..alerts.delivery import Senders, record_outcomes
 from ..alerts.digest import period_start
+from ..alerts.messages import outgoing
 from ..alerts.presearch import SubscriptionIndex
 from ..config import Settings
-from ..store import Store, StoredArticle, SubscriptionChange, Transaction
+from ..store import Store, StoredArticle, Subscription, SubscriptionChange, Transaction
 from .story_stage import StoryUpdate
 
 Fingerprint = tuple[int, int, int]  # AlertStore.subscriptions_fingerprint
@@ -63,6 +64,29 @@ class Alerting:
         fingerprint = self.alert_store.subscriptions_fingerprint()
         with self._index_lock:
             self._index_for(fingerprint)
+
+    def warm_up(self, title: str, text: str) -> None:
+        """Build the index now, and run matching and the alert messages once over a made-up
+        article (`title`, `text`) and a throwaway index with a query of every kind, so that the
+        first article's alerts cost what the tenth's do. Nothing is written."""
+        self.refresh_index()
+        index = SubscriptionIndex()
+        queries = ["strike", '"port strike"', "(strike OR walkout) AND NOT football", "strik*", "title:strike",
+                   'entity:"Johanna de Vries"', 'speaker:"de Vries"', "type:PERSON port", "lang:en",
+                   "source:example.invalid", "story:warm"]
+        for number, query in enumerate(queries, start=1):
+            index.add(number, parse_alert_query(query))
+        facts = ArticleFacts(id=0, title=title, text=text, url="https://example.invalid/warm-up",
+                             source="example.invalid", language="en",
+                             entities=[("Johanna de Vries", "PERSON"), ("Rotterdam", "GPE")],
+                             quotes=[("Johanna de Vries", "Nobody got everything they wanted.")])
+        now = datetime.now(timezone.utc)
+        decided = article_alerts(index, facts, story_id="warm", role="original", now=now)
+        for number in decided.subscription_ids:
+            alert = decided.decide(Subscription(id=number, query=queries[number - 1],
+                                                notify=["json://localhost/"], updates="all"), False)
+            for message in alert.messages if alert is not None else ():
+                outgoing(message.payload)
 
     def subscription_changed(self, change: SubscriptionChange) -> None:
         """The store's word that this process committed a subscription write: apply it to the

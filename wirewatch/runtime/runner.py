@@ -167,7 +167,8 @@ class Runner:
         self._senders = Senders(settings.delivery_threads) if service else None
         self._delivery = DeliveryThread(self._deliver_in_background) if service else None
         self._subscriptions_changed_at = 0.0
-        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes)
+        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes, alerting=self.alerting,
+                              senders=self._senders)
 
     def warm_up(self) -> Readiness:
         """Load the analysis models and the story engine now, before the first article needs them."""
