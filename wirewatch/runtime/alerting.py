@@ -72,14 +72,14 @@ class Alerting:
         self.refresh_index()
         index = SubscriptionIndex()
         queries = ["strike", '"port strike"', "(strike OR walkout) AND NOT football", "strik*", "title:strike",
-                   'entity:"Johanna de Vries"', 'speaker:"de Vries"', "type:PERSON port", "lang:en",
+                   'entity:"Johanna Smit"', 'speaker:"Smit"', "type:PERSON port", "lang:en",
                    "source:example.invalid", "story:warm"]
         for number, query in enumerate(queries, start=1):
             index.add(number, parse_alert_query(query))
         facts = ArticleFacts(id=0, title=title, text=text, url="https://example.invalid/warm-up",
                              source="example.invalid", language="en",
-                             entities=[("Johanna de Vries", "PERSON"), ("Rotterdam", "GPE")],
-                             quotes=[("Johanna de Vries", "Nobody got everything they wanted.")])
+                             entities=[("Johanna Smit", "PERSON"), ("Rotterdam", "GPE")],
+                             quotes=[("Johanna Smit", "Nobody got everything they wanted.")])
         now = datetime.now(timezone.utc)
         decided = article_alerts(index, facts, story_id="warm", role="original", now=now)
         for number in decided.subscription_ids:

@@ -16,11 +16,11 @@ WARM_TITLE, _, WARM_BODY = """Port strike ends as union and operators sign three
 
 ROTTERDAM (Reuters) – Dock workers at Europe's largest port returned to work on Thursday after the Federation of Dutch Trade Unions (FDTU) and the port operators signed a three-year wage agreement, ending a nine-day strike that had left more than 200 container ships waiting off the coast.
 
-The deal, announced late on Wednesday by mediator Johanna de Vries, raises wages by 4.5 per cent this year and by 3 per cent in each of the next two years. It also limits night shifts for workers over 55 and sets up a joint committee on automation, the issue that had stalled the talks since early March.
+The deal, announced late on Wednesday by mediator Johanna Smit, raises wages by 4.5 per cent this year and by 3 per cent in each of the next two years. It also limits night shifts for workers over 55 and sets up a joint committee on automation, the issue that had stalled the talks since early March.
 
-"This agreement shows that a modern port can be run with its workers, not against them," de Vries told reporters at the Port Authority building on Wilhelminakade. "Nobody got everything they wanted, and that is usually a sign of a fair deal."
+"This agreement shows that a modern port can be run with its workers, not against them," Smit told reporters at the Port Authority building on Wilhelminakade. "Nobody got everything they wanted, and that is usually a sign of a fair deal."
 
-Union negotiator Pieter van den Berg said members had approved the offer by a clear majority in a vote that closed at midnight. Van den Berg, who has led the dockers' section of the federation since 2019, added that the automation committee would meet for the first time on April 14.
+Union negotiator Kees van Dijk said members had approved the offer by a clear majority in a vote that closed at midnight. Van Dijk, who has led the dockers' section of the federation since 2019, added that the automation committee would meet for the first time on April 14.
 
 "We will be watching every step," he said. "If the robots come, the jobs have to come with them, in training, in maintenance, in control rooms."
 
@@ -48,9 +48,9 @@ What happens next
 
 Under the agreement, the 9,000 workers covered by the collective labour agreement will receive a one-off payment of 750 euros in May. The automation committee, made up of four union members, four employers and an independent chair, is due to report by the end of the year.
 
-De Vries said she expected the committee to look at the experience of other ports, including Los Angeles, Singapore and Shanghai, where automated terminals have cut the number of dock jobs. "The question is not whether automation comes, but who decides how," she said.
+Smit said she expected the committee to look at the experience of other ports, including Los Angeles, Singapore and Shanghai, where automated terminals have cut the number of dock jobs. "The question is not whether automation comes, but who decides how," she said.
 
-The union said it would hold a meeting for members at the Ahoy convention centre on Saturday, April 5, to explain the details of the deal. Van den Berg urged workers to attend. "Read the text, ask your questions, and then let us get the ships moving," he said.
+The union said it would hold a meeting for members at the Ahoy convention centre on Saturday, April 5, to explain the details of the deal. Van Dijk urged workers to attend. "Read the text, ask your questions, and then let us get the ships moving," he said.
 
 The FDTU said in a message to members:
 
