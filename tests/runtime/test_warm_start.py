@@ -137,3 +137,28 @@ def test_the_services_first_push_and_alert_after_ready_load_nothing(tmp_path):
     print(json.dumps({{"seen": seen}}))
     """, tmp_path)
     assert found["seen"] == []
+
+
+def test_the_warm_start_changes_no_analysis(tmp_path):
+    # What it leaves behind (the tokenizer's cache, new vocabulary entries, loaded tables) only
+    # saves time: the same article reads the same in a cold process and after the warm start.
+    script = f"""
+    import json, sys
+    import wirewatch
+    from wirewatch.config import Settings
+    from wirewatch.runtime.warm import load_models
+
+    if sys.argv[1] == "warm":
+        load_models(Settings())
+    print(json.dumps(wirewatch.analyze({ARTICLE!r}).to_dict(), sort_keys=True))
+    """
+    outputs = []
+    for mode in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", textwrap.dedent(script), mode], cwd=tmp_path,
+                              env={**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"},
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+        outputs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    cold, warm = outputs
+    assert cold["entities"] and cold["quotes"]
+    assert warm == cold
