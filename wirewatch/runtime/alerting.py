@@ -47,7 +47,6 @@ class Alerting:
         self._fingerprint: Fingerprint | None = None
         self.queued = 0
         self._digests_checked: datetime | None = None  # the UTC hour digests were last looked for in
-        self.rebuilds = 0  # whole-index builds so far (the first included)
         store.watch_subscriptions(self.subscription_changed)
 
     def _index_for(self, fingerprint: Fingerprint) -> SubscriptionIndex:
@@ -55,7 +54,6 @@ class Alerting:
         if self._index is None or fingerprint != self._fingerprint:
             self._index = build_index(self.alert_store)
             self._fingerprint = fingerprint
-            self.rebuilds += 1
         return self._index
 
     def refresh_index(self) -> None:

@@ -52,7 +52,8 @@ log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
-# A service rebuilds its subscription index once subscriptions have not changed for this long.
+# A service checks its subscription index (rebuilding it if a change missed it) once subscriptions
+# have not changed for this long.
 QUIET_SECONDS = 0.3
 
 

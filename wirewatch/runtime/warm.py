@@ -7,6 +7,12 @@ store: seconds on a cold process, paid by whichever push came first. `serve` and
 per process (loaded once whatever the number of runners); the story engine is per runner. A
 service that analyses pushes in worker processes (runtime/pushes.py) warms those instead: each
 worker loads the models once, and the service reports ready when every one has.
+
+Loading the models means analysing a long made-up article (warm_article.py) through the push's
+own function (`analyse_article`), so that every lazily loaded table and first-time path is done.
+The service then warms its own side: the subscription index, matching and the alert messages
+(over a throwaway index: nothing is written), the notification channels (Apprise, the TLS
+context) and its sender threads.
 """
 
 from __future__ import annotations

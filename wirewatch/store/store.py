@@ -183,11 +183,6 @@ class Store:
         with self._watchers_lock:
             self._subscription_watchers.append(weakref.WeakMethod(watcher))  # type: ignore[arg-type]
 
-    def unwatch_subscriptions(self, watcher: Callable[[SubscriptionChange], None]) -> None:
-        with self._watchers_lock:
-            self._subscription_watchers = [ref for ref in self._subscription_watchers
-                                           if ref() is not None and ref() != watcher]
-
     def _subscription_changed(self, change: SubscriptionChange) -> None:
         """AlertStore calls this after a subscription write committed (store-internal)."""
         with self._watchers_lock:
