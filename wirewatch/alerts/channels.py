@@ -62,6 +62,13 @@ def _plugin(url: str) -> Any:
     return plugin
 
 
+def prepare_channels(*, allow_private: bool) -> None:
+    """Load now what the first message would wait for (Apprise's plugins: a second of imports;
+    the TLS context every webhook transport shares), without sending anything: a service's warm start."""
+    _plugin("json://localhost/")
+    guarded_transport(allow_private=allow_private)
+
+
 def redact(url: str) -> str:
     """The URL without credentials or tokens, for listings and error messages."""
     try:

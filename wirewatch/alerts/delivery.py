@@ -48,6 +48,17 @@ class Senders:
         self._busy = 0
         self._outcomes: list[tuple[Alert, str | None, datetime]] = []
 
+    def start(self) -> None:
+        """Start every sender thread now (the pool starts one per send otherwise, as the first
+        alerts wait): a service's warm start."""
+        barrier = threading.Barrier(self.threads + 1)
+        for _ in range(self.threads):  # each holds its thread until all are up, so none is reused
+            self._pool.submit(barrier.wait, 5.0)
+        try:
+            barrier.wait(5.0)
+        except threading.BrokenBarrierError:  # a machine too busy to start them: the sends start the rest
+            pass
+
     def reserve(self, wanted: int) -> int:
         """Take up to `wanted` free threads (for alerts about to be claimed); `release` what
         the claim did not use. Deliverers in several threads never hand over more than fits."""

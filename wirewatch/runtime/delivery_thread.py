@@ -9,8 +9,9 @@ sender thread, not the next push's alerts. A sender that finishes wakes this thr
 records the outcomes in one transaction and claims whatever is still due (more alerts than free
 senders, retries). The outbox's guarantees hold as before: every alert is claimed
 under a lease before it is sent, so no key goes out twice, and a failed send is retried with
-backoff. The thread also wakes every `tick` seconds for retries, and rebuilds the subscription
-index once a burst of subscription changes is over (runtime/alerting.py).
+backoff. The thread also wakes every `tick` seconds for retries, and once a burst of
+subscription changes is over checks that the subscription index took them all, rebuilding it
+where it did not (runtime/alerting.py).
 """
 
 from __future__ import annotations

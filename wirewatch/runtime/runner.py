@@ -52,7 +52,8 @@ log = logging.getLogger("wirewatch.runner")
 
 # At most this many analyses are in flight; results are stored in input order.
 WINDOW = 64
-# A service rebuilds its subscription index once subscriptions have not changed for this long.
+# A service checks its subscription index (rebuilding it if a change missed it) once subscriptions
+# have not changed for this long.
 QUIET_SECONDS = 0.3
 
 
@@ -167,7 +168,8 @@ class Runner:
         self._senders = Senders(settings.delivery_threads) if service else None
         self._delivery = DeliveryThread(self._deliver_in_background) if service else None
         self._subscriptions_changed_at = 0.0
-        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes)
+        self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes, alerting=self.alerting,
+                              senders=self._senders)
 
     def warm_up(self) -> Readiness:
         """Load the analysis models and the story engine now, before the first article needs them."""
@@ -326,9 +328,10 @@ class Runner:
         return self.alerting.deliver(senders=self._senders, wait=False, on_done=self._delivery.wake)
 
     def subscriptions_changed(self) -> None:
-        """This process changed a subscription: a service rebuilds its index in the background
-        once the changes stop for QUIET_SECONDS (otherwise the next article's story transaction
-        would); 1,000 subscriptions added in a row cost one rebuild, not 1,000."""
+        """This process changed a subscription. The index has normally taken the change already
+        (Alerting.subscription_changed); where it could not (two writes crossed), a service
+        rebuilds it in the background once the changes stop for QUIET_SECONDS (otherwise the next
+        article's story transaction would), so 1,000 changes in a row cost one rebuild at most."""
         self._subscriptions_changed_at = time.monotonic()
         if self._delivery is not None:
             self._delivery.wake_in(QUIET_SECONDS)

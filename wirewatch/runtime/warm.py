@@ -7,6 +7,12 @@ store: seconds on a cold process, paid by whichever push came first. `serve` and
 per process (loaded once whatever the number of runners); the story engine is per runner. A
 service that analyses pushes in worker processes (runtime/pushes.py) warms those instead: each
 worker loads the models once, and the service reports ready when every one has.
+
+Loading the models means analysing a long made-up article (warm_article.py) through the push's
+own function (`analyse_article`), so that every lazily loaded table and first-time path is done.
+The service then warms its own side: the subscription index, matching and the alert messages
+(over a throwaway index: nothing is written), the notification channels (Apprise, the TLS
+context) and its sender threads.
 """
 
 from __future__ import annotations
@@ -17,31 +23,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config import Settings
+from ..alerts.channels import prepare_channels
 from ..document import SourceItem
-from ..pipeline import analyse_item
 from .story_stage import StoryStage
+from .warm_article import WARM_BODY, WARM_TITLE
 
 if TYPE_CHECKING:
+    from ..alerts.delivery import Senders
+    from .alerting import Alerting
     from .pushes import PushAnalysis
 
 log = logging.getLogger("wirewatch.warm")
 
-# Made-up articles that reach every lazily loaded part: English text with people, places and a
-# quote (spaCy, resolution, quotes, gender), and HTML (the markup extraction path).
-_SAMPLES = (
-    SourceItem(
-        content="Harbour talks resume\n\nLISBON – Talks between the harbour authority and the dockers' union "
-                "resumed on Tuesday, said Ana Ferreira, who chairs the authority. \"We want an agreement "
-                "this week,\" Ferreira told reporters in Lisbon.",
-        content_type="text/plain", origin="<warm-up>",
-    ),
-    SourceItem(
-        content="<html><head><title>Harbour talks resume</title></head><body><article><h1>Harbour talks "
-                "resume</h1><p>Talks between the harbour authority and the dockers' union resumed on "
-                "Tuesday in Lisbon, the union said.</p></article></body></html>",
-        content_type="text/html", url="https://example.invalid/warm-up", origin="<warm-up>",
-    ),
-)
+def _samples() -> tuple[SourceItem, ...]:
+    """The made-up article (warm_article.py) as plain text and as HTML (the markup extraction path)."""
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in WARM_BODY.split("\n\n"))
+    return (
+        SourceItem(content=f"{WARM_TITLE}\n\n{WARM_BODY}", content_type="text/plain", origin="<warm-up>"),
+        SourceItem(content=f"<html><head><title>{WARM_TITLE}</title></head><body><article><h1>{WARM_TITLE}"
+                           f"</h1>{paragraphs}</article></body></html>",
+                   content_type="text/html", url="https://example.invalid/warm-up", origin="<warm-up>"),
+    )
+
 
 _models_lock = threading.Lock()
 _models_loaded = False
@@ -53,8 +56,10 @@ def load_models(settings: Settings) -> None:
     with _models_lock:
         if _models_loaded:
             return
-        for item in _SAMPLES:
-            analyse_item(item, settings=settings)
+        from .runner import analyse_article  # here: runner imports this module
+
+        for item in _samples():  # what a push runs: the analysis and the story preparation
+            analyse_article(item, settings, frozenset())
         _models_loaded = True
 
 
@@ -84,11 +89,14 @@ class WarmUp:
     """Warms a runner's models and story engine in a background thread, reporting its readiness."""
 
     def __init__(self, settings: Settings, stage: StoryStage, lock: threading.RLock, *,
-                 pushes: "PushAnalysis | None" = None) -> None:
+                 pushes: "PushAnalysis | None" = None, alerting: "Alerting | None" = None,
+                 senders: "Senders | None" = None) -> None:
         self._settings = settings
         self._stage = stage
         self._lock = lock  # the runner's: the story stage is warmed as it is run, one thread at a time
         self._pushes = pushes  # the service's analysis workers: warmed instead of this process's models
+        self._alerting = alerting  # its subscription index, matching and messages
+        self._senders = senders  # a service's sender threads and channels
         self.readiness = Readiness(pushes=pushes)
         self._done = threading.Event()
         self._running = threading.Lock()  # serve's app and its monitor thread both ask: one warms
@@ -105,6 +113,11 @@ class WarmUp:
                     load_models(self._settings)
                 with self._lock:
                     self._stage.warm_up()
+                if self._alerting is not None:
+                    self._alerting.warm_up(WARM_TITLE, WARM_BODY)
+                if self._senders is not None:
+                    prepare_channels(allow_private=self._settings.allow_private_urls)
+                    self._senders.start()
             except Exception as exc:  # a model that cannot load or a store that cannot be read: say so
                 log.exception("warm-up failed")
                 self.readiness = Readiness("failed", str(exc).strip().splitlines()[0] if str(exc).strip()

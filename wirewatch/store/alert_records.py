@@ -50,6 +50,23 @@ class Subscription:
         return self.name or self.query
 
 
+Fingerprint = tuple[int, int, int]  # AlertStore.subscriptions_fingerprint: (count, highest id, version)
+
+
+@dataclass(frozen=True)
+class SubscriptionChange:
+    """One committed subscription write, as `Store.watch_subscriptions` tells this process.
+
+    `subscription` is the row as the write left it (None: removed, or no such id); `after` is
+    `subscriptions_fingerprint` read in the write's own transaction, right after it. Writes take
+    versions one at a time, so a watcher whose copy is at version `after[2] - 1` is exactly one
+    write behind: applying this change brings it to `after`."""
+
+    subscription_id: int
+    subscription: Subscription | None
+    after: Fingerprint
+
+
 @dataclass
 class AlertMatch:
     """One decided alert (subscription, story, development), whatever its channels."""

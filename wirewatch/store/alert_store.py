@@ -21,7 +21,7 @@ from ..errors import InputError
 from . import alert_queries, outbox, subscriptions as subscription_queries
 from .alert_records import (
     STATUSES, Alert, AlertMatch, ArticleAlerts, ArticleForMatching, DigestBatch, NewAlert,
-    Subscription, SubscriptionSpec,
+    Subscription, SubscriptionChange, SubscriptionSpec,
 )
 from .dialect import insert_for, store_errors
 from .engine import write_transaction
@@ -71,7 +71,10 @@ class AlertStore:
         now = now or _utcnow()
         with self._begin("store the subscription") as conn:
             subscription_queries.bump_version(conn, self._insert, now)
-            return subscription_queries.add(conn, spec, now)
+            created = subscription_queries.add(conn, spec, now)
+            change = SubscriptionChange(created.id, created, subscription_queries.fingerprint(conn))
+        self.store._subscription_changed(change)
+        return created
 
     def subscriptions(self, *, include_paused: bool = True) -> list[Subscription]:
         with self._read("read subscriptions") as conn:
@@ -91,6 +94,8 @@ class AlertStore:
         with self._begin("pause the subscription") as conn:
             subscription_queries.bump_version(conn, self._insert, _utcnow())
             changed = subscription_queries.set_paused(conn, subscription_id, paused)
+            change = self._change(conn, subscription_id)
+        self.store._subscription_changed(change)
         return self._changed(subscription_id, changed)
 
     def update_subscription(self, subscription_id: int, spec: SubscriptionSpec) -> Subscription:
@@ -99,7 +104,15 @@ class AlertStore:
         with self._begin("update the subscription") as conn:
             subscription_queries.bump_version(conn, self._insert, _utcnow())
             changed = subscription_queries.replace(conn, subscription_id, spec)
+            change = self._change(conn, subscription_id)
+        self.store._subscription_changed(change)
         return self._changed(subscription_id, changed)
+
+    @staticmethod
+    def _change(conn: Connection, subscription_id: int) -> SubscriptionChange:
+        """The write just made to `subscription_id`, read in its transaction (see SubscriptionChange)."""
+        return SubscriptionChange(subscription_id, subscription_queries.get(conn, subscription_id),
+                                  subscription_queries.fingerprint(conn))
 
     def _changed(self, subscription_id: int, changed: bool) -> Subscription:
         found = self.get_subscription(subscription_id) if changed else None
@@ -111,7 +124,10 @@ class AlertStore:
         """Remove a subscription with its alerts (queued ones are never sent); False if unknown."""
         with self._begin("remove the subscription") as conn:
             subscription_queries.bump_version(conn, self._insert, _utcnow())
-            return subscription_queries.remove(conn, subscription_id)
+            removed = subscription_queries.remove(conn, subscription_id)
+            change = SubscriptionChange(subscription_id, None, subscription_queries.fingerprint(conn))
+        self.store._subscription_changed(change)
+        return removed
 
     def subscriptions_fingerprint(self, *, within: Transaction | None = None) -> tuple[int, int, int]:
         """Changes whenever a subscription is added, edited, removed, paused or resumed, by any

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -43,6 +46,7 @@ from .raw import compress_raw, decompress_raw
 from .schema import documents, http_validators, site_articles, site_lines, story_articles
 from .snippets import head_snippet
 from .urls import canonical_url
+from .alert_records import SubscriptionChange
 
 MAX_SEARCH_LIMIT = 1000
 # PostgreSQL advisory lock (class, schema) held by the story stage's transactions: one sequencer.
@@ -128,6 +132,9 @@ class Store:
         self._count_site_lines = self._insert(site_lines).on_conflict_do_update(
             index_elements=[site_lines.c.site, site_lines.c.key_hash], set_={"count": site_lines.c.count + 1},
         )
+        # Told of every subscription write committed through this Store (see watch_subscriptions).
+        self._subscription_watchers: list[weakref.WeakMethod] = []
+        self._watchers_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str) -> "Store":
@@ -165,6 +172,29 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self._url!r})"
+
+    # --- subscription changes in this process ----------------------------------------------------
+
+    def watch_subscriptions(self, watcher: Callable[[SubscriptionChange], None]) -> None:
+        """Call `watcher` (a bound method, held weakly: it goes when its object does) after every
+        subscription write committed through this Store, in the writing thread, so an in-memory
+        copy of the subscriptions (alerting's index) follows this process's writes as they happen.
+        Writes by other processes are not told: compare `subscriptions_fingerprint` for those."""
+        with self._watchers_lock:
+            self._subscription_watchers.append(weakref.WeakMethod(watcher))  # type: ignore[arg-type]
+
+    def _subscription_changed(self, change: SubscriptionChange) -> None:
+        """AlertStore calls this after a subscription write committed (store-internal)."""
+        with self._watchers_lock:
+            self._subscription_watchers = [ref for ref in self._subscription_watchers if ref() is not None]
+            watchers = [ref() for ref in self._subscription_watchers]
+        for watcher in watchers:
+            if watcher is None:
+                continue
+            try:
+                watcher(change)
+            except Exception:  # the write is committed: a watcher's copy is caught up by its fingerprint check
+                logging.getLogger("wirewatch.store").exception("a subscription watcher failed")
 
     # --- documents -----------------------------------------------------------------------------
 

@@ -148,7 +148,8 @@ def _alert_store(request: Request) -> AlertStore:
 
 
 def subscriptions_changed(request: Request) -> None:
-    """After a subscription write: the service rebuilds its matching index in the background now,
+    """After a subscription write (which the matching index has normally taken already): the
+    service checks the index in the background, rebuilding it there if the write missed it,
     rather than in the next pushed article's story transaction."""
     request.app.state.web.runner.subscriptions_changed()
 
