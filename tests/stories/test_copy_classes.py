@@ -9,6 +9,9 @@ topics with benchmarks/stories.py --duplicates-only dev, seeds 13-25; articles w
   ("Cyrbo" for "Kirby", a hard "c" for "k") between the same words;
 - a spun copy that dropped the first group of "200,000" wrote "more than, 000 of": a revised number;
 - a copy under another outlet's headline in headline case named "Checks Into Rehab".
+
+Another report of an event in its own words is no copy when it states a fact of its own; one
+that restates only its match's facts is (test_copy_facts.py).
 """
 
 from __future__ import annotations
@@ -49,9 +52,17 @@ def test_spun_copy_with_clauses_moved_to_the_front_is_a_copy():
     assert copy.role == COPY and copy.duplicate_of == "ferry"
 
 
-def test_another_report_of_the_grounding_is_no_copy():
-    later = _after(ArticleInput(id="ferry", title="", text=FERRY), ArticleInput(id="other", title="", text=FERRY_OTHER))
+def test_another_report_of_the_grounding_with_a_fact_of_its_own_is_no_copy():
+    # FERRY_OTHER alone states nothing FERRY does not, and is a copy (test_copy_facts.py); a quoted
+    # statement of its own makes it a report of its own.
+    text = FERRY_OTHER + ' "The crew did everything right in very poor visibility," the spokeswoman added.'
+    later = _after(ArticleInput(id="ferry", title="", text=FERRY), ArticleInput(id="other", title="", text=text))
     assert later.role != COPY
+
+
+def test_another_report_of_the_grounding_stating_no_fact_of_its_own_is_a_copy():
+    later = _after(ArticleInput(id="ferry", title="", text=FERRY), ArticleInput(id="other", title="", text=FERRY_OTHER))
+    assert later.role == COPY and later.duplicate_of == "ferry"
 
 
 TRIAL = ("A man who shot two people outside a courthouse in Dayton was sentenced on Friday to life in prison "

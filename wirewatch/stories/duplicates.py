@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
+from rapidfuzz.distance import Indel
+
 from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
 from .short_copies import SHORT_FLOOR, is_short, kept, rewrites
 from .records import StoryConfig
-from .text import content_hash, proxy_entities, sentences
+from .text import STOPWORDS, content_hash, normalise, proxy_entities, sentences, words
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ class DuplicateIndex:
                 best_id, best_score = candidate, value
         if best_id is None:
             return None
-        if best_score < self.config.duplicate_threshold and not self._short_copy(text, best_id, best_score):
+        if best_score < self.config.duplicate_threshold and not self._short_copy(text, best_id, best_score) \
+                and not self._restates(text, best_id, best_score, spellings or {}):
             return None
         news = without_credits(text)
         # The matched article may itself be a reworded copy that dropped a number or a name; what
@@ -123,6 +126,35 @@ class DuplicateIndex:
             return False
         matches = (self._short.get(key) for key in dict.fromkeys((best_id, self._root.get(best_id, best_id))))
         return any(match is not None and rewrites(text, match) for match in matches)
+
+    def _restates(self, text: str, best_id: str, score: float, spellings: dict[str, list[str]]) -> bool:
+        """A short text below the copy score that states no fact its match (or the match's
+        original) does not: no number, no name word written inside a sentence (a person, a
+        place, a body, a month or a weekday), no quoted statement that the sources do not state,
+        after the garble and resolution rules of the new-facts test. A spinner that replaces half
+        the words of a short article leaves it below every wording test, but it adds nothing an
+        editor would alert on; a development adds a fact. Texts the index keeps whole only
+        (short_copies.py): their quotes are compared, and there a score swings with each word."""
+        if score < FACT_FLOOR or not is_short(text):
+            return False
+        sources = {best_id, self._root.get(best_id, best_id)}
+        kept_texts = [self._short[key] for key in sources if key in self._short]
+        if not kept_texts or all(key not in self._names for key in sources):
+            return False
+        news = without_credits(text)
+        known_values = known_numbers(_union(self._numbers, sources))
+        if any(not (readings | {value}) & known_values for value, readings in stated_numbers(news)):
+            return False
+        known = _union(self._names, sources)
+        names = stated_names(news) | inner_name_words(news)
+        if any(name in CALENDAR and name not in known for name in names):
+            return False  # another date
+        written, resolved = name_words(news), resolved_words(spellings)
+        if new_names(names, known, written=written, resolved=resolved):
+            placed = placed_names(news, _union(self._places, sources))
+            if new_names(names, known, written=written, resolved=resolved, placed=placed):
+                return False
+        return not new_quotes(news, kept_texts)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -230,6 +262,9 @@ MAX_INDEXED_COPIES = 20  # copies of one original kept in the LSH index (see Dup
 # Copy scores above this are the same text: only its body's names and numbers can make it news
 # (a write-through adding a sentence that names someone new is an update however long the story).
 NEAR_EXACT = 0.9
+# Copy score from which a short text that states no new fact is a copy (DuplicateIndex._restates):
+# the bar at which the LSH index proposes a candidate at all.
+FACT_FLOOR = 0.25
 NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
 # One full name the matched article (and its original) never uses makes a development: "President
 # Gabriel Boric cancelled a trip to visit the area" is news. Two were needed before name words
@@ -251,6 +286,56 @@ def stated_names(text: str) -> frozenset[str]:
     moves ordinary words to the start of sentences, and a typo'd one misspells months."""
     body = "\n".join(line for line in text.split("\n") if not _headline_case(line))
     return frozenset(name for name in proxy_entities(body) if _is_full_name(name.split()))
+
+
+def inner_name_words(text: str) -> frozenset[str]:
+    """Capitalised words a text writes inside its sentences (not first in one, nor first in a
+    quotation or after a colon; no function words: "They", "The", but weekdays), lower-cased: single name words
+    -- a place, a body, a month, a weekday -- that `stated_names` leaves out. Lines in headline
+    case are left out (`_headline_case`)."""
+    found = set()
+    for line in text.split("\n"):
+        if _headline_case(line):
+            continue
+        for sentence in sentences(line):
+            tokens = _INNER_TOKEN.findall(sentence)
+            for before, token in zip(tokens, tokens[1:]):
+                if not token[:1].isupper() or not token[:1].isalpha() or before in _OPENERS:
+                    continue
+                word = re.sub(r"['’]s$", "", token).lower()
+                if (word not in STOPWORDS or word in _WEEKDAYS) and len(word) >= 3:
+                    found.add(word)
+    return frozenset(found)
+
+
+_INNER_TOKEN = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Dates: a copy writes them as its source does or garbles them into no other date, so another of
+# them is a new date however alike it is spelled ("Tuesday" for "Monday" is no garble).
+CALENDAR = _WEEKDAYS | frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december"})
+_OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "[", "-", "–", "—", ";"})
+_QUOTATION = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+QUOTE_WORDS = 3  # a quoted run of fewer words is a title or a term ("so-called"), no statement
+QUOTE_MATCH = 0.4  # Indel similarity of word lists from which a quotation restates a known one
+
+
+def new_quotes(text: str, sources: list[str]) -> list[str]:
+    """Quotations of `text` (of QUOTE_WORDS words or more) that restate none of `sources`'s,
+    word for word in order at QUOTE_MATCH: a spinner replaces words inside a quotation too, but
+    keeps the rest in order; a new statement shares only its common words with a known one."""
+    known = [_words_of(quote) for source in sources for quote in _quotations(source)]
+    return [quote for quote in _quotations(text)
+            if len(_words_of(quote)) >= QUOTE_WORDS
+            and not any(Indel.normalized_similarity(_words_of(quote), other) >= QUOTE_MATCH for other in known)]
+
+
+def _quotations(text: str) -> list[str]:
+    return [first or second for first, second in _QUOTATION.findall(text)]
+
+
+def _words_of(text: str) -> list[str]:
+    return words(normalise(text))
 
 
 def _headline_case(line: str) -> bool:
