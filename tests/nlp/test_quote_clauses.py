@@ -173,3 +173,73 @@ def test_a_closing_reporting_clause_may_end_with_a_place_or_time(article, speake
 ])
 def test_according_to_after_a_partial_quote_names_the_source(article, speaker):
     assert [(s, words) for _, s, words in speakers(article)] == [(speaker, speaker)]
+
+
+# -- ", calling it “…”": a participle tells more of the sentence's main subject -----------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Harbour dispute\n\nThe dockers voted on Monday.\n\n"
+        "Petra Novak praised the dockers for what they have achieved, calling it “a victory for "
+        "every worker in this town.”\n",
+        "Petra Novak",
+    ),
+    (
+        "Budget row\n\nThe council met on Tuesday.\n\n"
+        "Maria Lopez praised the volunteers for what they have done, calling it “the backbone "
+        "of this whole city.”\n",
+        "Maria Lopez",
+    ),
+    (
+        "Rail dispute\n\nThe line reopened.\n\n"
+        "Tom Becker praised the engineers for what they have done, calling it “the finest "
+        "railway work in the north.”\n",
+        "Tom Becker",
+    ),
+    (
+        "Clinic closure\n\nThe clinic shut last week.\n\n"
+        "Lena Marsh thanked the staff for what they have achieved, calling it “more than anyone "
+        "had the right to ask.”\n",
+        "Lena Marsh",
+    ),
+    (
+        "Union talks\n\nThe talks ended.\n\n"
+        "Sami Hale condemned the owners for what they have done, calling it “a betrayal of every "
+        "family on the docks.”\n",
+        "Sami Hale",
+    ),
+])
+def test_a_participle_after_a_comma_belongs_to_the_main_subject(article, speaker):
+    assert [(s, words) for _, s, words in speakers(article)] == [(speaker, speaker)]
+
+
+# -- a condition or an opening subordinate clause does not report the quote ----------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Union vote\n\nThe union lost members again.\n\n"
+        "Lena Marsh acknowledged in a radio interview Monday night “it will be very hard for us "
+        "to win” if she continues to lose members.\n",
+        "Lena Marsh",
+    ),
+    (
+        "Council race\n\nThe count ends on Friday.\n\n"
+        "Sami Hale acknowledged in a radio interview Monday night “it will be very hard for us "
+        "to win” if Petra Novak continues to lead in the polls.\n",
+        "Sami Hale",
+    ),
+    (
+        "Port sale\n\nThe port will be sold.\n\n"
+        "Although Ivo Brandt says he “loves the old port as much as anyone,” Lena Marsh accuses "
+        "him of selling it off.\n",
+        "Ivo Brandt",
+    ),
+    (
+        "Town plan\n\nThe plan was published on Monday.\n\n"
+        "While Tom Becker insists the plan is “the only way to save the high street,” Grace "
+        "Whitfield calls it a gift to developers.\n",
+        "Tom Becker",
+    ),
+])
+def test_a_subordinate_clause_does_not_report_the_quote(article, speaker):
+    assert [(s, words) for _, s, words in speakers(article)] == [(speaker, speaker)]

@@ -726,9 +726,14 @@ class _Attributor:
                                                    abs(start + t.idx - span.mark_end)))
         found: tuple[Token, Token] | None = None
         cue: Token | None = None
+        # A quote in a subordinate clause opening the sentence is reported in that clause,
+        # before the quote, never by the main clause after it.
+        before_only = self.in_opening_subordinate(span)
         for verb in (governor, *governor.ancestors):
             if verb.i in inside_ids:
                 break  # the attribution hangs off the quote: "“…,” the senator said, …"
+            if before_only and start + verb.idx >= span.mark_end:
+                break
             if verb.lower_ in _CUE_WORDS:
                 cue = verb
             if cue is None:
@@ -740,6 +745,11 @@ class _Attributor:
                 subject = verb.head
             if span.mark_start <= start + subject.idx < span.mark_end:
                 return None
+            if cue.lower_ in _PARTICIPLES and cue.i > 0 and doc[cue.i - 1].text == ",":
+                # "Novak praised the dockers for what they achieved, calling it “…”": a
+                # participle set off by a comma tells more of the sentence's main subject,
+                # whichever clause the parser hung it on.
+                subject = self.main_subject(verb, inside_ids) or subject
             found, cue = (subject, cue), None
             if verb.dep_ == "conj" and subject.head.i == verb.i:
                 break  # "X said A, but he said “B”": a clause with its own subject ends the climb
@@ -805,6 +815,21 @@ class _Attributor:
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
         return None
 
+    def main_subject(self, verb: Token, inside_ids: set[int]) -> Token | None:
+        """The subject of the topmost clause above a subordinate verb, when it names someone
+        outside the quote; None when the verb's own clause is the top."""
+        found = None
+        while verb.head.i != verb.i and verb.dep_ not in ("conj", "parataxis"):
+            verb = verb.head
+            if verb.i in inside_ids:
+                return None
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.i not in inside_ids and subject.lower_ not in (
+                _RELATIVE_PRONOUNS | {"it", "there", "this", "what"}
+            ):
+                found = subject
+        return found
+
     def cue_attached_to(self, inside: list[Token], span: QuoteSpan, offset: int) -> _Found | None:
         """A cue verb outside the quote attached to a word inside it, with its subject."""
         inside_ids = {t.i for t in inside}
@@ -813,6 +838,8 @@ class _Attributor:
                 continue
             if token.lower_ not in _CUE_WORDS:
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
+                continue  # "“…” if she continues to lose": a condition, not a report
             subject = self.subject_of(token, inside_ids)
             if subject is not None and subject.i not in inside_ids:
                 return self.subject_speaker(subject, offset, token.text)
@@ -995,9 +1022,11 @@ class _Attributor:
         words = stretch.lower().split()
         if _CLAUSE_WORDS.intersection(words):
             return True
-        # A short object is the listener ("Trump assured Jones,"); a cue of speaking to
-        # someone may add where and when ("told The Associated Press in an interview").
-        return len(words) > 4 and verb.lower() not in _OBJECT_CUES
+        if verb.lower() in _OBJECT_CUES:
+            return False  # "told The Associated Press in an interview": the listener, where
+        # A short object of a verb the cue list lacks is the listener ("Trump assured Jones,");
+        # a cue of saying with an object reports that object ("he accuses the board of waste").
+        return len(words) > 4 or _CUE_ANYWHERE.fullmatch(verb) is not None
 
     def closing_clause(
         self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]
