@@ -22,7 +22,12 @@ same with any model:
    a long partial quote
    with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
    words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
-   finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
+   finding the speaker. Only the clause that reports a quote attributes it: a cue word used as
+   a noun ("the port's financial state was") is no cue; a cue after a partial quote that goes on
+   with words of its own ("…,” he claimed they had never met"), a condition ("if she continues
+   …") and the main clause after an opening subordinate clause holding the quote ("Although X
+   admitted “…,” Y argued …") do not attribute it; a participle set off by a comma (", calling it
+   “…”") belongs to the sentence's main subject; "according to" names its source after it. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
    (the subject of the nearest sentence that names a person), or other noun phrases ("a
    spokesman"), which keep `speaker` null.
 """
