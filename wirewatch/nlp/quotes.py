@@ -22,7 +22,12 @@ same with any model:
    a long partial quote
    with no cue goes to the subject of the verb above it ("Moore thanked him for “…”"); speaker
    words that name nobody (a clause fragment, an adverbial, a time) give way to the next way of
-   finding the speaker. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
+   finding the speaker. Only the clause that reports a quote attributes it: a cue word used as
+   a noun ("the port's financial state was") is no cue; a cue after a partial quote that goes on
+   with words of its own ("…,” he claimed they had never met"), a condition ("if she continues
+   …") and the main clause after an opening subordinate clause holding the quote ("Although X
+   admitted “…,” Y argued …") do not attribute it; a participle set off by a comma (", calling it
+   “…”") belongs to the sentence's main subject; "according to" names its source after it. Speakers are name mentions of resolved entities, role nouns bound by resolution ("the Prime Minister"), pronouns
    (the subject of the nearest sentence that names a person), or other noun phrases ("a
    spokesman"), which keep `speaker` null.
 """
@@ -109,7 +114,8 @@ _TRAILING_ADVERBIAL = re.compile(
 )
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _NOT_A_SPEAKER_START = re.compile(
-    r"\s*(?:and|but|or|which|that|who|as|because|while|when|if|so|then|what|where|how)\b"
+    r"\s*(?:and|but|or|which|that|who|as|because|while|when|if|so|then|what|where|how|although|"
+    r"though|whereas|since|unless|until|after|before)\b"
 )
 _DASH_SPEAKER = re.compile(rf"^[\s,.]*[―—–]+\s*(?P<spk>{_NAME})")
 # One appositive between commas: " the foreign minister of France", " a member of ...", " 56".
@@ -142,8 +148,9 @@ _PHRASE_AFTER_CUE = (
     rf"{_DETERMINER}(?: (?!(?:{_PREPOSITIONS}|who|which|that|and|but|on|in)\b)"
     r"(?:(?:[A-Z]\.)+|[\w'’\-]+)){1,5}"
 )
+# (used with .match at a position: no "^", which would only match at the text's start)
 _AFTER_CUE_SPEAKER = re.compile(
-    rf"^{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
+    rf"{_OPEN_TAIL}(?P<cue>{_CUE})(?: {_ADVERBS})? (?P<spk>{_PRONOUN}\b|{_PHRASE_AFTER_CUE}|{_NAME})"
 )
 _PREPOSITION_WORDS = set(_PREPOSITIONS[3:-1].split("|"))
 # "… that the council will approve it, said X." ends there, or hands over to an appositive.
@@ -724,9 +731,14 @@ class _Attributor:
                                                    abs(start + t.idx - span.mark_end)))
         found: tuple[Token, Token] | None = None
         cue: Token | None = None
+        # A quote in a subordinate clause opening the sentence is reported in that clause,
+        # before the quote, never by the main clause after it.
+        before_only = self.in_opening_subordinate(span)
         for verb in (governor, *governor.ancestors):
             if verb.i in inside_ids:
                 break  # the attribution hangs off the quote: "“…,” the senator said, …"
+            if before_only and start + verb.idx >= span.mark_end:
+                break
             if verb.lower_ in _CUE_WORDS:
                 cue = verb
             if cue is None:
@@ -738,9 +750,20 @@ class _Attributor:
                 subject = verb.head
             if span.mark_start <= start + subject.idx < span.mark_end:
                 return None
+            if cue.lower_ in _PARTICIPLES and cue.i > 0 and doc[cue.i - 1].text == ",":
+                # "Novak praised the dockers for what they achieved, calling it “…”": a
+                # participle set off by a comma tells more of the sentence's main subject,
+                # whichever clause the parser hung it on.
+                subject = self.main_subject(verb, inside_ids) or subject
             found, cue = (subject, cue), None
             if verb.dep_ == "conj" and subject.head.i == verb.i:
                 break  # "X said A, but he said “B”": a clause with its own subject ends the climb
+            if verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+            ):
+                # "Although X admitted that “A,” he claimed B": the main clause does not report
+                # an adverbial clause hanging on it.
+                break
         if found is None:
             return None
         subject, cue = found
@@ -797,6 +820,21 @@ class _Attributor:
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
         return None
 
+    def main_subject(self, verb: Token, inside_ids: set[int]) -> Token | None:
+        """The subject of the topmost clause above a subordinate verb, when it names someone
+        outside the quote; None when the verb's own clause is the top."""
+        found = None
+        while verb.head.i != verb.i and verb.dep_ not in ("conj", "parataxis"):
+            verb = verb.head
+            if verb.i in inside_ids:
+                return None
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.i not in inside_ids and subject.lower_ not in (
+                _RELATIVE_PRONOUNS | {"it", "there", "this", "what"}
+            ):
+                found = subject
+        return found
+
     def cue_attached_to(self, inside: list[Token], span: QuoteSpan, offset: int) -> _Found | None:
         """A cue verb outside the quote attached to a word inside it, with its subject."""
         inside_ids = {t.i for t in inside}
@@ -805,6 +843,8 @@ class _Attributor:
                 continue
             if token.lower_ not in _CUE_WORDS:
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
+                continue  # "“…” if she continues to lose": a condition, not a report
             subject = self.subject_of(token, inside_ids)
             if subject is not None and subject.i not in inside_ids:
                 return self.subject_speaker(subject, offset, token.text)
@@ -815,6 +855,10 @@ class _Attributor:
         subject = self.antecedent(subject)
         s = offset + subject.idx
         e = s + len(subject.text)
+        if subject.lower_ == "who":
+            named = self.named_before_who(s)
+            if named is not None:
+                return _Found(named[0], cue, named[1], entity_known=True)
         for (ms, me), entity_id in self.resolution.entity_of_span.items():
             if ms <= s and e <= me:
                 return _Found((ms, me), cue, entity_id, entity_known=True)
@@ -837,7 +881,23 @@ class _Attributor:
             last += 1
         phrase_start = offset + doc[first].idx
         phrase_end = offset + doc[last].idx + len(doc[last].text)
+        if doc[first].lower_ == "who":
+            # "Maria Lopez, who volunteers at the library, called …" with "who volunteers" read
+            # as one noun phrase: the clause hangs on the name before it.
+            named = self.named_before_who(phrase_start)
+            if named is not None:
+                return _Found(named[0], cue, named[1], entity_known=True)
         return _Found((phrase_start, phrase_end), cue, None, entity_known=True)
+
+    def named_before_who(self, who: int) -> tuple[tuple[int, int], str] | None:
+        """The mention that ends right before a "who" at `who`, across a comma, and its entity.
+
+        The parser may hang the name before "who" nowhere useful ("Ivo Brandt, who chairs the
+        board, called …" read with "who chairs" as the root); the clause hangs on that name.
+        """
+        end = len(self.text[:who].rstrip().rstrip(",").rstrip())
+        named = self.mention_ends.get(end)
+        return ((named[0], end), named[1]) if named is not None else None
 
     @staticmethod
     def antecedent(subject: Token) -> Token:
@@ -872,10 +932,25 @@ class _Attributor:
         dash = _DASH_SPEAKER.match(right)
         if dash:
             return self.name_within(span.mark_end + dash.start("spk"), span.mark_end + dash.end("spk")), "―"
+        if self.in_opening_subordinate(span):
+            # "When Hale called the rise “robbery,” Novak answered …": the main clause after a
+            # subordinate one holding the quote does not report it.
+            return None
         lead = len(re.match(_OPEN_TAIL, right).group())
         cue = _CUE_ANYWHERE.search(right, lead)
         if cue is None or cue.start() - lead > 120:
             return self.after_any_verb(span, right, lead)
+        if cue.group("cue").lower() == "according to" and cue.start() > lead:
+            # "According to" names its source after it: "“…” That's bad, according to Hale" is
+            # not said by "That's bad". Words before it make it a new clause, which reports
+            # the quote only when the quote did not end its sentence.
+            if re.search(r"[.!?]['’\")\]]*$", self.text[span.start:span.end]):
+                return None
+            match = _AFTER_CUE_SPEAKER.match(self.text, span.mark_end + cue.start(), right_end)
+            if match is None or re.search(r"[“”\"]", right[lead:cue.start()]):
+                return None
+            speaker = self.name_within(match.start("spk"), match.end("spk"))
+            return (speaker, "according to") if _CLAUSE_END.match(self.text, speaker[1]) else None
         if not self.attribution_can_follow(span, right[:lead], span.mark_end + cue.end()):
             # "The council “never had the money” in the first place, Novak said." (a quote that
             # ends its own sentence, "“….” But, he said, …", is followed by a new one)
@@ -899,6 +974,11 @@ class _Attributor:
             spk_start = span.mark_end + match.start("spk")
             spk_end = span.mark_end + match.end("spk")
             return self.name_within(spk_start, spk_end), match.group("cue")
+        if self.reported_before(span) and self.takes_complement(span.mark_end + cue.end(), cue.group("cue")):
+            # "Although Hale admitted that the port had “lost its way,” he claimed the crane
+            # would come": the quote sits in a clause a cue before it reports; a cue after it
+            # with words of its own reports something else.
+            return None
         speaker = self.speaker_before(phrase_end, limit=phrase_start)
         if speaker is None:
             # "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
@@ -908,6 +988,50 @@ class _Attributor:
                 return self.closing_clause(span, right, lead, cue)
             speaker = (phrase_start, named)
         return speaker, cue.group("cue")
+
+    def in_opening_subordinate(self, span: QuoteSpan) -> bool:
+        """Whether the quote lies in a subordinate clause that opens its sentence ("Although
+        Hale admitted the port was “…,” …"): a subordinator first, no comma before the quote."""
+        sentence = self.sentence_start(span.mark_start)
+        first = re.match(r"(?:[Ee]ven )?(\w+)\s", self.text[sentence:span.mark_start])
+        if first is None or first.group(1).lower() not in _SUBORDINATORS | {"after", "before", "once", "unless"}:
+            return False
+        return "," not in self.text[sentence:span.mark_start]
+
+    def reported_before(self, span: QuoteSpan) -> bool:
+        """Whether the quote sits inside a clause that a cue before it, in its own sentence and
+        outside quotes, reports ("Hale said the port had “lost its way,” …")."""
+        sentence = self.sentence_start(span.mark_start)
+        if sentence == span.mark_start:
+            return False
+        return any(
+            not self.inside_quote(m.start(), m.end()) and not noun_use(self.text, m.start(), m.end())
+            for m in _CUE_ANYWHERE.finditer(self.text, sentence, span.mark_start)
+        )
+
+    def takes_complement(self, pos: int, verb: str) -> bool:
+        """Whether the verb ending at pos goes on with words of its own (a clause: "he claimed
+        they had never met", "she warned the sale would cost jobs") rather than ending a bare
+        attribution ("he said.", "she said on Tuesday", "he points out", "Trump assured Jones,",
+        "she told The Associated Press in an interview")."""
+        if _BARE_AFTER_VERB.match(self.text, pos):
+            return False
+        # up to the clause's punctuation, an abbreviation's period not included ("Rep. Frank")
+        stretch = re.match(r"[^.,;:!?“”\"\n]*", self.text[pos:pos + 120]).group()
+        sentence_end = self.sentence_end(pos)
+        while pos + len(stretch) < sentence_end and self.text[pos + len(stretch)] == ".":
+            stretch += "." + re.match(r"[^.,;:!?“”\"\n]*", self.text[pos + len(stretch) + 1:pos + 120]).group()
+        end = pos + len(stretch)
+        if end < len(self.text) and self.text[end] not in ".,;:!?\n":
+            return True  # another quote follows: what the verb reports
+        words = stretch.lower().split()
+        if _CLAUSE_WORDS.intersection(words):
+            return True
+        if verb.lower() in _OBJECT_CUES:
+            return False  # "told The Associated Press in an interview": the listener, where
+        # A short object of a verb the cue list lacks is the listener ("Trump assured Jones,");
+        # a cue of saying with an object reports that object ("he accuses the board of waste").
+        return len(words) > 4 or _CUE_ANYWHERE.fullmatch(verb) is not None
 
     def closing_clause(
         self, span: QuoteSpan, right: str, lead: int, cue: re.Match[str]
@@ -925,15 +1049,22 @@ class _Attributor:
         cue_start, cue_end = span.mark_end + cue.start(), span.mark_end + cue.end()
         if not self.text[clause_start:cue_start].strip():
             match = _AFTER_CUE_SPEAKER.match(self.text, clause_start, self.sentence_end(cue_start))
-            if match is not None and not match.group("spk")[:1].islower():
+            speaker = None
+            # "…, said Ivo Brandt." names the speaker after the cue; "…, told Fox News" names
+            # the listener, and "said Ohio State professor Paul Beck" has a title first.
+            if match is not None and not match.group("spk")[:1].islower() and cue.group("cue").lower() not in _OBJECT_CUES:
                 speaker = self.name_within(match.start("spk"), match.end("spk"))
-            else:
+                if not _CLAUSE_END.match(self.text, speaker[1]):
+                    speaker = None
+            if speaker is None and cue.group("cue").lower() not in _OBJECT_CUES:
                 speaker = self.titled_person(cue_end)
             if speaker is None or not _CLAUSE_END.match(self.text, speaker[1]):
                 return None
             return speaker, cue.group("cue")
         speaker = self.speaker_before(cue_start, limit=clause_start)
-        if speaker is None or not _CLAUSE_END.match(self.text, cue_end):
+        # The clause ends the sentence, perhaps after a place or a time: "…, she said in a
+        # video message." (not "…, she said the port would close": that reports something else)
+        if speaker is None or not _BARE_AFTER_VERB.match(self.text, cue_end):
             return None
         return speaker, cue.group("cue")
 
@@ -981,6 +1112,10 @@ class _Attributor:
                 # Inverted: "“…,” agrees Lena Marsh." / "“…,” opined the Harbour Gazette's
                 # editors": a verb, then a name that ends the sentence or its clause.
                 return self.inverted_any_verb(span.mark_end + verb.end(), verb.group("cue"))
+            if self.takes_complement(span.mark_end + verb.end(), verb.group("cue")):
+                # "“…,” he sees Ivo as a rival": a verb with an object of its own is not an
+                # attribution, only one that ends the clause ("“…,” Bozell concludes.").
+                return None
             speaker = self.speaker_before(phrase_end, limit=phrase_start)
             return (speaker, verb.group("cue")) if speaker is not None else None
         return None
@@ -1135,6 +1270,7 @@ class _Attributor:
             m for m in _CUE_ANYWHERE.finditer(left)
             if not self.inside_quote(left_start + m.start(), left_start + m.end())
             and not (m.group("cue") == "call" and left[:m.start()].endswith("to "))  # "to call a meeting"
+            and not noun_use(self.text, left_start + m.start(), left_start + m.end())
         ]
         if not cues:
             return None
@@ -1382,6 +1518,47 @@ def is_speaker_phrase(words: str) -> bool:
     if len(tokens) > 1 and last.endswith("ed") and tokens[-1].islower():
         return False
     return True
+
+
+# Cue words that are also nouns ("the state", "his claims", "her notes", "a call"), and what
+# shows the noun: a determiner or possessive right before it ("his claims"), or a verb right
+# after it ("Kim's mental state is …"; "the senator claims" keeps the verb).
+# What may follow the verb of a bare attribution: the end of the clause, a prepositional
+# phrase, a particle, a time or an adverb ("he said on Tuesday", "she points out", "he said
+# Monday", "she added quickly").
+_BARE_AFTER_VERB = re.compile(
+    r"(?:\s*(?:[.,;:!?—–\-)\]\"”’']|$)|\s+(?:[Ii]n|[Oo]n|at|of|during|after|before|with|from|while|about|"
+    r"for|as|to|and|but|last|this|next|earlier|later|recently|again|also|then|once|yesterday|today|tonight|"
+    r"out|up|back|off|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[a-z]+ly)\b)"
+)
+# Words that show a clause of its own after a verb: a subject pronoun, a complementiser, an
+# infinitive, a finite auxiliary.
+_CLAUSE_WORDS = {
+    "that", "he", "she", "they", "i", "we", "it", "to", "is", "was", "are", "were", "would",
+    "will", "has", "have", "had", "can", "could", "should", "as", "by",
+}
+# Cues whose object is the person spoken to, not what was said.
+_OBJECT_CUES = {"told", "tells", "tell", "asked", "asks", "telling", "asking", "urged", "urges", "warned", "warns"}
+_NOUN_CUE_FORMS = {
+    "state", "states", "claims", "reports", "notes", "calls", "call", "read", "reads", "tweets",
+    "answers", "promises", "fears", "hopes", "vows",
+}
+_NOUN_BEFORE = re.compile(
+    r"(?:(?<![\w’'])(?:the|a|an|his|her|its|their|our|my|your|this|these|those)|\w['’]s) $",
+    re.IGNORECASE,
+)
+_VERB_AFTER_NOUN = re.compile(
+    r" (?:is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|remain|"
+    r"remains|seem|seems|appear|appears)\b"
+)
+
+
+def noun_use(text: str, start: int, end: int) -> bool:
+    """Whether the cue word at [start, end) is used as a noun ("Kim's mental state is …",
+    "the reports were"), not as the reporting verb."""
+    if text[start:end].lower() not in _NOUN_CUE_FORMS:
+        return False
+    return bool(_NOUN_BEFORE.search(text, max(0, start - 40), start) or _VERB_AFTER_NOUN.match(text, end))
 
 
 _TITLE_SMALL_WORDS = {
