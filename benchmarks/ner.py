@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import Doc  # noqa: E402
 
-from training.convert import iob_spans, read_conll  # noqa: E402
+from training.convert import iob_spans, read_conll, spacing_from_text  # noqa: E402
 from wirewatch.config import Settings  # noqa: E402
 from wirewatch.nlp.pipeline import load_pipeline  # noqa: E402
 from wirewatch.nlp.propagation import COMPONENT_NAME  # noqa: E402
@@ -162,14 +162,7 @@ def uner_documents(path: Path) -> list[GoldDocument]:
 
 def _spacing_from_text(text: str, words: list[str]) -> list[str]:
     """The space after each word, read from the sentence's own text (one space when unclear)."""
-    spaces, position = [], 0
-    for word in words:
-        found = text.find(word, position)
-        if found < 0:
-            spaces.append(" ")
-            continue
-        position = found + len(word)
-        spaces.append(" " if text[position:position + 1].isspace() else "")
+    spaces = [" " if space else "" for space in spacing_from_text(text, words)]
     if spaces:
         spaces[-1] = ""
     return spaces

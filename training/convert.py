@@ -367,7 +367,7 @@ def gum_docs(vocab, datasets: Path, splits: tuple[str, ...],
 UNER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 
 
-def _uner_spacing(text: str, words: list[str]) -> list[bool]:
+def spacing_from_text(text: str, words: list[str]) -> list[bool]:
     """Whether a space follows each word, read from the sentence's own `# text` line."""
     spaces, position = [], 0
     for word in words:
@@ -402,7 +402,7 @@ def uner_docs(vocab, path: Path) -> list[Doc]:
         if sentence:
             sentence_words = [w for w, _ in sentence]
             words.extend(sentence_words)
-            spaces.extend(_uner_spacing(text, sentence_words))
+            spaces.extend(spacing_from_text(text, sentence_words)[:-1] + [True])  # then the next sentence
             starts.extend(i == 0 for i in range(len(sentence)))
             tags.extend(t for _, t in sentence)
         sentence = []
@@ -410,6 +410,7 @@ def uner_docs(vocab, path: Path) -> list[Doc]:
     def close_document() -> None:
         close_sentence()
         if words:
+            spaces[-1] = False
             doc = Doc(vocab, words=list(words), spaces=list(spaces), sent_starts=list(starts))
             ents = []
             for s, e, label in iob_spans(tags):

@@ -9,15 +9,7 @@ from __future__ import annotations
 import pytest
 
 import wirewatch
-
-
-def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(first words of the quote, speaker, speaker words) for each quote of a plain-text article."""
-    document = wirewatch.analyze(text, content_type="text/plain")
-    return [
-        (" ".join(q.text.split()[:3]), q.speaker, q.speaker_mention.text if q.speaker_mention else None)
-        for q in document.quotes
-    ]
+from quote_attributions import attributions as speakers
 
 
 # -- he / she: the person the pronoun agrees with, not the nearest name ----------------------

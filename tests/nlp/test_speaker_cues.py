@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import wirewatch
-
-
-def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(first three words of the quote, speaker, speaker words) for each quote."""
-    document = wirewatch.analyze(text, content_type="text/plain")
-    return [
-        (" ".join(q.text.split()[:3]), q.speaker, q.speaker_mention.text if q.speaker_mention else None)
-        for q in document.quotes
-    ]
+from quote_attributions import attributions
 
 
 # -- “…,” Speaker verb: after a comma hand-over any verb attributes ---------------------------

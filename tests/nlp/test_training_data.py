@@ -1,4 +1,4 @@
-"""The GUM reader and the entity-swap augmenter of
+"""The GUM and UNER readers and the entity-swap augmenter of
 training/ (texts written for the test)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT))
 
 from training.augment import create_entity_swap  # noqa: E402
-from training.convert import gum_docs  # noqa: E402
+from training.convert import gum_docs, uner_docs  # noqa: E402
 
 # One GUM-style document: "Keir Starmer 's speech" (the person nested in an abstract mention),
 # "the Bank of England", a plural demonym, and a heading; "[Keir Starmer]" also appears as a
@@ -94,3 +94,34 @@ def test_gum_reader_keeps_only_the_genres_asked_for(tmp_path):
     vocab = spacy.blank("en").vocab
     assert len(gum_docs(vocab, datasets, ("train",), frozenset({"news", "bio"}))) == 1
     assert gum_docs(vocab, datasets, ("train",), frozenset({"fiction"})) == []
+
+
+# A UNER English EWT document (iob2): PER / ORG / LOC only, so "Israeli" is "O" there although
+# it is a name of a type UNER does not annotate; web text writes "tampa bay" in lower case.
+UNER_ROWS = [
+    "# newdoc id = answers-test",
+    "# sent_id = answers-test-0001",
+    "# text = The Israeli envoy met Keir Starmer in tampa bay.",
+    "1\tThe\tO\t-\t-", "2\tIsraeli\tO\t-\t-", "3\tenvoy\tO\t-\t-", "4\tmet\tO\t-\t-",
+    "5\tKeir\tB-PER\t-\t-", "6\tStarmer\tI-PER\t-\t-", "7\tin\tO\t-\t-",
+    "8\ttampa\tB-LOC\t-\t-", "9\tbay\tI-LOC\t-\t-", "10\t.\tO\t-\t-",
+    "",
+    "# sent_id = answers-test-0002",
+    "# text = Thanks, Acme Bank!",
+    "1\tThanks\tO\t-\t-", "2\t,\tO\t-\t-", "3\tAcme\tB-ORG\t-\t-", "4\tBank\tI-ORG\t-\t-",
+    "5\t!\tO\t-\t-",
+    "",
+]
+
+
+def test_uner_reader_types_names_and_leaves_unannotated_capitals_out_of_the_loss(tmp_path: Path) -> None:
+    path = tmp_path / "uner.iob2"
+    path.write_text("\n".join(UNER_ROWS) + "\n", encoding="utf-8")
+    [doc] = uner_docs(spacy.blank("en").vocab, path)
+    assert doc.text == "The Israeli envoy met Keir Starmer in tampa bay. Thanks, Acme Bank!"
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Keir Starmer", "PERSON"), ("tampa bay", "LOC"), ("Acme Bank", "ORG")]
+    iob = {t.text: t.ent_iob_ for t in doc}
+    assert iob["Israeli"] == ""  # a capitalised word UNER has no type for: unannotated
+    assert iob["The"] == "O" and iob["Thanks"] == "O"  # sentence openers: taught as non-names
+    assert iob["envoy"] == "O"
