@@ -78,3 +78,13 @@ def test_the_quick_schema_check_reads_the_same_head_as_alembic():
     from wirewatch.store.migrate import scripted_head
 
     assert scripted_head() == head_revision()
+
+
+def test_whether_a_subscription_had_a_story_is_read_by_index(store_url):
+    # Asked once per matched subscription for every article; by (subscription, time) alone it read
+    # every match a broad subscription ever had.
+    with Store.open(store_url):
+        pass
+    with raw_connection(store_url) as conn:
+        indexes = inspect(conn).get_indexes("alert_matches")
+    assert ["subscription_id", "story_id"] in [index["column_names"] for index in indexes]
