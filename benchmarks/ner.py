@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import Doc  # noqa: E402
 
-from training.convert import iob_spans, read_conll, spacing_from_text  # noqa: E402
+from training.convert import iob_spans, read_conll, read_iob2, spacing_from_text  # noqa: E402
 from wirewatch.config import Settings  # noqa: E402
 from wirewatch.nlp.pipeline import load_pipeline  # noqa: E402
 from wirewatch.nlp.propagation import COMPONENT_NAME  # noqa: E402
@@ -128,36 +128,16 @@ def conll_documents(path: Path) -> list[GoldDocument]:
 def uner_documents(path: Path) -> list[GoldDocument]:
     """UNER English EWT (iob2): documents by `# newdoc`, spacing from each sentence's `# text`."""
     documents: list[GoldDocument] = []
-    current: GoldDocument | None = None
-    sentence_text, sentence_words, sentence_tags = "", [], []
-
-    def close_sentence() -> None:
-        nonlocal sentence_text, sentence_words, sentence_tags
-        if current is not None and sentence_words:
+    for sentences in read_iob2(path):
+        current = GoldDocument([], [], [], [])
+        for sentence in sentences:
             offset = len(current.words)
             current.sentence_starts.append(offset)
-            current.words.extend(sentence_words)
-            current.spaces.extend(_spacing_from_text(sentence_text, sentence_words))
-            current.spans.extend((offset + s, offset + e, t) for s, e, t in iob_spans(sentence_tags))
-        sentence_text, sentence_words, sentence_tags = "", [], []
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# newdoc"):
-            close_sentence()
-            current = GoldDocument([], [], [], [])
-            documents.append(current)
-        elif line.startswith("# text = "):
-            sentence_text = line[len("# text = "):]
-        elif line.startswith("#"):
-            continue
-        elif not line.strip():
-            close_sentence()
-        else:
-            columns = line.split("\t")
-            sentence_words.append(columns[1])
-            sentence_tags.append(columns[2])
-    close_sentence()
-    return [d for d in documents if d.words]
+            current.words.extend(sentence.words)
+            current.spaces.extend(_spacing_from_text(sentence.text, sentence.words))
+            current.spans.extend((offset + s, offset + e, t) for s, e, t in iob_spans(sentence.tags))
+        documents.append(current)
+    return documents
 
 
 def _spacing_from_text(text: str, words: list[str]) -> list[str]:

@@ -380,6 +380,46 @@ def spacing_from_text(text: str, words: list[str]) -> list[bool]:
     return spaces
 
 
+@dataclass
+class IobSentence:
+    """One sentence of an iob2 file: its own text (`# text = `), its words and their tags."""
+
+    text: str
+    words: list[str]
+    tags: list[str]
+
+
+def read_iob2(path: Path) -> list[list[IobSentence]]:
+    """The documents (by `# newdoc`) of a UNER iob2 file, each a list of its sentences."""
+    documents: list[list[IobSentence]] = []
+    text, words, tags = "", [], []
+
+    def close_sentence() -> None:
+        nonlocal text, words, tags
+        if words:
+            if not documents:
+                documents.append([])
+            documents[-1].append(IobSentence(text, words, tags))
+        text, words, tags = "", [], []
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc"):
+            close_sentence()
+            documents.append([])
+        elif line.startswith("# text = "):
+            text = line[len("# text = "):]
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            close_sentence()
+        else:
+            columns = line.split("\t")
+            words.append(columns[1])
+            tags.append(columns[2])
+    close_sentence()
+    return [document for document in documents if document]
+
+
 def uner_docs(vocab, path: Path) -> list[Doc]:
     """UNER English EWT documents (by `# newdoc`) with PER/ORG/LOC as PERSON/ORG/GPE-or-LOC.
 
@@ -390,57 +430,31 @@ def uner_docs(vocab, path: Path) -> list[Doc]:
     non-entities worth learning). Lower-case words are taught as they are annotated: web text
     writes names in lower case ("tampa bay") and UNER still marks them."""
     docs: list[Doc] = []
-    words: list[str] = []
-    spaces: list[bool] = []
-    starts: list[bool] = []
-    tags: list[str] = []
-    text = ""
-    sentence: list[tuple[str, str]] = []
-
-    def close_sentence() -> None:
-        nonlocal sentence
-        if sentence:
-            sentence_words = [w for w, _ in sentence]
-            words.extend(sentence_words)
-            spaces.extend(spacing_from_text(text, sentence_words)[:-1] + [True])  # then the next sentence
-            starts.extend(i == 0 for i in range(len(sentence)))
-            tags.extend(t for _, t in sentence)
-        sentence = []
-
-    def close_document() -> None:
-        close_sentence()
-        if words:
-            spaces[-1] = False
-            doc = Doc(vocab, words=list(words), spaces=list(spaces), sent_starts=list(starts))
-            ents = []
-            for s, e, label in iob_spans(tags):
-                label = UNER_TYPES.get(label)
-                if label is None:
-                    continue
-                if label == "LOC":
-                    label = refine_label("LOC", words[s:e])
-                ents.append(Span(doc, s, e, label=label))
-            covered = {i for ent in ents for i in range(ent.start, ent.end)}
-            missing = [Span(doc, i, i + 1) for i, word in enumerate(words)
-                       if i not in covered and not starts[i] and word[:1].isupper()
-                       and word != "I"]
-            doc.set_ents(ents, missing=missing, default="outside")
-            docs.append(doc)
-        words.clear(); spaces.clear(); starts.clear(); tags.clear()
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# newdoc"):
-            close_document()
-        elif line.startswith("# text = "):
-            text = line[len("# text = "):]
-        elif line.startswith("#"):
-            continue
-        elif not line.strip():
-            close_sentence()
-        else:
-            columns = line.split("\t")
-            sentence.append((columns[1], columns[2]))
-    close_document()
+    for document in read_iob2(path):
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        tags: list[str] = []
+        for sentence in document:
+            words.extend(sentence.words)
+            spaces.extend(spacing_from_text(sentence.text, sentence.words)[:-1] + [True])  # then the next sentence
+            starts.extend(i == 0 for i in range(len(sentence.words)))
+            tags.extend(sentence.tags)
+        spaces[-1] = False
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+        ents = []
+        for s, e, label in iob_spans(tags):
+            label = UNER_TYPES.get(label)
+            if label is None:
+                continue
+            if label == "LOC":
+                label = refine_label("LOC", words[s:e])
+            ents.append(Span(doc, s, e, label=label))
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        missing = [Span(doc, i, i + 1) for i, word in enumerate(words)
+                   if i not in covered and not starts[i] and word[:1].isupper() and word != "I"]
+        doc.set_ents(ents, missing=missing, default="outside")
+        docs.append(doc)
     return docs
 
 
