@@ -21,7 +21,7 @@ from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
 from .short_copies import SHORT_FLOOR, is_short, kept, rewrites
 from .records import StoryConfig
-from .text import STOPWORDS, content_hash, normalise, proxy_entities, sentences, words
+from .text import STOPWORDS, content_hash, normalised_words, proxy_entities, sentences
 
 
 @dataclass(frozen=True)
@@ -142,18 +142,14 @@ class DuplicateIndex:
         if not kept_texts or all(key not in self._names for key in sources):
             return False
         news = without_credits(text)
-        known_values = known_numbers(_union(self._numbers, sources))
-        if any(not (readings | {value}) & known_values for value, readings in stated_numbers(news)):
+        if self._new_numbers(news, sources):
             return False
-        known = _union(self._names, sources)
         names = stated_names(news) | inner_name_words(news)
+        known = _union(self._names, sources)
         if any(name in CALENDAR and name not in known for name in names):
             return False  # another date
-        written, resolved = name_words(news), resolved_words(spellings)
-        if new_names(names, known, written=written, resolved=resolved):
-            placed = placed_names(news, _union(self._places, sources))
-            if new_names(names, known, written=written, resolved=resolved, placed=placed):
-                return False
+        if self._new_names(news, names, sources, spellings):
+            return False
         return not new_quotes(news, kept_texts)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
@@ -175,19 +171,30 @@ class DuplicateIndex:
         )
 
     def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
-        known = known_numbers(_union(self._numbers, sources))
-        # Unscaled too: a spun "$2.5 million" that lost "2." states "5 million", which is no news.
-        if len({value for value, readings in stated_numbers(news) if not (readings | {value}) & known}) >= NEW_FACTS:
+        if len(self._new_numbers(news, sources)) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
+        return len(self._new_names(news, stated_names(news), sources, spellings)) >= NEW_NAMES
+
+    def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
+        """Numbers `news` states that no source states in any reading; unscaled too: a spun
+        "$2.5 million" that lost "2." states "5 million", which is no news."""
+        known = known_numbers(_union(self._numbers, sources))
+        return {value for value, readings in stated_numbers(news) if not (readings | {value}) & known}
+
+    def _new_names(self, news: str, names: frozenset[str], sources: set[str],
+                   spellings: dict[str, list[str]]) -> set[str]:
+        """Those of `names` (stated in `news`) that name no one the sources name, after the garble
+        and resolution rules (new_names)."""
         known = _union(self._names, sources)
-        names, written, resolved = stated_names(news), name_words(news), resolved_words(spellings)
-        if len(new_names(names, known, written=written, resolved=resolved)) < NEW_NAMES:
-            return False
+        written, resolved = name_words(news), resolved_words(spellings)
+        found = new_names(names, known, written=written, resolved=resolved)
+        if not found:
+            return found
         # Only then, as it costs more: are the new names written where a known name stood?
         placed = placed_names(news, _union(self._places, sources))
-        return len(new_names(names, known, written=written, resolved=resolved, placed=placed)) >= NEW_NAMES
+        return new_names(names, known, written=written, resolved=resolved, placed=placed)
 
     def add(self, article_id: str, text: str, fingerprint: Fingerprint, copies: str | None,
             facts: TextFacts | None = None) -> None:
@@ -324,18 +331,18 @@ def new_quotes(text: str, sources: list[str]) -> list[str]:
     """Quotations of `text` (of QUOTE_WORDS words or more) that restate none of `sources`'s,
     word for word in order at QUOTE_MATCH: a spinner replaces words inside a quotation too, but
     keeps the rest in order; a new statement shares only its common words with a known one."""
-    known = [_words_of(quote) for source in sources for quote in _quotations(source)]
-    return [quote for quote in _quotations(text)
-            if len(_words_of(quote)) >= QUOTE_WORDS
-            and not any(Indel.normalized_similarity(_words_of(quote), other) >= QUOTE_MATCH for other in known)]
+    known = [normalised_words(quote) for source in sources for quote in _quotations(source)]
+    found = []
+    for quote in _quotations(text):
+        tokens = normalised_words(quote)
+        if len(tokens) >= QUOTE_WORDS and not any(
+                Indel.normalized_similarity(tokens, other) >= QUOTE_MATCH for other in known):
+            found.append(quote)
+    return found
 
 
 def _quotations(text: str) -> list[str]:
     return [first or second for first, second in _QUOTATION.findall(text)]
-
-
-def _words_of(text: str) -> list[str]:
-    return words(normalise(text))
 
 
 def _headline_case(line: str) -> bool:

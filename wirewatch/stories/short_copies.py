@@ -21,7 +21,7 @@ import re
 
 from rapidfuzz.distance import Indel
 
-from .text import normalise, sentences, words
+from .text import normalised_words, sentences
 
 # Chosen on ECB+ dev topics (1-25) with spun copies (benchmarks/stories.py --duplicates-only dev,
 # seeds 13-25): there, spun copies of up to 100 words scoring 0.30-0.40 against their original
@@ -52,12 +52,12 @@ def rewrites(text: str, match: str) -> bool:
 
 
 def aligned_share(text: str, match: str) -> float:
-    theirs = [_tokens(sentence) for sentence in sentences(match)]
+    theirs = [normalised_words(sentence) for sentence in sentences(match)]
     targets = theirs + [first + second for first, second in zip(theirs, theirs[1:])]
     mine = sentences(text)
     total = weighted = 0.0
     for i, sentence in enumerate(mine):
-        size = len(_tokens(sentence))
+        size = len(normalised_words(sentence))
         if size < MIN_SENTENCE_WORDS or not targets:
             continue
         readings = [sentence]
@@ -75,8 +75,4 @@ def aligned_share(text: str, match: str) -> float:
 def _rotations(sentence: str) -> list[list[str]]:
     """The sentence's tokens with its clauses in each rotation (the sentence itself first)."""
     clauses = [clause for clause in _CLAUSE.split(sentence) if clause.strip()] or [sentence]
-    return [_tokens(" ".join(clauses[i:] + clauses[:i])) for i in range(len(clauses))]
-
-
-def _tokens(text: str) -> list[str]:
-    return words(normalise(text))
+    return [normalised_words(" ".join(clauses[i:] + clauses[:i])) for i in range(len(clauses))]

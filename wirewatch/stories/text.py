@@ -79,10 +79,15 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text)]
 
 
+def normalised_words(text: str) -> list[str]:
+    """The word tokens of `text` once normalised: what word-for-word comparisons compare."""
+    return words(normalise(text))
+
+
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: no stopwords, no single letters, no possessive endings."""
     out = []
-    for word in words(normalise(text)):
+    for word in normalised_words(text):
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) > 1 and word not in STOPWORDS:
