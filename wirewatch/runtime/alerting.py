@@ -28,10 +28,8 @@ from ..alerts.digest import period_start
 from ..alerts.messages import outgoing
 from ..alerts.presearch import SubscriptionIndex
 from ..config import Settings
-from ..store import Store, StoredArticle, Subscription, SubscriptionChange, Transaction
+from ..store import Fingerprint, Store, StoredArticle, Subscription, SubscriptionChange, Transaction
 from .story_stage import StoryUpdate
-
-Fingerprint = tuple[int, int, int]  # AlertStore.subscriptions_fingerprint
 
 
 class Alerting:

@@ -38,7 +38,7 @@ from ..document import SourceItem
 from ..errors import WirewatchError
 from ..pipeline import Analysed, analyse_item, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
-from ..store import AddResult, Store
+from ..store import AddResult, Store, SubscriptionChange
 from ..stories import StoryConfig
 from ..stories.prepared import prepare
 from .alerting import Alerting
@@ -168,6 +168,8 @@ class Runner:
         self._senders = Senders(settings.delivery_threads) if service else None
         self._delivery = DeliveryThread(self._deliver_in_background) if service else None
         self._subscriptions_changed_at = 0.0
+        if self._delivery is not None:  # after alerting's own watcher: the index has taken the change
+            store.watch_subscriptions(self.subscriptions_changed)
         self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes, alerting=self.alerting,
                               senders=self._senders)
 
@@ -327,8 +329,9 @@ class Runner:
                 log.exception("refreshing the subscription index failed")
         return self.alerting.deliver(senders=self._senders, wait=False, on_done=self._delivery.wake)
 
-    def subscriptions_changed(self) -> None:
-        """This process changed a subscription. The index has normally taken the change already
+    def subscriptions_changed(self, change: SubscriptionChange) -> None:
+        """The store's word that this process committed a subscription write (a service watches
+        its store: Store.watch_subscriptions). The index has normally taken the change already
         (Alerting.subscription_changed); where it could not (two writes crossed), a service
         rebuilds it in the background once the changes stop for QUIET_SECONDS (otherwise the next
         article's story transaction would), so 1,000 changes in a row cost one rebuild at most."""

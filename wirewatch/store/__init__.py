@@ -3,7 +3,7 @@ HTTP validators, per-site line statistics, the work queue. The only package that
 
 from .alert_records import (
     DEFAULT_UPDATES, FAILED, PENDING, RETRYING, SENT, STATUSES, Alert, AlertMatch, ArticleAlerts,
-    DecidedAlert, DigestBatch, NewAlert, Subscription, SubscriptionChange, SubscriptionSpec,
+    DecidedAlert, DigestBatch, Fingerprint, NewAlert, Subscription, SubscriptionChange, SubscriptionSpec,
 )
 from .alert_store import AlertStore
 from .document_queries import DocumentSummary
@@ -22,7 +22,7 @@ __all__ = [
     "AddResult", "SearchHit", "Store", "StoredDocument", "canonical_url", "EntitySummary",
     "EntityDetail", "QuoteRecord", "StorySummary", "Feed", "DocumentSummary", "ArticleHeader", "LogEntry",
     "StoredArticle", "StorySession", "Transaction", "AlertStore", "Alert", "AlertMatch", "ArticleAlerts",
-    "DecidedAlert", "DigestBatch", "NewAlert", "Subscription", "SubscriptionChange", "SubscriptionSpec", "RetryPolicy",
+    "DecidedAlert", "DigestBatch", "Fingerprint", "NewAlert", "Subscription", "SubscriptionChange", "SubscriptionSpec", "RetryPolicy",
     "MAX_ERROR_LENGTH", "DEFAULT_UPDATES", "FAILED", "PENDING", "RETRYING", "SENT", "STATUSES",
     "check_interval", "MIN_INTERVAL", "MAX_INTERVAL", "QueueCounts", "WorkItem", "WorkQueue",
     "STORY_SORTS", "distinct_sources", "source_label",

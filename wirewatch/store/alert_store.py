@@ -21,7 +21,7 @@ from ..errors import InputError
 from . import alert_queries, outbox, subscriptions as subscription_queries
 from .alert_records import (
     STATUSES, Alert, AlertMatch, ArticleAlerts, ArticleForMatching, DigestBatch, NewAlert,
-    Subscription, SubscriptionChange, SubscriptionSpec,
+    Fingerprint, Subscription, SubscriptionChange, SubscriptionSpec,
 )
 from .dialect import insert_for, store_errors
 from .engine import write_transaction
@@ -129,7 +129,7 @@ class AlertStore:
         self.store._subscription_changed(change)
         return removed
 
-    def subscriptions_fingerprint(self, *, within: Transaction | None = None) -> tuple[int, int, int]:
+    def subscriptions_fingerprint(self, *, within: Transaction | None = None) -> Fingerprint:
         """Changes whenever a subscription is added, edited, removed, paused or resumed, by any
         process (to reload an index): every such write bumps a version row in the same transaction.
         `within`: read in that open transaction (the story stage's, once per article)."""

@@ -147,13 +147,6 @@ def _alert_store(request: Request) -> AlertStore:
     return AlertStore(request.app.state.web.store)
 
 
-def subscriptions_changed(request: Request) -> None:
-    """After a subscription write (which the matching index has normally taken already): the
-    service checks the index in the background, rebuilding it there if the write missed it,
-    rather than in the next pushed article's story transaction."""
-    request.app.state.web.runner.subscriptions_changed()
-
-
 def subscription_out(sub: Subscription) -> SubscriptionOut:
     return SubscriptionOut(
         id=sub.id, name=sub.name, query=sub.query, notify=[redact(url) for url in sub.notify],
@@ -200,7 +193,6 @@ def create_subscription(payload: SubscriptionIn, request: Request, response: Res
     spec = validate_subscription(payload.query, payload.notify, name=payload.name, digest=payload.digest,
                                  updates=payload.updates, allow_private=settings.allow_private_urls)
     created = _alert_store(request).add_subscription(spec)
-    subscriptions_changed(request)
     response.headers["Location"] = f"/api/subscriptions/{created.id}"
     return subscription_out(created)
 
@@ -244,16 +236,13 @@ def update_subscription(subscription_id: RowId, payload: SubscriptionPatch, requ
         current = edit_subscription(request, alert_store, subscription_id, spec)
     if payload.paused is not None:
         current = alert_store.set_paused(subscription_id, payload.paused)
-    subscriptions_changed(request)
     return subscription_out(current)
 
 
 def edit_subscription(request: Request, alert_store: AlertStore, subscription_id: int, spec: Any) -> Subscription:
     """Store an edit. Every process's matcher reloads its index on the next article: an edit
     changes `subscriptions_fingerprint` like any other subscription change."""
-    updated = alert_store.update_subscription(subscription_id, spec)
-    subscriptions_changed(request)
-    return updated
+    return alert_store.update_subscription(subscription_id, spec)
 
 
 @router.post("/subscriptions/{subscription_id}/test", response_model=TestSendOut, responses=WRITE_ERRORS,
@@ -277,7 +266,6 @@ def delete_subscription(subscription_id: RowId, request: Request) -> Response:
     """Remove a subscription with its alerts (queued ones are never sent)."""
     if not _alert_store(request).delete_subscription(subscription_id):
         raise HTTPException(404, f"no subscription {subscription_id}")
-    subscriptions_changed(request)
     return Response(status_code=204)
 
 

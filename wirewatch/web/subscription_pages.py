@@ -22,7 +22,7 @@ from ..alerts.outbox import STATUSES
 from ..alerts.subscriptions import DIGESTS, UPDATES
 from ..errors import InputError, QueryError
 from .alert_actions import reason_line, send_test
-from .api_alerts import edit_subscription, subscriptions_changed
+from .api_alerts import edit_subscription
 from .pages import render
 from .security import token_matches, verify_csrf
 from .params import RowId
@@ -137,7 +137,6 @@ def create_or_preview(
         return _list_page(request, form, error=str(exc), previewed=True,
                           status_code=400 if isinstance(exc, QueryError) else 422)
     created = _alert_store(request).add_subscription(spec)
-    subscriptions_changed(request)
     return RedirectResponse(f"/subscriptions/{created.id}?notice=created", status_code=303)
 
 
@@ -219,7 +218,6 @@ def pause(subscription_id: RowId, request: Request, csrf_token: str = Form(""), 
     _found(request, subscription_id)
     now_paused = paused not in ("0", "", "false")
     _alert_store(request).set_paused(subscription_id, now_paused)
-    subscriptions_changed(request)
     target = "/subscriptions" if back == "list" else f"/subscriptions/{subscription_id}"
     return RedirectResponse(f"{target}?notice={'paused' if now_paused else 'resumed'}", status_code=303)
 
@@ -229,7 +227,6 @@ def delete(subscription_id: RowId, request: Request, csrf_token: str = Form(""),
     _check_write(request, csrf_token, api_token)
     if not _alert_store(request).delete_subscription(subscription_id):
         raise HTTPException(404, f"no subscription {subscription_id}")
-    subscriptions_changed(request)
     return RedirectResponse("/subscriptions?notice=deleted", status_code=303)
 
 
