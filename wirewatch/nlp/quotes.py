@@ -1052,11 +1052,12 @@ class _Attributor:
             speaker = None
             # "…, said Ivo Brandt." names the speaker after the cue; "…, told Fox News" names
             # the listener, and "said Ohio State professor Paul Beck" has a title first.
-            if match is not None and not match.group("spk")[:1].islower() and cue.group("cue").lower() not in _OBJECT_CUES:
+            names_listener = cue.group("cue").lower() in _OBJECT_CUES
+            if match is not None and not match.group("spk")[:1].islower() and not names_listener:
                 speaker = self.name_within(match.start("spk"), match.end("spk"))
                 if not _CLAUSE_END.match(self.text, speaker[1]):
                     speaker = None
-            if speaker is None and cue.group("cue").lower() not in _OBJECT_CUES:
+            if speaker is None and not names_listener:
                 speaker = self.titled_person(cue_end)
             if speaker is None or not _CLAUSE_END.match(self.text, speaker[1]):
                 return None
@@ -1520,9 +1521,6 @@ def is_speaker_phrase(words: str) -> bool:
     return True
 
 
-# Cue words that are also nouns ("the state", "his claims", "her notes", "a call"), and what
-# shows the noun: a determiner or possessive right before it ("his claims"), or a verb right
-# after it ("Kim's mental state is …"; "the senator claims" keeps the verb).
 # What may follow the verb of a bare attribution: the end of the clause, a prepositional
 # phrase, a particle, a time or an adverb ("he said on Tuesday", "she points out", "he said
 # Monday", "she added quickly").
@@ -1539,6 +1537,9 @@ _CLAUSE_WORDS = {
 }
 # Cues whose object is the person spoken to, not what was said.
 _OBJECT_CUES = {"told", "tells", "tell", "asked", "asks", "telling", "asking", "urged", "urges", "warned", "warns"}
+# Cue words that are also nouns ("the state", "his claims", "her notes", "a call"), and what
+# shows the noun: a determiner or possessive right before it ("his claims"), or a verb right
+# after it ("Kim's mental state is …"; "the senator claims" keeps the verb).
 _NOUN_CUE_FORMS = {
     "state", "states", "claims", "reports", "notes", "calls", "call", "read", "reads", "tweets",
     "answers", "promises", "fears", "hopes", "vows",
