@@ -211,26 +211,16 @@ class Store:
 
         `site_lines` (site, line keys): a new article also counts them, as `record_site_lines`
         does, in the same transaction."""
-        results: list[AddResult] = []
-        try:
-            with write_transaction(self._engine) as conn:
-                results.append(self._add(conn, doc, raw, raw_content_type, origin))
-                if site_lines is not None and results[0].status == "stored":
-                    self._record_site_lines(conn, *site_lines)
-        except DBAPIError as exc:
-            raise StoreError(f"cannot store articles in {self._url}: {_first_line(exc)}") from None
-        return results[0]
+        with store_errors(f"cannot store articles in {self._url}"), write_transaction(self._engine) as conn:
+            added = self._add(conn, doc, raw, raw_content_type, origin)
+            if site_lines is not None and added.status == "stored":
+                self._record_site_lines(conn, *site_lines)
+        return added
 
     def add_documents(self, items: Iterable[DocumentInput]) -> list[AddResult]:
         """Like add_document for each item, in one transaction (much faster for bulk ingest)."""
-        results: list[AddResult] = []
-        try:
-            with write_transaction(self._engine) as conn:
-                for doc, raw, raw_content_type, origin in items:
-                    results.append(self._add(conn, doc, raw, raw_content_type, origin))
-        except DBAPIError as exc:
-            raise StoreError(f"cannot store articles in {self._url}: {_first_line(exc)}") from None
-        return results
+        with store_errors(f"cannot store articles in {self._url}"), write_transaction(self._engine) as conn:
+            return [self._add(conn, doc, raw, raw_content_type, origin) for doc, raw, raw_content_type, origin in items]
 
     def _add(self, conn: Connection, doc: Document, raw: bytes | None, raw_content_type: str | None,
              origin: str | None) -> AddResult:
