@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=60, help="articles to push (default 60)")
     parser.add_argument("--rate", type=float, default=1.0, help="pushes per second (default 1.0)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-push", action="store_true",
+                        help="also print each push in push order: words, request ms, push -> webhook ms")
     args = parser.parse_args(argv)
     if not DATASET.is_file():
         print(f"dataset not found: {DATASET} (set WIREWATCH_SHARED)", file=sys.stderr)
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 load_before = os.getloadavg()
                 sent_at: dict[str, float] = {}
                 request_ms: list[float] = []
+                request_by_url: dict[str, float] = {}
                 failures: list[str] = []
                 lock = threading.Lock()
 
@@ -163,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                         return
                     with lock:
                         request_ms.append((time.perf_counter() - t0) * 1000)
+                        request_by_url[url] = request_ms[-1]
 
                 threads = []
                 interval = 1.0 / args.rate
@@ -189,6 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     def pct(values: list[float], q: float) -> float:
         return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
+    if args.per_push:
+        print(f"{'push':>4} {'words':>6} {'request ms':>10} {'webhook ms':>10}")
+        for i, record in enumerate(pushed):
+            url = f"https://bench.example/{record['id']}"
+            arrived = receiver.arrivals.get(url)
+            webhook = f"{(arrived - sent_at[url]) * 1000:.0f}" if arrived and url in sent_at else "-"
+            print(f"{i + 1:>4} {len(record['text'].split()):>6} {request_by_url.get(url, float('nan')):>10.0f} {webhook:>10}")
     request_ms.sort()
     load_after = os.getloadavg()
     print(f"{args.subscriptions} subscriptions (set up in {setup:.1f} s), {len(sent_at)} articles pushed at "
