@@ -6,16 +6,17 @@ or on a Ray worker. Nothing here touches the store.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .config import Settings
 from .document import Document, SourceItem
-from .extract import extract
+from .extract import Extracted, extract
 
 if TYPE_CHECKING:
+    from .nlp.layout import Reading
     from .stories.prepared import PreparedArticle
 
 
@@ -46,10 +47,44 @@ def analyse_item(
     settings: Settings,
     recurring_lines: Container[str] = frozenset(),
     language_analysis: bool = True,
+    readings: Mapping[str, Reading] | None = None,
 ) -> Analysed:
-    """Extract and analyse one source item. Raises InputError for unusable input."""
+    """Extract and analyse one source item. Raises InputError for unusable input.
+
+    `readings`: NER readings of this item's text made elsewhere (`entity_readings`), used instead
+    of running those models; the result is the same."""
     extracted = extract(item, recurring_lines=recurring_lines, max_bytes=settings.max_bytes)
-    document = Document(
+    document = _document(item, extracted)
+    if language_analysis and document.text:
+        _add_language_facts(document, settings, readings)
+    return Analysed(document=document, site=site_key(item), line_keys=extracted.line_keys)
+
+
+def entity_readings(
+    item: SourceItem,
+    *,
+    settings: Settings,
+    recurring_lines: Container[str] = frozenset(),
+    share: int = 0,
+    shares: int = 1,
+) -> dict[str, Reading]:
+    """What the statistical NERs of the analysis read in this item's text, for `analyse_item`'s
+    `readings`: every `shares`-th model from the `share`-th, so that `shares` processes can read
+    an article side by side. Empty where the text gets no language analysis."""
+    extracted = extract(item, recurring_lines=recurring_lines, max_bytes=settings.max_bytes)
+    document = _document(item, extracted)
+    if not document.text or document.language not in (None, "en"):
+        return {}
+    from .nlp.analyze import entity_models, entity_reading
+    from .nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.spacy_model)
+    return {name: entity_reading(document.text, nlp=nlp, name=name)
+            for name in entity_models(nlp)[share::shares]}
+
+
+def _document(item: SourceItem, extracted: Extracted) -> Document:
+    return Document(
         title=extracted.title,
         text=extracted.text,
         site_name=extracted.site_name,
@@ -62,12 +97,10 @@ def analyse_item(
         source=item.source or extracted.site_name or site_key(item),
         authors=extracted.authors,
     )
-    if language_analysis and document.text:
-        _add_language_facts(document, settings)
-    return Analysed(document=document, site=site_key(item), line_keys=extracted.line_keys)
 
 
-def _add_language_facts(document: Document, settings: Settings) -> None:
+def _add_language_facts(document: Document, settings: Settings,
+                        readings: Mapping[str, Reading] | None = None) -> None:
     """Fill entities, quotes and quality with the configured spaCy pipeline (English only)."""
     if document.language not in (None, "en"):
         return
@@ -75,7 +108,7 @@ def _add_language_facts(document: Document, settings: Settings) -> None:
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(settings.spacy_model)
-    document.entities, document.quotes, document.quality = analyze_text(document.text, nlp=nlp)
+    document.entities, document.quotes, document.quality = analyze_text(document.text, nlp=nlp, readings=readings)
 
 
 def analyze(

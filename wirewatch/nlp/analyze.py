@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import spacy
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 from wirewatch.document import Entity, Quality, Quote
 from wirewatch.errors import InputError
 
 from .entities import collect_name_spans
-from .layout import run_entity_pass
+from .layout import Reading, run_entity_pass, statistical_reading
 from .quality import assess_quality
 from .quotes import find_quotes
 from .resolve import resolve
@@ -67,20 +68,44 @@ def _parser(nlp: spacy.Language, doc: Doc, components: list[str]) -> Callable[[i
     return parse
 
 
-def analyze_text(text: str, *, nlp: spacy.Language) -> tuple[list[Entity], list[Quote], Quality]:
+def entity_models(nlp: spacy.Language) -> list[str]:
+    """The statistical NERs the entity pass runs: each reads the text on its own (the rules after
+    them combine their readings), so each can be read in a process of its own (`entity_reading`)."""
+    disabled, _ = plan_pipeline(nlp)
+    return [name for name, component in nlp.pipeline
+            if name not in disabled and isinstance(component, EntityRecognizer)]
+
+
+def _plain_spaces(text: str) -> str:
+    # Rules match plain spaces; a no-break space is one character too, so offsets stay valid.
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def entity_reading(text: str, *, nlp: spacy.Language, name: str) -> Reading:
+    """What the NER `name` (one of `entity_models`) reads in `text`, for `analyze_text(readings=)`."""
+    if not isinstance(text, str):
+        raise InputError(f"text to analyse must be a string, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    return statistical_reading(nlp, _plain_spaces(text), name)
+
+
+def analyze_text(text: str, *, nlp: spacy.Language,
+                 readings: Mapping[str, Reading] | None = None) -> tuple[list[Entity], list[Quote], Quality]:
     """Entities (resolved across spellings), quotes with speakers and the MT-quality verdict.
 
     Offsets in the records index into `text`. With a dependency parser in `nlp` quotes are
     attributed through the subject of their cue verb; without one by rules on the text alone.
+    `readings` are NER readings of this same text already made (`entity_reading`); the result is
+    the same as without them.
     """
     if not isinstance(text, str):
         raise InputError(f"text to analyse must be a string, not {type(text).__name__}")
     if not text.strip():
         return [], [], Quality()
-    # Rules match plain spaces; a no-break space is one character too, so offsets stay valid.
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = _plain_spaces(text)
     disabled, parse_with = plan_pipeline(nlp)
-    doc = run_entity_pass(nlp, text, disabled)
+    doc = run_entity_pass(nlp, text, disabled, readings)
     resolution = resolve(text, collect_name_spans(doc))
     parse = _parser(nlp, doc, parse_with) if parse_with else None
     quotes = find_quotes(text, resolution, parse=parse)

@@ -24,7 +24,7 @@ starts and headings from the layout.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,15 +36,17 @@ _CLOSED = frozenset({".", "!", "?", ":", ";", "…", "...", '"', "”", "’", "
 _BOUNDARY = "."
 
 
-def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = ()) -> Doc:
-    """`nlp` (less `disabled`) over `text`, its statistical components blind to layout whitespace."""
-    doc = nlp.make_doc(text)
-    enabled = [(name, component) for name, component in nlp.pipeline if name not in disabled]
-    if not any(token.is_space for token in doc):
-        return _run(doc, enabled)
+# A statistical NER's reading of the compact copy: (start, end, label) in the copy's tokens.
+Reading = list[tuple[int, int, str]]
+
+
+def compact_copy(nlp: Language, doc: Doc) -> tuple[list[str], list[bool], list[int | None]]:
+    """The words and spaces of `doc` without its whitespace tokens (a full stop where a line break
+    parts two capitalised words), and the real token behind each word of the copy (None for
+    such a stop)."""
     words: list[str] = []
     spaces: list[bool] = []
-    origin: list[int | None] = []  # the real token behind each token of the copy
+    origin: list[int | None] = []
     for token in doc:
         if token.is_space:
             if words:
@@ -57,10 +59,33 @@ def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = ()) -> D
         words.append(token.text)
         spaces.append(bool(token.whitespace_))
         origin.append(token.i)
+    return words, spaces, origin
+
+
+def statistical_reading(nlp: Language, text: str, name: str) -> Reading:
+    """What the statistical NER `name` alone reads in `text` (on the compact copy, from a clean
+    slate, as `run_entity_pass` runs it): the part of the pass that can run in another process
+    while this one runs the other NER (runtime/pushes.py)."""
+    words, spaces, _ = compact_copy(nlp, nlp.make_doc(text))
     if not words:
-        return _run(doc, enabled)
+        return []
+    doc = nlp.get_pipe(name)(Doc(nlp.vocab, words=words, spaces=spaces))
+    return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+
+
+def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = (),
+                    readings: Mapping[str, Reading] | None = None) -> Doc:
+    """`nlp` (less `disabled`) over `text`, its statistical components blind to layout whitespace.
+
+    `readings` holds what some statistical NERs read, worked out elsewhere (`statistical_reading`):
+    those are set instead of run, with the same result."""
+    doc = nlp.make_doc(text)
+    enabled = [(name, component) for name, component in nlp.pipeline if name not in disabled]
+    words, spaces, origin = compact_copy(nlp, doc)
+    if not words or not any(token.is_space for token in doc):
+        return _run(doc, enabled, readings)
     compact = _run(Doc(nlp.vocab, words=words, spaces=spaces),
-                   [(name, c) for name, c in enabled if name != PROPAGATION])
+                   [(name, c) for name, c in enabled if name != PROPAGATION], readings)
     doc.ents = _on_real_tokens(doc, origin, compact.ents)
     return _run(doc, [(name, c) for name, c in enabled if name == PROPAGATION])
 
@@ -74,9 +99,14 @@ def _names_meet(last: str, doc: Doc, space: int) -> bool:
     return following is not None and following.text[:1].isupper()
 
 
-def _run(doc: Doc, components: list[tuple[str, object]]) -> Doc:
-    for _, component in components:
-        doc = component(doc)
+def _run(doc: Doc, components: list[tuple[str, object]], readings: Mapping[str, Reading] | None = None) -> Doc:
+    for name, component in components:
+        if readings is not None and name in readings:
+            # What running the NER on a clean slate sets: its entities, every other token outside.
+            doc.set_ents([Span(doc, start, end, label=label) for start, end, label in readings[name]],
+                         default="outside")
+        else:
+            doc = component(doc)
     return doc
 
 

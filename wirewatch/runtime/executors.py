@@ -156,6 +156,7 @@ class AnalysisPool:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | InProcess | None = None
         self._pids: set[int] = set()  # every process seen ready: each loaded the models once
+        self._in_flight = 0  # jobs submitted through call/call_each and not finished yet
 
     @property
     def loads(self) -> int:
@@ -170,19 +171,37 @@ class AnalysisPool:
                               if self.processes > 0 else InProcess())
             return self._pool
 
+    @property
+    def in_flight(self) -> int:
+        """Jobs submitted through `call` or `call_each` and not finished: 0 when every process is idle."""
+        return self._in_flight
+
     def call(self, fn: Callable, /, *args, attempts: int = 2) -> object:
         """`fn(*args)` in a pool process (what it raises, raised here). A job the death of a
         process cut short is tried again on a fresh pool, up to `attempts` in all: a process
         killed from outside costs a retry, while an input that kills its process every time
         raises BrokenProcessPool after the last attempt."""
+        return self.call_each([(fn, args)], attempts=attempts)[0]
+
+    def call_each(self, calls: list[tuple[Callable, tuple]], *, attempts: int = 2) -> list[object]:
+        """Every `fn(*args)` of `calls` at once, each in a pool process (side by side where
+        processes are idle), their results in order; the first exception a job raised is raised
+        here once all have finished. Retried as a whole like `call`."""
         for attempt in range(attempts):
             pool = self._current()
+            with self._lock:
+                self._in_flight += len(calls)
             try:
-                return pool.submit(fn, *args).result()
+                futures = [pool.submit(fn, *args) for fn, args in calls]
+                wait(futures)
+                return [future.result() for future in futures]
             except BrokenProcessPool:
                 self._replace(pool)
                 if attempt + 1 == attempts:
                     raise
+            finally:
+                with self._lock:
+                    self._in_flight -= len(calls)
         raise ValueError("attempts must be 1 or more")
 
     def start(self, *, timeout: float = 300.0) -> None:

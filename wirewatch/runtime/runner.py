@@ -36,16 +36,15 @@ from ..alerts.delivery import Senders
 from ..config import Settings
 from ..document import SourceItem
 from ..errors import WirewatchError
-from ..pipeline import Analysed, analyse_item, site_key
+from ..pipeline import Analysed, site_key
 from ..sources import Fetcher, SourceFailure, iter_items
 from ..store import AddResult, Store, SubscriptionChange
-from ..stories import StoryConfig
-from ..stories.prepared import prepare
 from .alerting import Alerting
+from .analysis import analyse_article
 from .delivery_thread import DeliveryThread
 from .executors import POOL_THRESHOLD, AnalysisExecutor, StreamingExecutor, check_executor, open_executor
 from .pushes import PushAnalysis
-from .story_stage import StoryStage, StoryUpdate, document_input
+from .story_stage import StoryStage, StoryUpdate
 from .warm import Readiness, WarmUp
 
 log = logging.getLogger("wirewatch.runner")
@@ -128,18 +127,6 @@ class Submitted:
 Entry = SourceItem | SourceFailure | IngestFailure
 
 
-def analyse_article(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed:
-    """The pure step (a module-level function, so a pool can pickle it): the analysis, and what
-    the story stage can work out from the article alone (the single writer then only checks it).
-    InputError for unusable input."""
-    analysed = analyse_item(item, settings=settings, recurring_lines=recurring)
-    try:
-        analysed.story = prepare(document_input(analysed.document, None), StoryConfig())
-    except Exception:  # noqa: BLE001 - the story stage works it out itself (and reports what fails there)
-        log.exception("story preparation failed for %s", item.origin)
-    return analysed
-
-
 def analyse_or_fail(item: SourceItem, settings: Settings, recurring: frozenset[str]) -> Analysed | IngestFailure:
     """`analyse_article` for batches, run by an executor: unusable input is this item's failure."""
     try:
@@ -190,7 +177,7 @@ class Runner:
             return self._duplicate(known)
         recurring = self.recurring_lines(site_key(item))
         if self.pushes is not None:  # WorkerError when its worker died twice on it
-            analysed = self.pushes.analyse(analyse_article, item, self.settings, recurring)
+            analysed = self.pushes.analyse_article(item, self.settings, recurring)
         else:
             analysed = analyse_article(item, self.settings, recurring)
         added = self.store_analysed(analysed, item)  # with the site lines it teaches, in one transaction

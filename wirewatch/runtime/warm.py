@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..alerts.channels import prepare_channels
 from ..document import SourceItem
+from .analysis import analyse_article
 from .story_stage import StoryStage
 from .warm_article import WARM_BODY, WARM_TITLE
 
@@ -56,8 +57,6 @@ def load_models(settings: Settings) -> None:
     with _models_lock:
         if _models_loaded:
             return
-        from .runner import analyse_article  # here: runner imports this module
-
         for item in _samples():  # what a push runs: the analysis and the story preparation
             analyse_article(item, settings, frozenset())
         _models_loaded = True
