@@ -234,3 +234,36 @@ def test_a_participle_after_a_comma_belongs_to_the_main_subject(article, speaker
 ])
 def test_a_subordinate_clause_does_not_report_the_quote(article, speaker):
     assert [(s, words) for _, s, words in speakers(article)] == [(speaker, speaker)]
+
+
+# -- "X met Y's leader, Lena Marsh, saying “…”": the name before the participle's comma -------
+# -- is an appositive or an object, not the participle's subject ------------------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    (
+        "Harbour vote\n\nThe harbour board met on Monday.\n\n"
+        "Harbour master Ivo Brandt visited the dock workers to discuss the strike with their "
+        "union leader, Lena Marsh, saying “the port cannot survive another month of this.”\n",
+        "Ivo Brandt",
+    ),
+    (
+        "Rail dispute\n\nTrains were cancelled again.\n\n"
+        "Mayor Sami Hale weighed in on complaints against the operator's new manager, Tom Baker, "
+        "calling the delays “a disgrace for a city of this size.”\n",
+        "Sami Hale",
+    ),
+    (
+        "Clinic closure\n\nThe clinic shut last week.\n\n"
+        "Grace Whitfield wrote to the health minister about the closure and to his deputy, Tom "
+        "Baker, saying “the valley has been forgotten by everyone in the capital.”\n",
+        "Grace Whitfield",
+    ),
+    (
+        "School budget\n\nThe school board voted on Tuesday.\n\n"
+        "Petra Novak met the parents of the primary school and their spokeswoman, Maria Lopez, "
+        "telling them “no teacher will lose a job while I sit on this board.”\n",
+        "Petra Novak",
+    ),
+])
+def test_a_name_set_off_before_a_participle_is_not_its_subject(article, speaker):
+    assert [s for _, s, _ in speakers(article)] == [speaker]

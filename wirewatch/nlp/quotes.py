@@ -46,6 +46,7 @@ from wirewatch.document import Mention, Quote
 from .gender import pronoun_gender
 from .referents import NOMINATIVE_PRONOUN, Referents
 from .resolve import Resolution
+from .speech_nouns import owned_speech
 
 CUES = (
     "said|says|say|told|tells|tell|added|adds|urged|urges|warned|warns|wrote|writes|asked|asks|"
@@ -394,6 +395,7 @@ class _Attributor:
         self.person_ends = {e: (s, eid) for s, e, eid in resolution.persons}
         self.mention_ends = {e: (s, eid) for (s, e), eid in resolution.entity_of_span.items()}
         self.mention_starts = {s: e for (s, e) in resolution.entity_of_span}
+        self.name_starts = {e: s for e, (s, _) in self.mention_ends.items()}
         self._referents: Referents | None = None
         self.quote_starts = [s.mark_start for s in spans]
 
@@ -435,7 +437,8 @@ class _Attributor:
     def speaker(self, start: int, end: int) -> tuple[str | None, Mention]:
         """Entity id (or None) and the mention for the speaker words at [start, end)."""
         words = self.text[start:end]
-        pronoun = words.lower() in ("i", "we") or bool(NOMINATIVE_PRONOUN.fullmatch(words))
+        # (a possessive pronoun owns the words a quote is the content of: "her remark that")
+        pronoun = words.lower() in ("i", "we", "his", "her", "their") or bool(NOMINATIVE_PRONOUN.fullmatch(words))
         role = not pronoun and words[:1].islower()  # "the spokesperson", "a union official"
         mention = Mention(text=words, start=start, end=end, kind="pronoun" if pronoun else "role" if role else "name")
         if words.lower() in ("i", "we"):
@@ -597,6 +600,8 @@ class _Attributor:
         if label is not None:
             return self.transcript_turn(quote, label)
         found = self.plausible(self.after(span, paragraph_end))
+        if found is None:
+            found = self.owned_speech(span, paragraph_start)
         # Quotes that will not be reported (one word, a title) are not worth a parse.
         worth_parsing = len(content.split()) >= MIN_QUOTE_WORDS and not is_title(content)
         if found is None and self.parse is not None and worth_parsing:
@@ -637,6 +642,19 @@ class _Attributor:
         quote.speaker_mention = mention
         quote.cue = cue
         return quote
+
+    def owned_speech(self, span: QuoteSpan, paragraph_start: int) -> _Found | None:
+        """The owner of the words the quote is the content of: "Brandt's answer was that “…”",
+        "after her remark that “…”" (see nlp/speech_nouns.py)."""
+        sentence = max(self.sentence_start(span.mark_start), paragraph_start)
+        owned = owned_speech(self.text, sentence, span.mark_start, self.name_starts, _CUE_ANYWHERE)
+        if owned is None:
+            return None
+        if owned.pronoun is not None:
+            entity_id = self.referents.pronoun(owned.start, owned.pronoun)
+        else:
+            entity_id = self.resolution.entity_of_span.get((owned.start, owned.end))
+        return _Found((owned.start, owned.end), owned.noun, entity_id, entity_known=True)
 
     def named_earlier(self, mention: Mention, entity_id: str) -> Mention:
         """The name of the pronoun's person as the subject earlier in its sentence: in
@@ -754,7 +772,7 @@ class _Attributor:
                 # "Novak praised the dockers for what they achieved, calling it “…”": a
                 # participle set off by a comma tells more of the sentence's main subject,
                 # whichever clause the parser hung it on.
-                subject = self.main_subject(verb, inside_ids) or subject
+                subject = self.main_subject(verb, inside_ids) or self.before_set_off(subject, cue, inside_ids) or subject
             found, cue = (subject, cue), None
             if verb.dep_ == "conj" and subject.head.i == verb.i:
                 break  # "X said A, but he said “B”": a clause with its own subject ends the climb
@@ -819,6 +837,25 @@ class _Attributor:
                                         and verb.i - 2 in inside_ids):
             return next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
         return None
+
+    @staticmethod
+    def before_set_off(subject: Token, cue: Token, inside_ids: set[int]) -> Token | None:
+        """The sentence's own subject when the parser gave a participle set off by a comma a
+        subject that ends at that comma: in "Brandt met the union's leader, Lena Marsh, saying
+        “…”" or "Hale weighed in on the new manager, Tom Baker, calling …" the name before the
+        comma is an appositive or an object, and an -ing form takes no subject across a comma.
+        The subject is then the one of a clause before that name (the first, the main clause);
+        None when the parse shows none, or the subject does not end at the comma."""
+        doc = cue.doc
+        # (the parser may hang the comma on the name: its right edge is then the comma)
+        if subject.i >= cue.i or subject.right_edge.i not in (cue.i - 2, cue.i - 1) or doc[cue.i - 1].text != ",":
+            return None
+        start = subject.left_edge.i
+        return next((
+            t for t in doc[:start]
+            if t.dep_ in _SUBJECT_DEPS and t.i not in inside_ids and t.head.i < start
+            and t.lower_ not in _RELATIVE_PRONOUNS | {"it", "there", "this", "what"}
+        ), None)
 
     def main_subject(self, verb: Token, inside_ids: set[int]) -> Token | None:
         """The subject of the topmost clause above a subordinate verb, when it names someone
