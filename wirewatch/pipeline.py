@@ -73,7 +73,7 @@ def entity_readings(
     an article side by side. Empty where the text gets no language analysis."""
     extracted = extract(item, recurring_lines=recurring_lines, max_bytes=settings.max_bytes)
     document = _document(item, extracted)
-    if not document.text or document.language not in (None, "en"):
+    if not document.text or not _gets_language_analysis(document):
         return {}
     from .nlp.analyze import entity_models, entity_reading
     from .nlp.pipeline import load_pipeline
@@ -99,10 +99,14 @@ def _document(item: SourceItem, extracted: Extracted) -> Document:
     )
 
 
+def _gets_language_analysis(document: Document) -> bool:
+    return document.language in (None, "en")
+
+
 def _add_language_facts(document: Document, settings: Settings,
                         readings: Mapping[str, Reading] | None = None) -> None:
     """Fill entities, quotes and quality with the configured spaCy pipeline (English only)."""
-    if document.language not in (None, "en"):
+    if not _gets_language_analysis(document):
         return
     from .nlp.analyze import analyze_text
     from .nlp.pipeline import load_pipeline
