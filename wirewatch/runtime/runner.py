@@ -54,6 +54,9 @@ WINDOW = 64
 # A service checks its subscription index (rebuilding it if a change missed it) once subscriptions
 # have not changed for this long.
 QUIET_SECONDS = 0.3
+# ... and, for changes by other processes, at most this often: reading the store's fingerprint is a
+# query, and the delivery thread runs a round for every finished send (a dozen per push).
+INDEX_CHECK_SECONDS = 5.0
 
 
 @dataclass
@@ -155,6 +158,7 @@ class Runner:
         self._senders = Senders(settings.delivery_threads) if service else None
         self._delivery = DeliveryThread(self._deliver_in_background) if service else None
         self._subscriptions_changed_at = 0.0
+        self._index_checked_at = 0.0
         if self._delivery is not None:  # after alerting's own watcher: the index has taken the change
             store.watch_subscriptions(self.subscriptions_changed)
         self.warming = WarmUp(settings, self.stage, self.lock, pushes=self.pushes, alerting=self.alerting,
@@ -309,7 +313,11 @@ class Runner:
         """One round of the delivery thread: hand what is due to free sender threads, each of
         which wakes the thread again when its send is done (more may be due by then)."""
         assert self._delivery is not None
-        if time.monotonic() - self._subscriptions_changed_at >= QUIET_SECONDS:
+        now = time.monotonic()
+        changed_here = self._subscriptions_changed_at > self._index_checked_at
+        if (now - self._subscriptions_changed_at >= QUIET_SECONDS
+                and (changed_here or now - self._index_checked_at >= INDEX_CHECK_SECONDS)):
+            self._index_checked_at = now
             try:
                 self.alerting.refresh_index()
             except WirewatchError:  # the store is unavailable: the story transaction will say so
