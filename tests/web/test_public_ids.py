@@ -10,8 +10,12 @@ and the link of one of them opened the other. Each test here failed on that code
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from html import unescape
+from urllib.parse import unquote
 
+import feedparser
 import pytest
 
 from wirewatch.alerts import AlertStore, validate_subscription
@@ -84,13 +88,14 @@ def test_non_numeric_record_ids_keep_their_ids(client, store):
 
 
 def _clashing_world(store) -> dict[str, str]:
-    """Two articles without record ids (store numbers 1 and 2) and a ceasefire story whose two
-    articles carry record ids "1" and "2": the numbers the others are named by."""
+    """Two articles without record ids (store numbers 1 and 2) and a ceasefire story (store numbers
+    3 and 4) whose articles carry record ids "1", the number another article is named by, and "3",
+    the store number of the first of them."""
     quiet = [store.add_document(_plain(n)).id for n in range(2)]
     assert quiet == [1, 2]
     store.add_document(ceasefire_document(id="1", url="https://wire.example/a"))
     store.add_document(ceasefire_document(title="Starmer urges Putin to sign ceasefire", source="Courier",
-                                          tail="The Courier contributed.", id="2"))
+                                          tail="The Courier contributed.", id="3"))
     cluster(store)
     return {item.title: item.public_id for item in store.documents(limit=10)}
 
@@ -146,3 +151,35 @@ def test_a_pushed_numeric_id_gets_an_id_that_opens_it(client, store):
     assert again.status_code == 200 and again.json()["id"] == body["id"]
     assert [a["article"] for a in client.get("/api/alerts").json()["items"]] == [body["id"]]
     _assert_one_article_per_id(client)
+
+
+def _article_links(html: str) -> list[tuple[str, str]]:
+    """(href, anchor text) of every link to an article page."""
+    return [(href, unescape(text).strip()) for href, text in
+            re.findall(r'<a[^>]*href="(/articles/[^"?]+)"[^>]*>([^<]*)</a>', html)]
+
+
+def test_page_and_feed_links_open_the_article_they_name(client, store):
+    """Pages linked articles by store number: "/articles/1" opened the record whose own id is "1"."""
+    _clashing_world(store)
+    story_id = client.get("/api/stories", params={"q": "ceasefire"}).json()["items"][0]["id"]
+    titles = {item.public_id: item.title for item in store.documents(limit=10)}
+    pages = ["/articles", f"/stories/{story_id}", "/entities/Keir Starmer"]
+    checked = 0
+    for page in pages:
+        for href, text in _article_links(client.get(page).text):
+            opened = client.get(href)
+            assert opened.status_code == 200, (page, href)
+            title = re.search(r"<h1>([^<]*)</h1>", opened.text).group(1)
+            if text in titles.values():  # a link showing an article's title opens that article
+                assert unescape(title) == text, (page, href)
+                checked += 1
+    assert checked >= 4
+    for href, _ in _article_links(client.get(f"/stories/{story_id}").text):  # the members, by their ids
+        assert unquote(href.removeprefix("/articles/")) in titles
+    for feed in ("/feeds/latest", f"/feeds/stories/{story_id}.atom"):
+        parsed = feedparser.parse(client.get(feed).content)
+        assert parsed.entries
+        for entry in parsed.entries:
+            [related] = [link.href for link in entry.links if link.rel == "related"]
+            assert titles[unquote(related.rsplit("/articles/", 1)[1])] == entry.title
