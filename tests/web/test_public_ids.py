@@ -69,14 +69,12 @@ def test_a_numeric_record_id_arriving_after_that_store_number_gets_an_id_of_its_
 def test_a_store_number_reached_after_a_numeric_record_id_took_it_gets_an_id_of_its_own(client, store):
     first = store.add_document(make_document("Numbered record", "A record whose own id is a number.", id="3")).id
     later = [store.add_document(_plain(n)).id for n in range(4)]
-    assert "3" in {str(i) for i in later} and first != 3
+    assert first != 3
     ids = _assert_one_article_per_id(client)
     assert ids["Numbered record"] == "3"  # the record keeps the id its source gave it
-    clashing = next(n for n, row_id in enumerate(later) if row_id == 3)
-    assert ids[f"Harbour report {clashing}"] != "3"
-    for n, row_id in enumerate(later):
-        if n != clashing:
-            assert ids[f"Harbour report {n}"] == str(row_id)
+    for n, row_id in enumerate(later):  # the others keep their store numbers, but for number 3
+        # (SQLite stores one as number 3 and names it otherwise; PostgreSQL skips the number)
+        assert ids[f"Harbour report {n}"] == (str(row_id) if row_id != 3 else "~3")
 
 
 def test_non_numeric_record_ids_keep_their_ids(client, store):

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select, update
+from typing import Any
+
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -22,26 +24,48 @@ def _held(conn: Connection, candidate: str) -> bool:
     return conn.execute(select(documents.c.id).where(documents.c.public_id == candidate)).first() is not None
 
 
+def ahead(conn: Connection, record_id: str | None) -> dict[str, Any]:
+    """Columns to insert a new article with, naming it in the INSERT itself where its first
+    candidate is known before: its record id; on PostgreSQL its row number too, taken from the
+    sequence first. The insert does nothing when another article holds that name (the unique
+    index), and the caller then stores it unnamed and calls `assign`. Saves the statements of
+    `assign` on almost every insert (bulk ingest stored articles about half as fast without)."""
+    if record_id:
+        return {"public_id": record_id}
+    if conn.dialect.name == "postgresql":
+        row_id = int(conn.execute(select(func.nextval(text("pg_get_serial_sequence('documents', 'id')")))).scalar_one())
+        return {"id": row_id, "public_id": str(row_id)}
+    return {}
+
+
 def assign(conn: Connection, row_id: int, record_id: str | None) -> str:
     """Give the article stored as `row_id` (its public id still None) the first free candidate."""
-    # SQLite: writers take turns (engine.write_transaction), so a candidate free now stays free
-    # until this transaction commits. PostgreSQL: another writer may take it meanwhile; the unique
-    # index refuses the second, and a savepoint keeps this transaction alive to try the next one.
-    guarded = conn.dialect.name == "postgresql"
     for candidate in public_id_candidates(record_id, row_id):
-        if _held(conn, candidate):
-            continue
-        statement = update(documents).where(documents.c.id == row_id).values(public_id=candidate)
-        if not guarded:
-            conn.execute(statement)
+        if _take(conn, row_id, candidate):
             return candidate
-        try:
-            with conn.begin_nested():
-                conn.execute(statement)
-        except IntegrityError:
-            continue
-        return candidate
     raise AssertionError("public_id_candidates never ends")  # pragma: no cover
+
+
+def _take(conn: Connection, row_id: int, candidate: str) -> bool:
+    statement = update(documents).where(documents.c.id == row_id).values(public_id=candidate)
+    if conn.dialect.name != "postgresql":
+        # SQLite: writers take turns (engine.write_transaction), and a statement the unique index
+        # refuses is undone alone, the transaction going on.
+        try:
+            conn.execute(statement)
+        except IntegrityError:
+            return False
+        return True
+    # PostgreSQL: another writer may take the name meanwhile; the unique index refuses the second,
+    # which aborts a transaction, so the update runs in a savepoint.
+    if _held(conn, candidate):
+        return False
+    try:
+        with conn.begin_nested():
+            conn.execute(statement)
+    except IntegrityError:
+        return False
+    return True
 
 
 def row_id(conn: Connection, key: int | str) -> int | None:

@@ -245,13 +245,20 @@ class Store:
             "origin": origin,
             "ingested_at": datetime.now(timezone.utc),
         }
-        new_id = conn.execute(self._insert_document, values).scalar()
-        if new_id is None:  # another writer stored the same article since we looked
+        named = article_ids.ahead(conn, ext_id)
+        new_id = conn.execute(self._insert_document, {**values, **named}).scalar()
+        if new_id is None:  # another writer stored the same article since we looked, or holds its name
             existing = self._find_duplicate(conn, ext_id, canonical, content_hash)
-            if existing is None:
+            if existing is not None:
+                return existing
+            if not named:
                 raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
-            return existing
-        article_ids.assign(conn, new_id, ext_id)
+            named = {}  # the name it asked for is another article's: store it unnamed, name it below
+            new_id = conn.execute(self._insert_document, {**values, "public_id": None}).scalar()
+            if new_id is None:
+                raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
+        if not named:
+            article_ids.assign(conn, new_id, ext_id)
         record_facts(conn, self._insert, new_id, doc, values["ingested_at"])
         return AddResult(id=new_id, status="stored")
 
