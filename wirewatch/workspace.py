@@ -161,7 +161,8 @@ class Store:
         return self.data.count_search(query)
 
     def document(self, key: int | str) -> StoredDocument | None:
-        """One stored article by the store's id (int) or the record's own id (str)."""
+        """One stored article by its public id (str: what every face names it by; its record's own id
+        unless another article held that, see README) or the store's id (int)."""
         return self.data.get_document(key)
 
     def stories(self, *, since: datetime | None = None, query: str | None = None, limit: int = 30,

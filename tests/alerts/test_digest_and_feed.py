@@ -34,7 +34,7 @@ def test_hourly_digest_is_one_message_grouped_by_story(alert_store, settings):
     [request] = receiver.received
     stories = request.body["stories"]
     assert [s["id"] for s in stories] == ["s1", "s2"]
-    assert [a["id"] for a in stories[0]["articles"]] == ["1", "3"]  # public ids (ids.public_id), as the API names them
+    assert [a["id"] for a in stories[0]["articles"]] == ["1", "3"]  # public ids, as the API names them
     assert request.body["period"]["kind"] == "hourly"
     assert request.headers["idempotency-key"] == request.body["key"]
 

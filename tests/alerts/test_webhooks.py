@@ -46,3 +46,23 @@ def test_webhooks_share_one_tls_context_instead_of_loading_the_ca_bundle_each_ti
             send(f"json://127.0.0.1:{receiver.port}/hook", message, timeout=5, user_agent="t", allow_private=True)
         assert len(receiver.received) == 5
     assert len(built) <= 1
+
+SUDAN = ("A ceasefire between the army and the Rapid Support Forces held in Khartoum on Friday, "
+         "residents said, as aid convoys crossed from Chad for the first time in months.")
+
+
+def test_a_webhook_names_an_article_by_an_id_that_opens_that_article(db_url):
+    """Regression: a record whose own id is a number ("1") and the article stored as number 1
+    without a record id were both sent as article "1", and the receiver's look-up of "1" opened
+    the record for both alerts."""
+    settings = Settings(allow_private_urls=True, host_delay=0)
+    with WebhookReceiver() as receiver, wirewatch.Store.open(db_url, settings=settings) as store:
+        store.subscribe("ceasefire", [f"json://127.0.0.1:{receiver.port}/hook"])
+        [plain] = store.ingest([{"title": "Sudan ceasefire holds", "text": SUDAN}]).ids
+        store.ingest([{"id": str(plain), "title": "Starmer backs ceasefire talks", "text": TEXT}])
+        store.deliver()
+        sent = {body["article"]["title"]: body["article"]["id"] for body in (r.body for r in receiver.received)}
+        assert len(sent) == 2 and len(set(sent.values())) == 2
+        assert sent["Sudan ceasefire holds"] == str(plain)  # the id it was first named by
+        for title, article_id in sent.items():
+            assert store.document(article_id).document.title == title

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..document import Document
-from ..ids import public_id
+from ..ids import preferred_public_id
 from ..query import ArticleFields, compile_query
 from ..query.ast import And, Filter, Node, Not, Or, Phrase, Term
 from ..query.evaluate import analyse_text
@@ -36,22 +36,25 @@ class ArticleFacts:
     role: str | None = None  # "original" | "copy" | "development"
     story_title: str | None = None  # the story's title when known, else the article's is used
     record_id: str | None = None  # the record's own id (feed guid, JSONL or pushed `id`), if any
+    article_id: str | None = None  # its public id, as the store gave it (store/public_ids.py)
 
     @property
     def public_id(self) -> str:
-        """The id the API names this article by (ids.public_id): what a webhook receiver looks up."""
-        return public_id(self.record_id, self.id)
+        """The id the API names this article by: what a webhook receiver looks up. The store's
+        (`article_id`) for a stored article; the one it would ask for otherwise (a warm-up, a test)."""
+        return self.article_id or preferred_public_id(self.record_id, self.id)
 
     @classmethod
     def from_document(cls, document_id: int, document: Document, *, story_id: str | None = None,
-                      role: str | None = None, story_title: str | None = None) -> "ArticleFacts":
+                      role: str | None = None, story_title: str | None = None,
+                      article_id: str | None = None) -> "ArticleFacts":
         """From an analysed Document as stored (its resolved entities and attributed quotes)."""
         return cls(
             id=document_id, title=document.title, text=document.text, url=document.url,
             source=document.source, language=document.language, published=document.published,
             entities=[(entity.name, entity.type) for entity in document.entities],
             quotes=[(quote.speaker, quote.text) for quote in document.quotes],
-            story_id=story_id, role=role, story_title=story_title, record_id=document.id,
+            story_id=story_id, role=role, story_title=story_title, record_id=document.id, article_id=article_id,
         )
 
     def fields(self) -> ArticleFields:

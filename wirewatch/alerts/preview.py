@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..errors import InputError
-from ..ids import public_id
 from ..store import Store
 from ..store import AlertStore
 from ..query import compile_query
@@ -36,7 +35,7 @@ class PreviewHit:
     role: str | None
     reason: MatchReason
     statements: list[tuple[str, str]] = field(default_factory=list)  # (speaker, quote) by matched speakers
-    public_id: str = ""  # the article's public id (ids.public_id): what the API and links name it by
+    public_id: str = ""  # the article's public id (store/public_ids.py): what the API and links name it by
 
 
 def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> list[PreviewHit]:
@@ -63,6 +62,7 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
                 entities=[(e.get("name"), e.get("type")) for e in data.get("entities") or []],
                 quotes=[(q.get("speaker"), q.get("text") or "") for q in data.get("quotes") or []],
                 story_id=row.story_id, role=row.role, story_title=row.story_title, record_id=data.get("id"),
+                article_id=row.public_id,
             )
             fields = facts.fields()
             if not predicate(fields):
@@ -74,7 +74,7 @@ def preview(store: Store, query: str, *, limit: int = 20, scan: int = 5000) -> l
                 article_id=row.id, title=facts.title, url=facts.url, source=facts.source,
                 published=facts.published, story_id=row.story_id, story_title=row.story_title,
                 role=row.role, reason=reason, statements=statements,
-                public_id=public_id(data.get("id"), row.id),
+                public_id=facts.public_id,
             ))
             if len(hits) >= limit:
                 break

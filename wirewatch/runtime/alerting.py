@@ -108,7 +108,8 @@ class Alerting:
                 return
             story_title = self.alert_store.story_title(update.story_id, within=within)
             facts = ArticleFacts.from_document(article.id, article.document, story_id=update.story_id,
-                                               role=update.role, story_title=story_title)
+                                               role=update.role, story_title=story_title,
+                                               article_id=article.header.public_id if article.header else None)
             now = datetime.now(timezone.utc)
             candidates = article_alerts(index, facts, story_id=update.story_id, role=update.role, now=now)
         self.queued += len(self.alert_store.record_alerts(candidates, now=now, within=within))

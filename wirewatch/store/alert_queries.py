@@ -101,7 +101,7 @@ def story_title(conn: Connection, story_id: str) -> str | None:
 def newest_articles(conn: Connection, *, before_id: int | None, limit: int) -> list[ArticleForMatching]:
     """Stored articles with their story assignment, newest (highest id) first."""
     stmt = (
-        select(documents.c.id, documents.c.data, story_articles.c.story_id, story_articles.c.role,
+        select(documents.c.id, documents.c.public_id, documents.c.data, story_articles.c.story_id, story_articles.c.role,
                stories.c.title.label("story_title"))
         .select_from(documents.outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
                      .outerjoin(stories, stories.c.id == story_articles.c.story_id))
@@ -112,6 +112,6 @@ def newest_articles(conn: Connection, *, before_id: int | None, limit: int) -> l
         stmt = stmt.where(documents.c.id < before_id)
     return [
         ArticleForMatching(id=row.id, data=row.data or {}, story_id=row.story_id, role=row.role,
-                           story_title=row.story_title)
+                           story_title=row.story_title, public_id=row.public_id)
         for row in conn.execute(stmt)
     ]

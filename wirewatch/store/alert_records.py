@@ -167,3 +167,4 @@ class ArticleForMatching:
     story_id: str | None
     role: str | None
     story_title: str | None
+    public_id: str = ""  # what the API and links name it by (store/public_ids.py)

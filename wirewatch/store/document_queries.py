@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..ids import public_id
 from .schema import document_entities, documents
 
 MAX_PAGE = 200  # the most rows one listing call returns, whatever the caller asks
@@ -37,15 +36,11 @@ class DocumentSummary:
     entities: list[dict[str, Any]] = field(default_factory=list)  # top entities, most mentioned first
     quote: dict[str, Any] | None = None  # the first attributed quote, else the first quote
     flags: list[str] = field(default_factory=list)
-
-    @property
-    def public_id(self) -> str:
-        """The article's public id (ids.public_id): what the API and links name it by."""
-        return public_id(self.ext_id, self.id)
+    public_id: str = ""  # what the API and links name it by (store/public_ids.py)
 
 
 _SUMMARY_COLUMNS = (
-    documents.c.id, documents.c.ext_id, documents.c.title, documents.c.url, documents.c.source,
+    documents.c.id, documents.c.ext_id, documents.c.public_id, documents.c.title, documents.c.url, documents.c.source,
     documents.c.site_name, documents.c.language, documents.c.published, documents.c.ingested_at,
     documents.c.data,
 )
@@ -93,6 +88,7 @@ def _summary(row: Any, entity_ids: dict[str, int]) -> DocumentSummary:
         ],
         quote={"text": quote["text"], "speaker": quote.get("speaker"), "cue": quote.get("cue")} if quote else None,
         flags=flags,
+        public_id=row.public_id,
     )
 
 
@@ -118,14 +114,6 @@ def document_summaries(conn: Connection, ids: list[int]) -> dict[int, DocumentSu
         return {}
     rows = conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids)))
     return {summary.id: summary for summary in _summaries(conn, rows)}
-
-
-def public_ids(conn: Connection, ids: list[int]) -> dict[int, str]:
-    """store id -> the article's public id, for the stored ones among `ids`."""
-    if not ids:
-        return {}
-    stmt = select(documents.c.id, documents.c.ext_id).where(documents.c.id.in_(sorted(set(ids))))
-    return {row.id: public_id(row.ext_id, row.id) for row in conn.execute(stmt)}
 
 
 def newest_id(conn: Connection) -> int:

@@ -19,14 +19,15 @@ from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..ids import public_id
+from ..ids import parse_row_id
+from .public_ids import public_ids
 from .schema import document_entities, documents, entities, entity_aliases, quotes, stories, story_articles
 
 PAGE_SIZE = 500
 KINDS = ("articles", "stories", "entities", "quotes")
 
 # Column types: "int", "float", "str", "time" (aware UTC datetime), "list" (of str), "ints" (list of int).
-# An article is named by its public id (ids.public_id) in every kind, as in the API.
+# An article is named by its public id (store/public_ids.py) in every kind, as in the API.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (
         ("id", "str"), ("title", "str"), ("url", "str"), ("source", "str"),
@@ -82,7 +83,7 @@ def _bounded(column: Any, since: datetime | None, until: datetime | None) -> lis
 def _articles(conn: Connection, last: int | None, matching: ColumnElement[bool] | None,
               since: datetime | None, until: datetime | None, size: int) -> list[tuple[int, Row]]:
     stmt = (
-        select(documents.c.id, documents.c.ext_id, documents.c.title, documents.c.url, documents.c.source,
+        select(documents.c.id, documents.c.public_id, documents.c.title, documents.c.url, documents.c.source,
                documents.c.site_name, documents.c.language, documents.c.published, documents.c.ingested_at,
                documents.c.text, documents.c.data, story_articles.c.story_id)
         .outerjoin(story_articles, story_articles.c.document_id == documents.c.id)
@@ -100,7 +101,7 @@ def _articles(conn: Connection, last: int | None, matching: ColumnElement[bool] 
             (e for e in found if isinstance(e, dict) and e.get("name")), key=lambda e: -len(e.get("mentions") or [])
         )]
         page.append((row.id, {
-            "id": public_id(row.ext_id, row.id), "title": row.title, "url": row.url, "source": row.source,
+            "id": row.public_id, "title": row.title, "url": row.url, "source": row.source,
             "site_name": row.site_name, "language": row.language, "published": row.published,
             "ingested_at": row.ingested_at, "story": row.story_id, "entities": names, "text": row.text,
         }))
@@ -118,16 +119,22 @@ def _stories(conn: Connection, last: str | None, matching: ColumnElement[bool] |
             .join(documents, documents.c.id == story_articles.c.document_id)
             .where(story_articles.c.story_id == stories.c.id, matching)
         ))
+    rows = conn.execute(stmt).all()
+    # A story record lists its articles by store number: named by their public ids, read at once.
+    members: dict[str, list[int]] = {}
+    for row in rows:
+        listed = [a.get("id") for a in (row.data or {}).get("articles") or [] if isinstance(a, dict)]
+        members[row.id] = [n for n in (parse_row_id(str(i)) for i in listed) if n is not None]
+    named = public_ids(conn, [number for numbers in members.values() for number in numbers])
     page = []
-    for row in conn.execute(stmt):
+    for row in rows:
         data = row.data or {}
         page.append((row.id, {
             "id": row.id, "title": row.title, "first_seen": row.first_seen, "last_seen": row.last_seen,
             "article_count": row.article_count, "source_count": row.source_count,
             "entities": [str(name) for name in data.get("entities") or []],
             "summary": [str(sentence) for sentence in data.get("summary") or []],
-            "articles": [public_id(a.get("record_id"), int(a["id"])) for a in data.get("articles") or []
-                         if isinstance(a, dict) and str(a.get("id", "")).isdigit()],
+            "articles": [named[number] for number in members[row.id] if number in named],
         }))
     return page
 
@@ -164,7 +171,7 @@ def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | 
             since: datetime | None, until: datetime | None, size: int) -> list[tuple[int, Row]]:
     stmt = (
         select(quotes, documents.c.title.label("document_title"), documents.c.url, documents.c.source,
-               documents.c.ext_id, documents.c.published.label("article_published"))
+               documents.c.public_id, documents.c.published.label("article_published"))
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(*_bounded(quotes.c.published, since, until))
         .order_by(quotes.c.id).limit(size)
@@ -175,7 +182,7 @@ def _quotes(conn: Connection, last: int | None, matching: ColumnElement[bool] | 
         stmt = stmt.where(matching)
     return [(row.id, {
         "id": row.id, "text": row.text, "speaker": row.speaker, "speaker_entity": row.entity_id, "cue": row.cue,
-        "document": public_id(row.ext_id, row.document_id), "title": row.document_title, "url": row.url, "source": row.source,
+        "document": row.public_id, "title": row.document_title, "url": row.url, "source": row.source,
         "published": row.article_published,  # None when unknown (quotes.published is arrival-backed)
     }) for row in conn.execute(stmt)]
 

@@ -54,6 +54,9 @@ documents = Table(
     metadata,
     Column("id", IdType, primary_key=True, autoincrement=True),
     Column("ext_id", Text, unique=True),  # the record's own id (JSONL id, feed guid), when it had one
+    # What every face names the article by, given once when it is stored (ids.public_id_candidates,
+    # public_ids.py); None only inside the transaction that stores it.
+    Column("public_id", Text, unique=True),
     Column("url", Text),
     Column("canonical_url", Text, unique=True),
     Column("content_hash", String(64), unique=True),  # None for empty text: nothing to compare

@@ -18,7 +18,6 @@ from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from ..ids import parse_row_id, public_id
 from ..document import Document
 from ..errors import InputError, QueryError, StoreConflict, StoreError
 from ..query import Query, parse_query
@@ -26,6 +25,7 @@ from . import (
     document_queries, entity_queries, export_queries, feed_queries, fulltext_postgres, fulltext_sqlite, story_queries,
     time_queries,
 )
+from . import public_ids as article_ids
 from .document_queries import DocumentSummary
 from .entity_queries import (
     EntityDetail, EntitySummary, QuoteRecord, count_quotes, entity_detail, find_entity, list_entities,
@@ -84,7 +84,7 @@ class AddResult:
 
 @dataclass
 class SearchHit:
-    id: str  # the article's public id (ids.public_id): its record's own id, else the store id as text
+    id: str  # the article's public id (store/public_ids.py): what every face names it by
     url: str | None
     title: str
     source: str | None
@@ -102,11 +102,7 @@ class StoredDocument:
     raw: bytes | None
     raw_content_type: str | None
     entity_ids: dict[str, int] = field(default_factory=dict)  # local id ("e3") -> the registry's id
-
-    @property
-    def public_id(self) -> str:
-        """The article's public id (ids.public_id)."""
-        return public_id(self.document.id, self.id)
+    public_id: str = ""  # what every face names it by (store/public_ids.py), given when it was stored
 
 
 DocumentInput = tuple[Document, "bytes | None", "str | None", "str | None"]
@@ -249,12 +245,20 @@ class Store:
             "origin": origin,
             "ingested_at": datetime.now(timezone.utc),
         }
-        new_id = conn.execute(self._insert_document, values).scalar()
-        if new_id is None:  # another writer stored the same article since we looked
+        named = article_ids.ahead(conn, ext_id)
+        new_id = conn.execute(self._insert_document, {**values, **named}).scalar()
+        if new_id is None:  # another writer stored the same article since we looked, or holds its name
             existing = self._find_duplicate(conn, ext_id, canonical, content_hash)
-            if existing is None:
+            if existing is not None:
+                return existing
+            if not named:
                 raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
-            return existing
+            named = {}  # the name it asked for is another article's: store it unnamed, name it below
+            new_id = conn.execute(self._insert_document, {**values, "public_id": None}).scalar()
+            if new_id is None:
+                raise StoreError(f"could not store article {doc.title!r}: conflicting row vanished")
+        if not named:
+            article_ids.assign(conn, new_id, ext_id)
         record_facts(conn, self._insert, new_id, doc, values["ingested_at"])
         return AddResult(id=new_id, status="stored")
 
@@ -298,9 +302,9 @@ class Store:
         return AddResult(id=rows[0].id, status="duplicate", duplicate_of=rows[0].id, reason="same text")
 
     def get_document(self, key: int | str) -> StoredDocument | None:
-        """By the article's public id (`ids.public_id`) or the store's id; see `document_row_id`."""
+        """By the article's public id (a str) or the store's id (an int); see `document_row_id`."""
         with self._engine.connect() as conn:
-            row_id = self._row_id(conn, key)
+            row_id = article_ids.row_id(conn, key)
             row = conn.execute(select(documents).where(documents.c.id == row_id)).first() if row_id else None
             if row is None:
                 return None
@@ -312,34 +316,20 @@ class Store:
             raw=decompress_raw(row.raw) if row.raw is not None else None,
             raw_content_type=row.raw_content_type,
             entity_ids=entity_ids,
+            public_id=row.public_id,
         )
 
     def document_row_id(self, key: int | str) -> int | None:
-        """The store id of the article `key` names, or None. A str is first a record's own id (so
-        an article keeps the id its source gave it), then, when all digits, a store id: the public
-        id of an article without a record id. An int is a store id."""
+        """The store id of the article `key` names, or None. A str is the article's public id (one
+        article at most holds it); failing that, when all digits, a store number. An int is a store id."""
         with self._engine.connect() as conn:
-            return self._row_id(conn, key)
-
-    @staticmethod
-    def _row_id(conn: Connection, key: int | str) -> int | None:
-        if isinstance(key, bool) or not isinstance(key, (int, str)):
-            return None
-        if isinstance(key, str):
-            found = conn.execute(select(documents.c.id).where(documents.c.ext_id == key)).scalar()
-            if found is not None:
-                return int(found)
-        number = parse_row_id(key)
-        if number is None:
-            return None
-        found = conn.execute(select(documents.c.id).where(documents.c.id == number)).scalar()
-        return int(found) if found is not None else None
+            return article_ids.row_id(conn, key)
 
     def public_ids(self, row_ids: Iterable[int]) -> dict[int, str]:
-        """store id -> the article's public id (`ids.public_id`), for the stored ones: how a
-        face names the articles a record refers to by store id (quotes, alerts, stories)."""
+        """store id -> the article's public id, for the stored ones: how a face names the
+        articles a record refers to by store id (quotes, alerts, stories)."""
         with self._engine.connect() as conn:
-            return document_queries.public_ids(conn, [i for i in row_ids if isinstance(i, int)])
+            return article_ids.public_ids(conn, row_ids)
 
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
@@ -410,7 +400,7 @@ class Store:
                     row.id: row
                     for row in conn.execute(
                         select(
-                            documents.c.id, documents.c.ext_id, documents.c.url, documents.c.title,
+                            documents.c.id, documents.c.public_id, documents.c.url, documents.c.title,
                             documents.c.source, documents.c.published, documents.c.text,
                         ).where(documents.c.id.in_(ids))
                     )
@@ -422,7 +412,7 @@ class Store:
         for doc_id, score in ranked:
             row = rows[doc_id]
             hits.append(SearchHit(
-                id=public_id(row.ext_id, row.id),
+                id=row.public_id,
                 url=row.url,
                 title=row.title,
                 source=row.source,

@@ -45,6 +45,7 @@ class ArticleHeader:
     source: str | None
     published: datetime | None
     ingested_at: datetime
+    public_id: str = ""  # what the API and links name it by (store/public_ids.py)
 
 
 @dataclass
@@ -94,10 +95,11 @@ def _stored(row) -> StoredArticle:
 
 
 def _header(row) -> ArticleHeader:
-    return ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published, row.ingested_at)
+    return ArticleHeader(row.id, row.ext_id, row.url, row.title, row.source, row.published, row.ingested_at,
+                         row.public_id)
 
 
-_HEADER = (documents.c.id, documents.c.ext_id, documents.c.url, documents.c.title, documents.c.source,
+_HEADER = (documents.c.id, documents.c.ext_id, documents.c.public_id, documents.c.url, documents.c.title, documents.c.source,
            documents.c.published, documents.c.ingested_at)
 
 

@@ -2,7 +2,7 @@
 
 Every list answers `{"items", "limit", "offset", "total", "next"}` (`total` always counted); every
 item is the bare object (no wrapper); an article has one shape (`ArticleOut`, its item adds the
-record's fields) and one id (`ids.public_id`) wherever it appears; every error answers
+record's fields) and one id (its public id, `store/public_ids.py`) wherever it appears; every error answers
 `{"error": {"status", "code", "message"}}` (see app.error_response).
 """
 
@@ -263,7 +263,8 @@ def list_documents(request: Request, limit: int = LimitParam, offset: int = Offs
 def get_document(id: str, request: Request) -> Any:  # noqa: A002 - the API's own name for it
     """One article by its id (the `id` every answer gives it), with everything analysis read:
     the fields of the list items plus text, all entities with their spans, quotes, removed
-    text and quality. A store number also finds an article that has a record id of its own."""
+    text and quality. A store number also finds an article named otherwise (by its record id, or
+    `~<number>`), unless another article is named by that number."""
     stored = request.app.state.web.store.get_document(id)
     if stored is None:
         raise HTTPException(404, f"no document {id!r}")

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from ..ids import parse_row_id, public_id
+from ..ids import parse_row_id
 from ..store import EntitySummary, QuoteRecord, StorySummary
 from .api import ARTICLE_ID, ERRORS, LimitParam, Links, OffsetParam, Page, article_links, next_url
 from .templating import path_segment
@@ -219,11 +219,10 @@ def get_story(story_id: str, request: Request) -> Any:
     members = [a for a in story.data.get("articles") or []
                if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
     # The story record names articles by store number; answers name them by their public id.
-    article_ids = {int(a["id"]): public_id(a.get("record_id"), int(a["id"])) for a in members}
-    copied = {_int_or_none(a.get("duplicate_of")) for a in members} - set(article_ids) - {None}
-    article_ids.update(store.public_ids(list(copied)))
+    copied = {_int_or_none(a.get("duplicate_of")) for a in members} - {None}
+    article_ids = store.public_ids([int(a["id"]) for a in members] + list(copied))
     articles = []
-    for a in members:
+    for a in (m for m in members if int(m["id"]) in article_ids):  # a member is always stored; be safe
         article_id, original = article_ids[int(a["id"])], _int_or_none(a.get("duplicate_of"))
         articles.append(StoryArticleOut(
             id=article_id, role=str(a.get("role") or ""),

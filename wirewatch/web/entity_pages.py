@@ -55,5 +55,7 @@ def entity(key: str, request: Request) -> Response:
         "spellings_differ": any(text != name for text, _ in detail.aliases),
         "story_cards": story_cards(store, stories),
         "articles": [newest[i] for i in detail.document_ids[:12] if i in newest],
+        # quotes name their article by store number; links name it by public id
+        "article_names": store.public_ids([q.document_id for q in detail.quotes]),
         "type_name": TYPE_NAMES.get(detail.entity.type, detail.entity.type.lower()),
     })

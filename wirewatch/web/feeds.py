@@ -22,10 +22,15 @@ FEED_SIZE = 50
 
 
 class _Entry:
+    """One feed entry. `key` makes its Atom id, which a reader keeps to recognise entries it has
+    shown, so it never changes (the latest and story feeds made it from the store number);
+    `article_id`, the article's public id, makes its link to this site's page."""
+
     def __init__(self, key: str, title: str, url: str | None, source: str | None,
-                 updated: datetime | str | None, summary_html: str | None) -> None:
+                 updated: datetime | str | None, summary_html: str | None, article_id: str | None = None) -> None:
         self.key, self.title, self.url, self.source = key, title, url, source
         self.updated, self.summary_html = updated, summary_html
+        self.article_id = article_id or key
 
 
 def _feed(request: Request, *, feed_id: str, title: str, self_path: str, html_path: str,
@@ -40,8 +45,8 @@ def _feed(request: Request, *, feed_id: str, title: str, self_path: str, html_pa
     add(feed, "generator", "wirewatch")
     for entry in entries:
         item = add(feed, "entry")
-        page = f"{base}/articles/{path_segment(entry.key)}"
-        add(item, "id", page)
+        page = f"{base}/articles/{path_segment(entry.article_id)}"
+        add(item, "id", f"{base}/articles/{path_segment(entry.key)}")
         add(item, "title", entry.title or "Untitled")
         add(item, "link", rel="alternate", href=safe_external_url(entry.url) or page)
         add(item, "link", rel="related", href=page, type="text/html")
@@ -70,7 +75,7 @@ def latest_feed(request: Request) -> Response:
     rows = request.app.state.web.store.documents(limit=FEED_SIZE)
     entries = [
         _Entry(str(r.id), r.title, r.url, r.source, r.published or r.ingested_at,
-               r.quote and f"“{r.quote['text']}” — {r.quote.get('speaker') or 'unattributed'}")
+               r.quote and f"“{r.quote['text']}” — {r.quote.get('speaker') or 'unattributed'}", r.public_id)
         for r in rows
     ]
     return _feed(request, feed_id="", title="wirewatch: latest articles", self_path="/feeds/latest",
@@ -87,14 +92,16 @@ def story_feed(story_id: str, request: Request) -> Response:
     story = request.app.state.web.store.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")
+    members = [a for a in story.data.get("articles") or []
+               if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
+    names = request.app.state.web.store.public_ids([int(a["id"]) for a in members])
     entries = []
-    for article in story.data.get("articles") or []:
-        if not isinstance(article, dict) or parse_row_id(str(article.get("id", ""))) is None:
-            continue
+    for article in members:
         role = ROLE_WORDS.get(article.get("role"), str(article.get("role") or ""))
         summary = f"{role}{' from ' + article['source'] if article.get('source') else ''}."
         entries.append(_Entry(str(article["id"]), str(article.get("title") or ""), article.get("url"),
-                              article.get("source"), article.get("published") or story.last_seen, summary))
+                              article.get("source"), article.get("published") or story.last_seen, summary,
+                              names.get(int(article["id"]))))
     entries.sort(key=lambda e: atom_date(e.updated), reverse=True)
     segment = path_segment(story.id)
     return _feed(request, feed_id="", title=f"wirewatch story: {story.title}",

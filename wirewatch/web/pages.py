@@ -92,11 +92,13 @@ def article(key: str, request: Request, added: str | None = None) -> Response:
     ids = store.entity_ids([e.name for e in doc.entities] + [q.speaker for q in doc.quotes if q.speaker])
     assignment = store.story_of(stored.id)
     story = store.story(assignment.story_id) if assignment else None
+    repeated = assignment.duplicate_of if assignment else None  # a store number: linked by public id
+    repeated_id = store.public_ids([repeated]).get(repeated) if repeated is not None else None
     return render(request, "article.html", {
         "page_title": doc.title or "Untitled article",
         "stored": stored, "doc": doc, "paragraphs": render_paragraphs(doc, ids), "entity_ids": ids,
         "entities_by_type": sorted(by_type.items(), key=lambda kv: -sum(len(e.mentions) for e in kv[1])),
-        "added": added, "segment": path_segment(stored.id), "assignment": assignment, "story": story,
+        "added": added, "segment": path_segment(stored.public_id), "repeated_id": repeated_id, "assignment": assignment, "story": story,
         "seen_at": stored.ingested_at,
     })
 
@@ -194,7 +196,8 @@ def submit(
         submitted = web.runner.submit(item)  # stored and assigned to its story before we answer
     except InputError as exc:
         return render(request, "submit.html", _submit_context(request, form, str(exc)), 422)
-    return RedirectResponse(f"/articles/{submitted.document_id}?added={submitted.status}", status_code=303)
+    article_id = web.store.public_ids([submitted.document_id]).get(submitted.document_id, str(submitted.document_id))
+    return RedirectResponse(f"/articles/{path_segment(article_id)}?added={submitted.status}", status_code=303)
 
 
 @router.get("/docs", response_class=HTMLResponse)

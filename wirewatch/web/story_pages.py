@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..store import Store, StorySummary
+from ..ids import parse_row_id
 from .pages import render
 from .story_cards import article_ids
 from .templating import path_segment
@@ -86,7 +87,12 @@ def story(story_id: str, request: Request) -> Response:
         for a in articles
     ]
     counts = {role: sum(1 for a in articles if a.get("role") == role) for role in ROLE_LABELS}
+    # The story record and quotes name articles by store number; links name them by public id.
+    numbers = [a.get(k) for a in articles for k in ("id", "duplicate_of")]
+    numbers += [c["id"] for g in said for q in g.quotes for c in q["articles"]]
+    article_names = store.public_ids([n for n in (parse_row_id(x) for x in numbers if x is not None) if n is not None])
     return render(request, "story.html", {
+        "article_names": {str(n): name for n, name in article_names.items()},
         "page_title": found.title, "story": found, "timeline": timeline, "chart": chart, "said": said,
         "entities": [{"name": n, "id": ids.get(n)} for n in names], "entity_ids": ids,
         "summary": [s for s in found.data.get("summary") or [] if isinstance(s, str)],

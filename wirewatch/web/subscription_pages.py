@@ -11,7 +11,7 @@ the stored channels alone unless new ones are typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -26,6 +26,9 @@ from .api_alerts import edit_subscription
 from .pages import render
 from .security import token_matches, verify_csrf
 from .params import RowId
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 router = APIRouter(include_in_schema=False)
 
@@ -147,8 +150,10 @@ def _found(request: Request, subscription_id: int) -> Subscription:
     return found
 
 
-def _alert_rows(alerts: list[Alert], subscriptions: dict[int, Subscription]) -> list[dict[str, Any]]:
-    """Alert log rows: what each message was about (from its stored payload), where it went."""
+def _alert_rows(store: Store, alerts: list[Alert], subscriptions: dict[int, Subscription]) -> list[dict[str, Any]]:
+    """Alert log rows: what each message was about (from its stored payload), where it went, and
+    the article's link (by its public id: the log keeps its store number)."""
+    names = store.public_ids([alert.article_id for alert in alerts if alert.article_id])
     rows = []
     for alert in alerts:
         payload = alert.payload or {}
@@ -161,6 +166,7 @@ def _alert_rows(alerts: list[Alert], subscriptions: dict[int, Subscription]) -> 
         rows.append({
             "alert": alert, "channel": redact(alert.channel), "subscription": sub,
             "story_title": story.get("title"), "article_title": article.get("title"),
+            "article_id": names.get(alert.article_id) if alert.article_id else None,
         })
     return rows
 
@@ -196,11 +202,11 @@ def _detail_page(request: Request, sub: Subscription, form: dict[str, str], *, s
     test_alerts = [a for a in (alert_store.get_alert(i) for i in test_ids) if a is not None and a.subscription_id == sub.id]
     return render(request, "subscription.html", {
         "page_title": sub.label, "row": _subscription_row(sub, counts), "sub": sub,
-        "log": _alert_rows(found[:LOG_PAGE_SIZE], {sub.id: sub}), "has_more": len(found) > LOG_PAGE_SIZE,
+        "log": _alert_rows(request.app.state.web.store, found[:LOG_PAGE_SIZE], {sub.id: sub}), "has_more": len(found) > LOG_PAGE_SIZE,
         "page": page, "status": wanted or "", "statuses": STATUSES, "form": form, "error": error,
         "updates_modes": [(mode, UPDATES_HELP.get(mode, "")) for mode in UPDATES], "digests": DIGESTS,
         "needs_token": _needs_token(request), "notice": NOTICES.get(request.query_params.get("notice", "")),
-        "tested": _alert_rows(test_alerts, {sub.id: sub}), "test_requested": bool(tested),
+        "tested": _alert_rows(request.app.state.web.store, test_alerts, {sub.id: sub}), "test_requested": bool(tested),
     }, status_code=status_code)
 
 
@@ -283,6 +289,6 @@ def alert_log(request: Request, status: str = Query("", max_length=20),
     found = alert_store.alerts(status=wanted, limit=LOG_PAGE_SIZE + 1, offset=(page - 1) * LOG_PAGE_SIZE)
     subs = alert_store.subscriptions_by_id(a.subscription_id for a in found)
     return render(request, "alerts.html", {
-        "page_title": "Alert log", "log": _alert_rows(found[:LOG_PAGE_SIZE], subs),
+        "page_title": "Alert log", "log": _alert_rows(request.app.state.web.store, found[:LOG_PAGE_SIZE], subs),
         "has_more": len(found) > LOG_PAGE_SIZE, "page": page, "status": wanted or "", "statuses": STATUSES,
     })
