@@ -60,3 +60,23 @@ def raw_connection(url: str):
             yield conn
     finally:
         engine.dispose()
+
+
+@contextmanager
+def connection_at_revision(url: str, revision: str) -> Iterator:
+    """A transaction on the store at `url` migrated only up to `revision` (an older schema), for
+    writing rows as an earlier wirewatch did before `Store.open` migrates them to head."""
+    from alembic import command
+
+    from wirewatch.store.engine import create_store_engine, parse_store_url
+    from wirewatch.store.migrate import alembic_config
+
+    engine = create_store_engine(parse_store_url(url))
+    try:
+        with engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            yield conn
+    finally:
+        engine.dispose()

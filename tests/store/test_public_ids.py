@@ -12,14 +12,13 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 
-from alembic import command
 from sqlalchemy import text
 
 from wirewatch.document import Document
 from wirewatch.store import Store
-from wirewatch.store.engine import create_store_engine, parse_store_url
-from wirewatch.store.migrate import alembic_config
 from wirewatch.store.schema import documents
+
+from stores import connection_at_revision
 
 ARRIVED = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -31,17 +30,10 @@ def _row(id: int, ext_id: str | None) -> dict:
 
 
 def _store_at_0009(url: str, rows: list[dict]) -> None:
-    engine = create_store_engine(parse_store_url(url))
-    try:
-        with engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0009")
-            conn.execute(documents.insert(), rows)
-            if conn.dialect.name == "postgresql":  # rows given their ids: move the sequence past them
-                conn.execute(text("SELECT setval(pg_get_serial_sequence('documents', 'id'), (SELECT max(id) FROM documents))"))
-    finally:
-        engine.dispose()
+    with connection_at_revision(url, "0009") as conn:
+        conn.execute(documents.insert(), rows)
+        if conn.dialect.name == "postgresql":  # rows given their ids: move the sequence past them
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('documents', 'id'), (SELECT max(id) FROM documents))"))
 
 
 def _public(store: Store) -> dict[int, str]:

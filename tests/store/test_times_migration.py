@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from alembic import command
-
 from wirewatch.store import Store
-from wirewatch.store.engine import create_store_engine, parse_store_url
-from wirewatch.store.migrate import alembic_config
 from wirewatch.store.schema import documents, stories, story_articles
+
+from stores import connection_at_revision
 
 ARRIVED = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
 OLD = datetime(2013, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -35,31 +33,24 @@ def _story(id: str, article_ids: list[int], first_seen, last_seen, source_count:
 
 
 def test_old_stories_are_recomputed_on_two_clocks(store_url):
-    engine = create_store_engine(parse_store_url(store_url))
-    try:
-        with engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0004")
-            conn.execute(documents.insert(), [
-                _document(1, url="https://www.alpha.example/a", published=OLD, ingested_at=ARRIVED),
-                _document(2, url="https://beta.example/b", published=None, ingested_at=ARRIVED.replace(minute=5)),
-                _document(3, url="https://gamma.example/c", published=None, ingested_at=ARRIVED.replace(minute=9),
-                          source="Gamma News"),
-                # an arrival time stored as the date: undated, in truth
-                _document(4, url="https://delta.example/d", published=ARRIVED.replace(hour=13),
-                          ingested_at=ARRIVED.replace(hour=13)),
-            ])
-            conn.execute(story_articles.insert(), [
-                {"document_id": n, "seq": n, "story_id": "s1" if n < 4 else "s2", "role": "original",
-                 "duplicate_of": None, "score": {}, "assigned_at": ARRIVED} for n in (1, 2, 3, 4)
-            ])
-            conn.execute(stories.insert(), [
-                _story("s1", [1, 2, 3], OLD, OLD, source_count=1),
-                _story("s2", [4], ARRIVED.replace(hour=13), ARRIVED.replace(hour=13), source_count=0),
-            ])
-    finally:
-        engine.dispose()
+    with connection_at_revision(store_url, "0004") as conn:
+        conn.execute(documents.insert(), [
+            _document(1, url="https://www.alpha.example/a", published=OLD, ingested_at=ARRIVED),
+            _document(2, url="https://beta.example/b", published=None, ingested_at=ARRIVED.replace(minute=5)),
+            _document(3, url="https://gamma.example/c", published=None, ingested_at=ARRIVED.replace(minute=9),
+                      source="Gamma News"),
+            # an arrival time stored as the date: undated, in truth
+            _document(4, url="https://delta.example/d", published=ARRIVED.replace(hour=13),
+                      ingested_at=ARRIVED.replace(hour=13)),
+        ])
+        conn.execute(story_articles.insert(), [
+            {"document_id": n, "seq": n, "story_id": "s1" if n < 4 else "s2", "role": "original",
+             "duplicate_of": None, "score": {}, "assigned_at": ARRIVED} for n in (1, 2, 3, 4)
+        ])
+        conn.execute(stories.insert(), [
+            _story("s1", [1, 2, 3], OLD, OLD, source_count=1),
+            _story("s2", [4], ARRIVED.replace(hour=13), ARRIVED.replace(hour=13), source_count=0),
+        ])
     with Store.open(store_url) as store:  # migrates to head
         first = store.story("s1", now=ARRIVED)
         second = store.story("s2", now=ARRIVED)
