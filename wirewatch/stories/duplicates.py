@@ -19,7 +19,8 @@ from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
-from .short_copies import SHORT_FLOOR, is_short, kept, rewrites
+from .number_words import TENS, UNITS, spelled_numbers
+from .short_copies import ALIGNED, SHORT_FLOOR, aligned_share, is_short, kept, rewrites
 from .records import StoryConfig
 from .text import STOPWORDS, content_hash, normalised_words, proxy_entities, sentences
 
@@ -54,9 +55,10 @@ class TextFacts:
 
 def _kept_views(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset, bool]:
     """What the index keeps of a text besides its fingerprint: the numbers it states (every
-    reading, scaled, "$363 million" -> 363000000, and as written, "363"), its name words, its
+    reading, scaled, "$363 million" -> 363000000, and as written, "363"; in words too), its name words, its
     numbers in context, its names in place, and whether it is short enough to keep whole."""
     numbers = frozenset().union(*(readings | {value} for value, readings in stated_numbers(text)))
+    numbers |= spelled_numbers(text)  # "three", "five million": a copy may write them in digits
     return numbers, name_words(text), number_contexts(text), name_places(text), kept(text)
 
 
@@ -129,14 +131,18 @@ class DuplicateIndex:
 
     def _restates(self, text: str, best_id: str, score: float, spellings: dict[str, list[str]]) -> bool:
         """A short text below the copy score that states no fact its match (or the match's
-        original) does not: no number, no name word written inside a sentence (a person, a
-        place, a body, a month or a weekday), no quoted statement that the sources do not state,
-        after the garble and resolution rules of the new-facts test. A spinner that replaces half
-        the words of a short article leaves it below every wording test, but it adds nothing an
-        editor would alert on; a development adds a fact. Texts the index keeps whole only
-        (short_copies.py): their quotes are compared, and there a score swings with each word."""
+        original) does not (`_states_no_new_fact`). A spinner that replaces half the words of a
+        short article leaves it below every wording test, but it adds nothing an editor would
+        alert on; a development adds a fact. Texts the index keeps whole only (short_copies.py):
+        their quotes are compared, and there a score swings with each word."""
         if score < FACT_FLOOR or not is_short(text):
             return False
+        return self._states_no_new_fact(text, best_id, spellings)
+
+    def _states_no_new_fact(self, text: str, best_id: str, spellings: dict[str, list[str]]) -> bool:
+        """No number, no name word written inside a sentence (a person, a place, a body, a month or
+        a weekday), no quoted statement that `best_id` or its original do not state, after the
+        garble and resolution rules of the new-facts test; False where their text is not kept."""
         sources = {best_id, self._root.get(best_id, best_id)}
         kept_texts = [self._short[key] for key in sources if key in self._short]
         if not kept_texts or all(key not in self._names for key in sources):
@@ -151,6 +157,31 @@ class DuplicateIndex:
         if self._new_names(news, names, sources, spellings):
             return False
         return not new_quotes(news, kept_texts)
+
+    def copy_in_story(self, text: str, fingerprint: Fingerprint, members: list[str],
+                      spellings: dict[str, list[str]] | None = None) -> DuplicateMatch | None:
+        """The earliest article a short text copies among `members` (the reports of the story the
+        clusterer would add it to), or None: the member whose kept text it rewrites sentence by
+        sentence (short_copies.rewrites) while stating no fact that member or its original do not.
+        A spinner that replaces half the words of a one-sentence report leaves too few of them for
+        the LSH index to propose the report at all (`find`), yet the words it kept place it in its
+        original's story; there, a report of that story in other words neither aligns nor states
+        only the member's facts."""
+        if not is_short(text):
+            return None
+        best_id, best_share = None, 0.0
+        for key in dict.fromkeys(members):
+            kept_text = self._short.get(key)
+            if kept_text is None:
+                continue
+            share = aligned_share(text, kept_text)
+            if share >= ALIGNED and share > best_share and self._states_no_new_fact(text, key, spellings or {}) \
+                    and not self._changes_numbers(without_credits(text), {key, self._root.get(key, key)}):
+                best_id, best_share = key, share
+        if best_id is None:
+            return None
+        score = copy_score(fingerprint, self._fingerprints[best_id]) if best_id in self._fingerprints else 0.0
+        return DuplicateMatch(self._root.get(best_id, best_id), score)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -178,10 +209,11 @@ class DuplicateIndex:
         return len(self._new_names(news, stated_names(news), sources, spellings)) >= NEW_NAMES
 
     def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
-        """Numbers `news` states that no source states in any reading; unscaled too: a spun
-        "$2.5 million" that lost "2." states "5 million", which is no news."""
+        """Numbers `news` states, in digits or words, that no source states in any reading; unscaled
+        too: a spun "$2.5 million" that lost "2." states "5 million", which is no news."""
         known = known_numbers(_union(self._numbers, sources))
-        return {value for value, readings in stated_numbers(news) if not (readings | {value}) & known}
+        spelled = [(value, frozenset({value})) for value in spelled_numbers(news) if value not in {"0", "1", "2"}]
+        return {value for value, readings in stated_numbers(news) + spelled if not (readings | {value}) & known}
 
     def _new_names(self, news: str, names: frozenset[str], sources: set[str],
                    spellings: dict[str, list[str]]) -> set[str]:
@@ -381,13 +413,8 @@ def without_credits(text: str) -> str:
     return "\n".join(sentence for sentence in sentences(text) if not _CREDIT.search(sentence))
 
 
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
-}
+# A number word in context reads as its digits ("three" is "3"; compounds are spelled_numbers's).
+_NUMBER_WORDS = {word: str(value) for word, value in {**UNITS, **TENS, "hundred": 100}.items()}
 # A decade ("1950s", "the 40s") is one word: no count a copy could revise, and split it would make
 # "s" a context word that a reordered copy puts around another number.
 _CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:['’]?s\b)?|[^\W\d_]+")
@@ -425,8 +452,26 @@ def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
 
 def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
     """`numbers` with the parts of each ("11" and "30" of "11.30", "2" and "5" of "2.5"): copies
-    reformat or garble decimals and times ("11. 30" in a detokenised wire text), which is no new fact."""
-    return numbers | {part.lstrip("0") or "0" for number in numbers for part in re.split(r"[.,:]", number) if part}
+    reformat or garble decimals and times ("11. 30" in a detokenised wire text), which is no new fact.
+    Also the trailing thousands groups of a whole number ("400" of 1400, "400000" of 1400000): a
+    spinner that drops the first group of "1,400" leaves ", 400", and a translation writing
+    "1 400" splits it the same way. A group with a leading zero is left out ("008" of 2008): no
+    one writes it, and a year would otherwise make a small count known."""
+    parts = {part.lstrip("0") or "0" for number in numbers for part in re.split(r"[.,:\-]", number) if part}
+    return numbers | parts | {tail for number in numbers for tail in _thousands_tails(number) + _minutes(number)}
+
+
+def _minutes(number: str) -> list[str]:
+    """The one-digit fraction of a decimal as a time writes it: "4:30" and "4.30pm" read 4.3, and a
+    spinner that drops the "4." leaves "30pm"."""
+    whole, _, fraction = number.partition(".")
+    return [fraction + "0"] if whole.isdigit() and len(fraction) == 1 and fraction.isdigit() else []
+
+
+def _thousands_tails(number: str) -> list[str]:
+    if not number.isdigit():
+        return []
+    return [number[-size:] for size in (3, 6) if len(number) > size and number[-size] != "0"]
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.\-][^\W\d_]+)*")

@@ -9,7 +9,7 @@ been appointed"), where no known name of that shape stood.
 
 A text's name places are (word before, the name's words, word after) for every run of
 capitalised words, lower-cased, punctuation counting as a word ("." before a name that opens a
-sentence).
+sentence), an article passed over ("of" before "the Gulf of Aden").
 """
 
 from __future__ import annotations
@@ -39,11 +39,21 @@ def name_places(text: str) -> frozenset[NamePlace]:
             j += 1
         while i < j - 1 and tokens[i].lower() in STOPWORDS:  # "The Indian Navy": the name is "Indian Navy"
             i += 1
-        before = tokens[i - 1].lower() if i else ""
-        after = tokens[j].lower() if j < len(tokens) else ""
+        before, after = _neighbour(tokens, i - 1, -1), _neighbour(tokens, j, 1)
         places.add((before, " ".join(re.sub(r"['’]s$", "", token).lower() for token in tokens[i:j]), after))
         i = j
     return frozenset(places)
+
+
+def _neighbour(tokens: list[str], k: int, step: int) -> str:
+    """The word next to a name, an article passed over: translation drops and adds articles ("the
+    mouth of Glpph of Adcn" for "the mouth of the Gulf of Aden"), which moves no name."""
+    while 0 <= k < len(tokens) and tokens[k].lower() in _ARTICLES:
+        k += step
+    return tokens[k].lower() if 0 <= k < len(tokens) else ""
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def placed_names(text: str, known: frozenset[NamePlace]) -> set[str]:

@@ -1,0 +1,146 @@
+"""What spinners and round-trip translation do to a copy that the duplicate test read as news, one
+class each (found on the ECB+ dev topics, benchmarks/stories.py --duplicates-only dev, seeds 26-45,
+and by rewriting dev articles the ways a spinner or a translation does; articles written here):
+
+- numbers rewritten between words and digits ("three" / "3", "five million" / "5,000,000");
+- a number cut at its separator: "1,400" -> ", 400" (the first group dropped), "4.30pm" -> ". 30pm";
+- a hyphenated pair of numbers ("9-14", "2008-09") whose halves a copy writes apart;
+- an article dropped before a garbled name ("the mouth of Glpph of Adcn" for "the mouth of the
+  Gulf of Aden"), which moved the name's neighbour;
+- a spun copy a little over 100 words scoring just below the copy score;
+- a one-sentence report spun so hard that the index no longer proposes its original, though its
+  remaining words put it in the original's story.
+
+Each has its development counterpart: the same copy with a fact of its own stays news.
+"""
+
+from __future__ import annotations
+
+from wirewatch.stories import COPY, DEVELOPMENT, ArticleInput, StoryEngine
+
+
+def _after(first: str, later: str, *, between: tuple[str, ...] = ()):
+    engine = StoryEngine()
+    engine.add(ArticleInput(id="first", title="", text=first))
+    for index, text in enumerate(between):
+        engine.add(ArticleInput(id=f"between{index}", title="", text=text))
+    return engine.add(ArticleInput(id="later", title="", text=later))
+
+
+def _is_copy(first: str, later: str) -> bool:
+    found = _after(first, later)
+    return found.role == COPY and found.duplicate_of == "first"
+
+
+FLOOD = ("Floodwater cut off three villages in the Harzel valley on Wednesday after twelve hours of rain, and "
+         "about five million euros of damage was done to roads and bridges, the district council said. Rescue "
+         "boats took forty residents to a school in Ostrau, where they spent the night. The council said "
+         "seven bridges were closed and the valley road would stay shut until the water fell.")
+
+
+def test_copy_writing_number_words_in_digits_states_no_new_number():
+    digits = (FLOOD.replace("three villages", "3 villages").replace("twelve hours", "12 hours")
+              .replace("five million", "5,000,000").replace("seven bridges", "7 bridges"))
+    assert _is_copy(FLOOD, digits)
+
+
+def test_copy_adding_numbers_in_words_is_a_development():
+    later = FLOOD + " By Thursday evening, sixty-five homes had been flooded and nineteen people were missing."
+    assert _after(FLOOD, later).role == DEVELOPMENT
+
+
+PORT = ("The new container terminal at Kessby handled 1,400 ships in its first year, and the ferry to the "
+        "islands left on time every day, the port authority said on Monday. The last ferry of the day, which "
+        "used to leave at 6pm, now leaves at 4.30pm on weekdays, and a second ferry was added at weekends. "
+        "The authority said it expected more traffic next year.")
+
+
+def test_spun_copy_that_cut_the_first_thousands_group_revises_no_number():
+    spun = PORT.replace("handled 1,400 ships", "handled, 400 ships").replace("port authority said", "port key stated")
+    assert _is_copy(PORT, spun)
+
+
+def test_spun_copy_that_cut_a_time_at_its_point_revises_no_number():
+    spun = PORT.replace("leaves at 4.30pm on", "leaves at. 30pm on").replace("port authority said", "port key stated")
+    assert _is_copy(PORT, spun)
+
+
+def test_copy_revising_those_numbers_is_still_a_development():
+    assert _after(PORT, PORT.replace("handled 1,400 ships", "handled 1,900 ships")).role == DEVELOPMENT
+    assert _after(PORT, PORT.replace("leaves at 4.30pm on", "leaves at 5.15pm on")).role == DEVELOPMENT
+
+
+SEASON = ("The club sacked its coach on Saturday after a 9-14 start to the 2008-09 season, a run that left it "
+          "bottom of its division. The assistant coach will take charge for the rest of the season, the club said.")
+
+
+def test_copy_writing_the_halves_of_a_hyphenated_pair_apart_states_no_new_number():
+    apart = SEASON.replace("a 9-14 start to the 2008-09 season", "a start of 9 wins and 14 defeats to the 2008 season")
+    assert _is_copy(SEASON, apart)
+
+
+PIRATES = ("Navy commandos boarded a hijacked tanker in the Gulf of Aden on Sunday and freed its crew of 22, the "
+           "navy said. The tanker had been seized four days earlier near the mouth of the Gulf of Aden by pirates in "
+           "two small boats. The crew were flown to Djibouti, and the tanker was escorted to port by a frigate.")
+
+
+def test_translated_copy_dropping_the_article_before_a_garbled_name_names_nobody_new():
+    translated = PIRATES.replace("the mouth of the Gulf of Aden", "the mouth of Glpph of Adcn").replace(
+        "the navy said", "the navy declared")
+    assert _is_copy(PIRATES, translated)
+
+
+def test_that_translated_copy_naming_a_new_person_is_a_development():
+    translated = PIRATES.replace("the mouth of the Gulf of Aden", "the mouth of Glpph of Adcn").replace(
+        "the navy said", "the navy declared")
+    later = translated + " A second tanker was freed on Monday, the coast guard commander Abdi Warsame said."
+    assert _after(PIRATES, later).role == DEVELOPMENT
+
+
+CRANE = ("Crews at the port of Varnholm spent Thursday clearing the quay after a gantry crane collapsed onto a cargo "
+         "ship during the night shift, the harbour authority said. The crane, one of six on the eastern quay, folded "
+         "at about 11pm as it lifted a container from the Lisbeth Maersk, crushing part of the ship's deck. Two "
+         "dockers in the cab climbed down before it fell and were treated for shock. Work on the quay stopped at "
+         "once, and some 40 ships waiting to unload were sent to berths on the western side. Inspectors from the "
+         "national safety board arrived in the morning and took the crane's control logs.")
+# benchmarks/paraphrase.spin with a third of the words replaced: 109 words, copy score 0.375.
+CRANE_SPUN = ("harbour considerable said. The crane, at port of Varnholm spent wider clearing the specific after a "
+              "gantry crane specific major a cargo broader during notable night shift, of significant key key eastern "
+              "quay, key at about 11pm as it relevant a from the Lisbeth Maersk, crushing of the key key. certain "
+              "considerable in the cab climbed down before it fell notable apparent wider notable. key on the quay "
+              "apparent certain considerable, and some 40 particular various to various were key considerable "
+              "berths on the relevant side. Inspectors from the national safety reportedly arrived in specific "
+              "morning took considerable crane's control major.")
+
+
+def test_spun_copy_of_a_little_over_a_hundred_words_below_the_copy_score_is_a_copy():
+    assert _is_copy(CRANE, CRANE_SPUN)
+
+
+def test_that_spun_copy_naming_a_new_person_is_a_development():
+    later = CRANE_SPUN + " The board said Henrik Dahl, the crane's driver, would be questioned."
+    assert _after(CRANE, later).role == DEVELOPMENT
+
+
+THEFT = ("Thieves stole paintings worth more than $40 million from a private gallery in Geneva overnight, in what "
+         "police called the city's largest art theft.")
+# Half its words gone: too few left for the index to propose THEFT (copy score 0.195), enough for
+# the story's words to place it with THEFT.
+THEFT_SPUN = ("notable paintings worth more than $40 various from a private key in Geneva major, in what law "
+              "enforcement named the wider art reportedly.")
+
+
+def test_one_sentence_spun_past_the_index_is_a_copy_of_the_report_its_story_holds():
+    assert _is_copy(THEFT, THEFT_SPUN)
+
+
+def test_that_spun_sentence_with_a_fact_of_its_own_is_a_development():
+    later = _after(THEFT, THEFT_SPUN.replace("overnight", "") + " A guard, Paul Imhof, was tied up.")
+    assert later.role == DEVELOPMENT
+    assert _after(THEFT, THEFT_SPUN.replace("$40", "$55")).role == DEVELOPMENT
+
+
+def test_another_report_of_the_theft_in_its_own_words_is_no_copy():
+    other = ("Geneva police said on Tuesday they were searching for the thieves who took paintings worth $40 "
+             "million from a gallery in the old town.")
+    assert _after(THEFT, other).role == DEVELOPMENT
