@@ -4,6 +4,7 @@ and by rewriting dev articles the ways a spinner or a translation does; articles
 
 - numbers rewritten between words and digits ("three" / "3", "five million" / "5,000,000");
 - a number cut at its separator: "1,400" -> ", 400" (the first group dropped), "4.30pm" -> ". 30pm";
+- clock times on the 24-hour clock ("18:41" for "6:41 p.m.", "21.00" for "9pm");
 - a hyphenated pair of numbers ("9-14", "2008-09") whose halves a copy writes apart;
 - an article dropped before a garbled name ("the mouth of Glpph of Adcn" for "the mouth of the
   Gulf of Aden"), which moved the name's neighbour;
@@ -68,6 +69,22 @@ def test_spun_copy_that_cut_a_time_at_its_point_revises_no_number():
 def test_copy_revising_those_numbers_is_still_a_development():
     assert _after(PORT, PORT.replace("handled 1,400 ships", "handled 1,900 ships")).role == DEVELOPMENT
     assert _after(PORT, PORT.replace("leaves at 4.30pm on", "leaves at 5.15pm on")).role == DEVELOPMENT
+
+
+BLACKOUT = ("Power failed across the northern districts of Marrow at 6:41 p.m. on Friday and was restored to most "
+            "homes by 9pm, the grid operator said. About 80,000 customers lost power; a fault at a substation was to "
+            "blame, and engineers worked through the evening to repair it. The operator apologised to its customers.")
+
+
+def test_translated_copy_on_the_24_hour_clock_states_no_new_number():
+    translated = BLACKOUT.replace("6:41 p.m.", "18:41").replace("by 9pm", "by 21.00").replace(
+        "the grid operator said", "the operator of the grid declared")
+    assert _is_copy(BLACKOUT, translated)
+
+
+def test_copy_with_another_time_is_still_a_development():
+    assert _after(BLACKOUT, BLACKOUT.replace("6:41 p.m.", "7:55 p.m.")).role == DEVELOPMENT
+    assert _after(BLACKOUT, BLACKOUT.replace("6:41 p.m.", "19:55")).role == DEVELOPMENT
 
 
 SEASON = ("The club sacked its coach on Saturday after a 9-14 start to the 2008-09 season, a run that left it "

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel
 
+from .clock_times import CLOCK, stated_times
 from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
@@ -198,7 +199,7 @@ class DuplicateIndex:
         return any(
             not readings & known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
             and not readings & stated
-            for left, right, readings in _numbers_in_context(news) if (left, right) in before
+            for left, right, readings in _numbers_in_context(news, both_halves=True) if (left, right) in before
         )
 
     def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
@@ -213,7 +214,8 @@ class DuplicateIndex:
         too: a spun "$2.5 million" that lost "2." states "5 million", which is no news."""
         known = known_numbers(_union(self._numbers, sources))
         spelled = [(value, frozenset({value})) for value in spelled_numbers(news) if value not in {"0", "1", "2"}]
-        return {value for value, readings in stated_numbers(news) + spelled if not (readings | {value}) & known}
+        return {value for value, readings in stated_numbers(news, both_halves=True) + spelled
+                if not (readings | {value}) & known}
 
     def _new_names(self, news: str, names: frozenset[str], sources: set[str],
                    spellings: dict[str, list[str]]) -> set[str]:
@@ -312,11 +314,13 @@ NEW_FACTS = 2  # numbers a matched article lacks that make a text a development,
 NEW_NAMES = 1
 
 
-def stated_numbers(text: str) -> list[tuple[str, frozenset[str]]]:
+def stated_numbers(text: str, both_halves: bool = False) -> list[tuple[str, frozenset[str]]]:
     """(value, every reading) of the numbers and years a text states, to tell follow-ups from
     copies: a copy that writes 1,200 as "1.200" or 6.4 as "6,4" states no new number. As in
-    details.py, "0", "1" and "2" ("one or two") say nothing."""
-    return [(value, readings) for value, readings in written_numbers(text) if value not in {"0", "1", "2"}]
+    details.py, "0", "1" and "2" ("one or two") say nothing. A clock time is one number, read on
+    either half of the day (`both_halves`, for a copy's: "18:41" is "6:41 p.m.", clock_times.py)."""
+    times, rest = stated_times(text, both_halves)
+    return [(value, readings) for value, readings in times + written_numbers(rest) if value not in {"0", "1", "2"}]
 
 
 def stated_names(text: str) -> frozenset[str]:
@@ -428,7 +432,7 @@ def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
                      for reading in readings)
 
 
-def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
+def _numbers_in_context(text: str, both_halves: bool = False) -> list[tuple[str, str, frozenset[str]]]:
     tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
     found = []
     for i, token in enumerate(tokens):
@@ -440,14 +444,25 @@ def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
             continue
         if token[0].isdigit():
             readings = number_readings(token)
+            if CLOCK.fullmatch(token):
+                readings |= stated_times(token, both_halves)[0][0][1]  # a copy's "18:41" is also "6.41"
         elif token in _NUMBER_WORDS:
             readings = frozenset({_NUMBER_WORDS[token]})
         else:
             continue
-        left, right = " ".join(tokens[max(0, i - 2):i]), " ".join(tokens[i + 1:i + 3])
+        after = i + 1 + _meridiem(tokens, i + 1)
+        left, right = " ".join(tokens[max(0, i - 2):i]), " ".join(tokens[after:after + 2])
         if left and right:
             found.append((left, right, readings))
     return found
+
+
+def _meridiem(tokens: list[str], start: int) -> int:
+    """How many tokens at `start` write "a.m." or "p.m." ("pm", "p. m."): part of the time before
+    them, not its context, since a translation writing "19:55" drops them."""
+    if tokens[start:start + 1] in (["am"], ["pm"]):
+        return 1
+    return 2 if tokens[start:start + 2] in (["a", "m"], ["p", "m"]) else 0
 
 
 def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
