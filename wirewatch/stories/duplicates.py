@@ -136,7 +136,7 @@ class DuplicateIndex:
         short article leaves it below every wording test, but it adds nothing an editor would
         alert on; a development adds a fact. Texts the index keeps whole only (short_copies.py):
         their quotes are compared, and there a score swings with each word."""
-        if score < FACT_FLOOR or not is_short(text):
+        if score < FACT_FLOOR or len(text.split()) > FACT_WORDS:
             return False
         return self._states_no_new_fact(text, best_id, spellings)
 
@@ -168,7 +168,7 @@ class DuplicateIndex:
         the LSH index to propose the report at all (`find`), yet the words it kept place it in its
         original's story; there, a report of that story in other words neither aligns nor states
         only the member's facts."""
-        if not is_short(text):
+        if not is_short(text) or len(normalised_words(text)) < STORY_COPY_WORDS:
             return None
         best_id, best_share = None, 0.0
         for key in dict.fromkeys(members):
@@ -210,12 +210,12 @@ class DuplicateIndex:
         return len(self._new_names(news, stated_names(news), sources, spellings)) >= NEW_NAMES
 
     def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
-        """Numbers `news` states, in digits or words, that no source states in any reading; unscaled
-        too: a spun "$2.5 million" that lost "2." states "5 million", which is no news."""
+        """Numbers `news` states in digits that no source states in any reading; unscaled too: a
+        spun "$2.5 million" that lost "2." states "5 million", which is no news."""
         known = known_numbers(_union(self._numbers, sources))
-        spelled = [(value, frozenset({value})) for value in spelled_numbers(news) if value not in {"0", "1", "2"}]
-        return {value for value, readings in stated_numbers(news, both_halves=True) + spelled
-                if not (readings | {value}) & known}
+        # Numbers in words are known (a source's "three" is a copy's "3"), never new: spinners
+        # write "seven days" for "week" and "twelve months" for "year".
+        return {value for value, readings in stated_numbers(news, both_halves=True) if not (readings | {value}) & known}
 
     def _new_names(self, news: str, names: frozenset[str], sources: set[str],
                    spellings: dict[str, list[str]]) -> set[str]:
@@ -306,6 +306,12 @@ NEAR_EXACT = 0.9
 # Copy score from which a short text that states no new fact is a copy (DuplicateIndex._restates):
 # the bar at which the LSH index proposes a candidate at all.
 FACT_FLOOR = 0.25
+# Words from which a text is judged on facts alone (_restates): on dev, texts of 101-150 words
+# below the copy score that state no new fact are mostly other reports of the event, not copies.
+FACT_WORDS = 100
+# Words a text needs before copy_in_story compares it: a title alone ("Esther Williams, swimming
+# star, dies at 91") aligns with a sentence of any report of its event.
+STORY_COPY_WORDS = 15
 NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
 # One full name the matched article (and its original) never uses makes a development: "President
 # Gabriel Boric cancelled a trip to visit the area" is news. Two were needed before name words
