@@ -136,7 +136,8 @@ class DuplicateIndex:
         short article leaves it below every wording test, but it adds nothing an editor would
         alert on; a development adds a fact. Texts the index keeps whole only (short_copies.py):
         their quotes are compared, and there a score swings with each word."""
-        if score < FACT_FLOOR or len(text.split()) > FACT_WORDS:
+        size = len(text.split())
+        if score < (FACT_FLOOR if size <= FACT_WORDS else LONGER_FACT_FLOOR) or not is_short(text):
             return False
         return self._states_no_new_fact(text, best_id, spellings)
 
@@ -306,9 +307,11 @@ NEAR_EXACT = 0.9
 # Copy score from which a short text that states no new fact is a copy (DuplicateIndex._restates):
 # the bar at which the LSH index proposes a candidate at all.
 FACT_FLOOR = 0.25
-# Words from which a text is judged on facts alone (_restates): on dev, texts of 101-150 words
-# below the copy score that state no new fact are mostly other reports of the event, not copies.
+# A longer text's copy score swings less with each replaced word, so the facts rule asks more of
+# texts over FACT_WORDS words (up to short_copies.SHORT_WORDS): on dev, spun copies of 101-150
+# words score 0.36 or more, other reports of the event that state no new fact up to 0.30.
 FACT_WORDS = 100
+LONGER_FACT_FLOOR = 0.33
 # Words a text needs before copy_in_story compares it: a title alone ("Esther Williams, swimming
 # star, dies at 91") aligns with a sentence of any report of its event.
 STORY_COPY_WORDS = 15
