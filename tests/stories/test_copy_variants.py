@@ -5,6 +5,8 @@ and by rewriting dev articles the ways a spinner or a translation does; articles
 - numbers rewritten between words and digits ("three" / "3", "five million" / "5,000,000");
 - a number cut at its separator: "1,400" -> ", 400" (the first group dropped), "4.30pm" -> ". 30pm";
 - clock times on the 24-hour clock ("18:41" for "6:41 p.m.", "21.00" for "9pm");
+- ordinals in digits ("the 6th round" for "the sixth round");
+- an acronym spelled out ("Federal Bureau of Investigation" for "FBI");
 - a hyphenated pair of numbers ("9-14", "2008-09") whose halves a copy writes apart;
 - an article dropped before a garbled name ("the mouth of Glpph of Adcn" for "the mouth of the
   Gulf of Aden"), which moved the name's neighbour;
@@ -80,6 +82,32 @@ def test_translated_copy_on_the_24_hour_clock_states_no_new_number():
 def test_copy_with_another_time_is_still_a_development():
     assert _after(BLACKOUT, BLACKOUT.replace("6:41 p.m.", "7:55 p.m.")).role == DEVELOPMENT
     assert _after(BLACKOUT, BLACKOUT.replace("6:41 p.m.", "19:55")).role == DEVELOPMENT
+
+
+BOUT = ("The champion stopped his challenger in the sixth round on Saturday night to keep his title, after a cagey "
+        "first round and a scrappy second. The challenger was down twice in the fifth and never recovered, and the "
+        "referee waved the fight off with 40 seconds of the sixth left. He had stopped his last challenger in the 11th "
+        "round in March.")
+
+
+def test_copy_writing_ordinals_in_digits_revises_no_number():
+    digits = BOUT.replace("sixth", "6th").replace("fifth", "5th").replace("first round", "1st round")
+    assert _is_copy(BOUT, digits)
+
+
+BOMB = ("A bomb exploded at a bank branch in Marlow on Friday, killing two police officers, and the FBI offered a "
+        "$35,000 reward for information leading to an arrest. FBI agents and state police searched the building "
+        "overnight, the police chief said, and the bank would stay closed until Monday.")
+
+
+def test_copy_spelling_out_an_acronym_names_nobody_new():
+    spelled = BOMB.replace("the FBI offered", "the Federal Bureau of Investigation offered")
+    assert _is_copy(BOMB, spelled)
+
+
+def test_copy_naming_another_agency_is_a_development():
+    later = BOMB + " The Bureau of Alcohol, Tobacco, Firearms and Explosives sent a team of investigators."
+    assert _after(BOMB, later).role == DEVELOPMENT
 
 
 SEASON = ("The club sacked its coach on Saturday after a 9-14 start to the 2008-09 season, a run that left it "

@@ -13,7 +13,10 @@ import re
 # "18:41", "6:41pm", "17h30", and with a point only where no decimal is likely: an hour past noon
 # ("18.00", "21.30"); "4.30" is left to the number reader (a decimal, or a time whose minutes
 # duplicates.known_numbers knows).
-CLOCK = re.compile(r"(?<![\d.,:])\b(?:([01]?\d|2[0-3])[:h]([0-5]\d)|(1[3-9]|2[0-3])\.([0-5]\d))(?!\d|[.,:]\d)")
+# An hour alone counts where "a.m." / "p.m." follows ("9pm", "9 p.m."): the number reader does not
+# read a number glued to its unit, so the source would state no 9 for a copy's "21.00" to match.
+CLOCK = re.compile(r"(?<![\d.,:])\b(?:([01]?\d|2[0-3])[:h]([0-5]\d)|(1[3-9]|2[0-3])\.([0-5]\d)"
+                   r"|(1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))(?!\d|[.,:]\d)")
 
 
 def clock_readings(hour: int, minute: str, both_halves: bool) -> frozenset[str]:
@@ -29,6 +32,7 @@ def stated_times(text: str, both_halves: bool) -> tuple[list[tuple[str, frozense
     the number reader, which would read their parts as numbers of their own)."""
     found = []
     for match in CLOCK.finditer(text):
-        hour, minute = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        hour, minute = ((match.group(1), match.group(2)) if match.group(1) else
+                        (match.group(3), match.group(4)) if match.group(3) else (match.group(5), "00"))
         found.append((next(iter(clock_readings(int(hour), minute, False)), hour), clock_readings(int(hour), minute, both_halves)))
     return found, CLOCK.sub(" ", text)

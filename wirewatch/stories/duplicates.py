@@ -451,6 +451,8 @@ def _numbers_in_context(text: str, both_halves: bool = False) -> list[tuple[str,
             # A group of zeros alone is the tail of a number cut in two ("more than, 000 of the"
             # where a spinner dropped the "200" of "200,000", or "200, 000" detokenised): no count.
             continue
+        if token[0].isdigit() and tokens[i + 1:i + 2] in (["st"], ["nd"], ["rd"], ["th"]):
+            continue  # an ordinal ("the 6th round"): a rank, written "sixth" as often, no count
         if token[0].isdigit():
             readings = number_readings(token)
             if CLOCK.fullmatch(token):
@@ -535,6 +537,7 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
     translated copies garble names consistently, and a garbled name is no new person -- or one the
     text writes where a known name stood (`placed`: name_positions.py), however garbled."""
     known_words = {word for name in known for word in name.split()}
+    known_words |= {word.replace(".", "") for word in known_words if "." in word}  # "u.s" is "us"
     vanished = sorted(known_words - written) if written else []
     resolved = resolved or {}
     found = set()
@@ -546,9 +549,20 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
                 continue
             if any(replaces_name_word(word, gone) for gone in vanished):
                 continue
+            if _initials(name) in known_words:
+                break  # "Federal Bureau of Investigation" where the source writes "FBI"
             found.add(name)
             break
     return found
+
+
+def _initials(name: str) -> str:
+    """The acronym of a full name ("federal bureau of investigation" -> "fbi"; "united states" ->
+    "us"), to find it among known name words written with or without points ("u.s")."""
+    return "".join(word[0] for word in name.split() if word not in _PARTICLES)
+
+
+_PARTICLES = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "des", "di", "da", "del", "von", "van"})
 
 
 def _is_known_word(word: str, known_words: set[str]) -> bool:
