@@ -110,6 +110,13 @@ def test_copy_naming_another_agency_is_a_development():
     assert _after(BOMB, later).role == DEVELOPMENT
 
 
+def test_a_new_person_whose_initials_spell_a_word_of_the_source_is_news():
+    # "As" and "An" open sentences; "Anthony Sullivan" spells out no acronym.
+    first = BOMB + " As night fell, an investigator said the device had been left in a bag."
+    later = first + " The council said on Friday that Anthony Sullivan had been appointed to lead an inquiry."
+    assert _after(first, later).role == DEVELOPMENT
+
+
 SEASON = ("The club sacked its coach on Saturday after a 9-14 start to the 2008-09 season, a run that left it "
           "bottom of its division. The assistant coach will take charge for the rest of the season, the club said.")
 

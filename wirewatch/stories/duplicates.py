@@ -537,7 +537,6 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
     translated copies garble names consistently, and a garbled name is no new person -- or one the
     text writes where a known name stood (`placed`: name_positions.py), however garbled."""
     known_words = {word for name in known for word in name.split()}
-    known_words |= {word.replace(".", "") for word in known_words if "." in word}  # "u.s" is "us"
     vanished = sorted(known_words - written) if written else []
     resolved = resolved or {}
     found = set()
@@ -549,17 +548,21 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
                 continue
             if any(replaces_name_word(word, gone) for gone in vanished):
                 continue
-            if _initials(name) in known_words:
+            if _spells_out(name, known_words):
                 break  # "Federal Bureau of Investigation" where the source writes "FBI"
             found.add(name)
             break
     return found
 
 
-def _initials(name: str) -> str:
-    """The acronym of a full name ("federal bureau of investigation" -> "fbi"; "united states" ->
-    "us"), to find it among known name words written with or without points ("u.s")."""
-    return "".join(word[0] for word in name.split() if word not in _PARTICLES)
+def _spells_out(name: str, known_words: set[str]) -> bool:
+    """Whether a full name spells out a known acronym: its initials ("federal bureau of
+    investigation" -> "fbi"), written with points ("u.s" for "united states"), or without them
+    when three letters or more and no word ("fbi"; "as" and "an" open sentences, so a new "Anthony
+    Sullivan" would spell out "As")."""
+    letters = "".join(word[0] for word in name.split() if word not in _PARTICLES)
+    return ".".join(letters) in known_words or (
+        len(letters) >= 3 and letters not in STOPWORDS and letters in known_words)
 
 
 _PARTICLES = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "des", "di", "da", "del", "von", "van"})
