@@ -137,6 +137,13 @@ def test_translated_copy_dropping_the_article_before_a_garbled_name_names_nobody
     assert _is_copy(PIRATES, translated)
 
 
+def test_translated_copy_rewording_the_word_before_the_article_of_a_garbled_name_names_nobody_new():
+    first = PIRATES + " The captain thanked the Queen of Denmark, whose navy led the patrol."
+    translated = first.replace("the navy said", "the navy declared").replace(
+        "thanked the Queen of Denmark", "gave thanks to the Kueh of Denmark")
+    assert _is_copy(first, translated)
+
+
 def test_that_translated_copy_naming_a_new_person_is_a_development():
     translated = PIRATES.replace("the mouth of the Gulf of Aden", "the mouth of Glpph of Adcn").replace(
         "the navy said", "the navy declared")
