@@ -213,7 +213,7 @@ def judged(original: dict, text: str):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("bases", nargs="*", default=["plain", "mt", "spin"], choices=["plain", "mt", "spin"])
+    parser.add_argument("bases", nargs="*", choices=["plain", "mt", "spin"], help="default: all three")
     parser.add_argument("--every", type=int, default=1, help="every Nth dev article (1: all)")
     parser.add_argument("--show", action="store_true", help="print each copy called a development")
     args = parser.parse_args(argv)
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = [row for row in dev if len(row["text"].split()) >= 20][::args.every]
     names, garble = people_names(), load_garbler()[0]
     print(f"{'base':5s} {'variation':16s} {'changed':>7s} {'copy':>5s} {'dev':>4s} {'orig':>4s} | news added: copy")
-    for base in args.bases:
+    for base in args.bases or ["plain", "mt", "spin"]:
         for variation in VARIATIONS:
             roles, with_news, changed = Counter(), Counter(), 0
             for index, row in enumerate(articles):
