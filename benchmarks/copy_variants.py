@@ -213,10 +213,12 @@ def judged(original: dict, text: str):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("bases", nargs="*", choices=["plain", "mt", "spin"], help="default: all three")
+    parser.add_argument("bases", nargs="*", help="plain, mt, spin (default: all three)")
     parser.add_argument("--every", type=int, default=1, help="every Nth dev article (1: all)")
     parser.add_argument("--show", action="store_true", help="print each copy called a development")
     args = parser.parse_args(argv)
+    if set(args.bases) - {"plain", "mt", "spin"}:
+        parser.error("bases are plain, mt and spin")
     dev, _ = split(load(DEFAULT_DATA))
     articles = [row for row in dev if len(row["text"].split()) >= 20][::args.every]
     names, garble = people_names(), load_garbler()[0]
