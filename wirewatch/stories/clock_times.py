@@ -12,7 +12,7 @@ import re
 
 # "18:41", "6:41pm", "17h30", and with a point only where no decimal is likely: an hour past noon
 # ("18.00", "21.30"); "4.30" is left to the number reader (a decimal, or a time whose minutes
-# duplicates.known_numbers knows).
+# stated_numbers.known_numbers knows).
 # An hour alone counts where "a.m." / "p.m." follows ("9pm", "9 p.m."): the number reader does not
 # read a number glued to its unit, so the source would state no 9 for a copy's "21.00" to match.
 CLOCK = re.compile(r"(?<![\d.,:])\b(?:([01]?\d|2[0-3])[:h]([0-5]\d)|(1[3-9]|2[0-3])\.([0-5]\d)"
