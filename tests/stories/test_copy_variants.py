@@ -105,6 +105,12 @@ def test_copy_spelling_out_an_acronym_names_nobody_new():
     assert _is_copy(BOMB, spelled)
 
 
+def test_copy_spelling_out_an_acronym_inside_a_longer_name_names_nobody_new():
+    first = BOMB + " The FBI Laboratory will examine the fragments."
+    spelled = first.replace("The FBI Laboratory", "The Federal Bureau of Investigation Laboratory")
+    assert _is_copy(first, spelled)
+
+
 def test_copy_naming_another_agency_is_a_development():
     later = BOMB + " The Bureau of Alcohol, Tobacco, Firearms and Explosives sent a team of investigators."
     assert _after(BOMB, later).role == DEVELOPMENT

@@ -460,6 +460,7 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
     resolved = resolved or {}
     found = set()
     for name in names - known:
+        spelled_out = _spelled_out(name.split(), known_words)
         for word in name.split():
             if len(word) < 3 or word in placed or _is_known_word(word, known_words):  # "de", "al": particles
                 continue
@@ -467,21 +468,28 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
                 continue
             if any(replaces_name_word(word, gone) for gone in vanished):
                 continue
-            if _spells_out(name, known_words):
-                break  # "Federal Bureau of Investigation" where the source writes "FBI"
+            if word in spelled_out:
+                continue  # "Federal Bureau of Investigation" where the source writes "FBI"
             found.add(name)
             break
     return found
 
 
-def _spells_out(name: str, known_words: set[str]) -> bool:
-    """Whether a full name spells out a known acronym: its initials ("federal bureau of
-    investigation" -> "fbi"), written with points ("u.s" for "united states"), or without them
-    when three letters or more and no word ("fbi"; "as" and "an" open sentences, so a new "Anthony
+def _spelled_out(words: list[str], known_words: set[str]) -> set[str]:
+    """The words of a name that spell out a known acronym, a run of two or more ("national
+    basketball association" of "... Association Finals" where the source writes "NBA"): their
+    initials (particles left out) written with points ("u.s" for "united states"), or without them
+    when three letters or more and no word ("as" and "an" open sentences, so a new "Anthony
     Sullivan" would spell out "As")."""
-    letters = "".join(word[0] for word in name.split() if word not in _PARTICLES)
-    return ".".join(letters) in known_words or (
-        len(letters) >= 3 and letters not in STOPWORDS and letters in known_words)
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 2, len(words) + 1):
+            run = words[start:end]
+            letters = "".join(word[0] for word in run if word not in _PARTICLES)
+            if len(letters) >= 2 and (".".join(letters) in known_words or (
+                    len(letters) >= 3 and letters not in STOPWORDS and letters in known_words)):
+                found.update(run)
+    return found
 
 
 _PARTICLES = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "des", "di", "da", "del", "von", "van"})
