@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel
 
-from .details import number_readings, written_numbers
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
-from .short_copies import SHORT_FLOOR, is_short, kept, rewrites
+from .number_words import spelled_numbers
+from .stated_numbers import known_numbers, number_contexts, numbers_in_context, stated_numbers
+from .short_copies import ALIGNED, SHORT_FLOOR, aligned_share, is_short, kept, rewrites
 from .records import StoryConfig
 from .text import STOPWORDS, content_hash, normalised_words, proxy_entities, sentences
 
@@ -54,9 +55,10 @@ class TextFacts:
 
 def _kept_views(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset, bool]:
     """What the index keeps of a text besides its fingerprint: the numbers it states (every
-    reading, scaled, "$363 million" -> 363000000, and as written, "363"), its name words, its
+    reading, scaled, "$363 million" -> 363000000, and as written, "363"; in words too), its name words, its
     numbers in context, its names in place, and whether it is short enough to keep whole."""
     numbers = frozenset().union(*(readings | {value} for value, readings in stated_numbers(text)))
+    numbers |= spelled_numbers(text)  # "three", "five million": a copy may write them in digits
     return numbers, name_words(text), number_contexts(text), name_places(text), kept(text)
 
 
@@ -129,14 +131,19 @@ class DuplicateIndex:
 
     def _restates(self, text: str, best_id: str, score: float, spellings: dict[str, list[str]]) -> bool:
         """A short text below the copy score that states no fact its match (or the match's
-        original) does not: no number, no name word written inside a sentence (a person, a
-        place, a body, a month or a weekday), no quoted statement that the sources do not state,
-        after the garble and resolution rules of the new-facts test. A spinner that replaces half
-        the words of a short article leaves it below every wording test, but it adds nothing an
-        editor would alert on; a development adds a fact. Texts the index keeps whole only
-        (short_copies.py): their quotes are compared, and there a score swings with each word."""
-        if score < FACT_FLOOR or not is_short(text):
+        original) does not (`_states_no_new_fact`). A spinner that replaces half the words of a
+        short article leaves it below every wording test, but it adds nothing an editor would
+        alert on; a development adds a fact. Texts the index keeps whole only (short_copies.py):
+        their quotes are compared, and there a score swings with each word."""
+        size = len(text.split())
+        if score < (FACT_FLOOR if size <= FACT_WORDS else LONGER_FACT_FLOOR) or size > FACT_MAX_WORDS:
             return False
+        return self._states_no_new_fact(text, best_id, spellings)
+
+    def _states_no_new_fact(self, text: str, best_id: str, spellings: dict[str, list[str]]) -> bool:
+        """No number, no name word written inside a sentence (a person, a place, a body, a month or
+        a weekday), no quoted statement that `best_id` or its original do not state, after the
+        garble and resolution rules of the new-facts test; False where their text is not kept."""
         sources = {best_id, self._root.get(best_id, best_id)}
         kept_texts = [self._short[key] for key in sources if key in self._short]
         if not kept_texts or all(key not in self._names for key in sources):
@@ -151,6 +158,31 @@ class DuplicateIndex:
         if self._new_names(news, names, sources, spellings):
             return False
         return not new_quotes(news, kept_texts)
+
+    def copy_in_story(self, text: str, fingerprint: Fingerprint, members: list[str],
+                      spellings: dict[str, list[str]] | None = None) -> DuplicateMatch | None:
+        """The earliest article a short text copies among `members` (the reports of the story the
+        clusterer would add it to), or None: the member whose kept text it rewrites sentence by
+        sentence (short_copies.rewrites) while stating no fact that member or its original do not.
+        A spinner that replaces half the words of a one-sentence report leaves too few of them for
+        the LSH index to propose the report at all (`find`), yet the words it kept place it in its
+        original's story; there, a report of that story in other words neither aligns nor states
+        only the member's facts."""
+        if not is_short(text) or len(normalised_words(text)) < STORY_COPY_WORDS:
+            return None
+        best_id, best_share = None, 0.0
+        for key in dict.fromkeys(members):
+            kept_text = self._short.get(key)
+            if kept_text is None:
+                continue
+            share = aligned_share(text, kept_text)
+            if share >= ALIGNED and share > best_share and self._states_no_new_fact(text, key, spellings or {}) \
+                    and not self._changes_numbers(without_credits(text), {key, self._root.get(key, key)}):
+                best_id, best_share = key, share
+        if best_id is None:
+            return None
+        score = copy_score(fingerprint, self._fingerprints[best_id]) if best_id in self._fingerprints else 0.0
+        return DuplicateMatch(self._root.get(best_id, best_id), score)
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -167,7 +199,7 @@ class DuplicateIndex:
         return any(
             not readings & known_numbers(frozenset(before[(left, right)]))  # "11" of "11.30": garbled
             and not readings & stated
-            for left, right, readings in _numbers_in_context(news) if (left, right) in before
+            for left, right, readings in numbers_in_context(news, both_halves=True) if (left, right) in before
         )
 
     def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
@@ -178,10 +210,12 @@ class DuplicateIndex:
         return len(self._new_names(news, stated_names(news), sources, spellings)) >= NEW_NAMES
 
     def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
-        """Numbers `news` states that no source states in any reading; unscaled too: a spun
-        "$2.5 million" that lost "2." states "5 million", which is no news."""
+        """Numbers `news` states in digits that no source states in any reading; unscaled too: a
+        spun "$2.5 million" that lost "2." states "5 million", which is no news."""
         known = known_numbers(_union(self._numbers, sources))
-        return {value for value, readings in stated_numbers(news) if not (readings | {value}) & known}
+        # Numbers in words are known (a source's "three" is a copy's "3"), never new: spinners
+        # write "seven days" for "week" and "twelve months" for "year".
+        return {value for value, readings in stated_numbers(news, both_halves=True) if not (readings | {value}) & known}
 
     def _new_names(self, news: str, names: frozenset[str], sources: set[str],
                    spellings: dict[str, list[str]]) -> set[str]:
@@ -272,19 +306,23 @@ NEAR_EXACT = 0.9
 # Copy score from which a short text that states no new fact is a copy (DuplicateIndex._restates):
 # the bar at which the LSH index proposes a candidate at all.
 FACT_FLOOR = 0.25
+# A longer text's copy score swings less with each replaced word, so the facts rule asks more of
+# texts over FACT_WORDS words (up to FACT_MAX_WORDS): on dev, spun copies of 101-150 words score
+# 0.36 or more, other reports of the event that state no new fact up to 0.30. (The sentence
+# alignment of short_copies.py stays at 100 words: longer reports of one event that share wire
+# sentences align as well as a spun copy, whatever new facts they state.)
+FACT_WORDS = 100
+FACT_MAX_WORDS = 150
+LONGER_FACT_FLOOR = 0.33
+# Words a text needs before copy_in_story compares it: a title alone ("Esther Williams, swimming
+# star, dies at 91") aligns with a sentence of any report of its event.
+STORY_COPY_WORDS = 15
 NEW_FACTS = 2  # numbers a matched article lacks that make a text a development, not a copy
 # One full name the matched article (and its original) never uses makes a development: "President
 # Gabriel Boric cancelled a trip to visit the area" is news. Two were needed before name words
 # counted every capitalised word of the matched text; with them, one new name costs no copy
 # recall on ECB+ and halves the false copies (docs/benchmarks.md).
 NEW_NAMES = 1
-
-
-def stated_numbers(text: str) -> list[tuple[str, frozenset[str]]]:
-    """(value, every reading) of the numbers and years a text states, to tell follow-ups from
-    copies: a copy that writes 1,200 as "1.200" or 6.4 as "6,4" states no new number. As in
-    details.py, "0", "1" and "2" ("one or two") say nothing."""
-    return [(value, readings) for value, readings in written_numbers(text) if value not in {"0", "1", "2"}]
 
 
 def stated_names(text: str) -> frozenset[str]:
@@ -381,54 +419,6 @@ def without_credits(text: str) -> str:
     return "\n".join(sentence for sentence in sentences(text) if not _CREDIT.search(sentence))
 
 
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
-}
-# A decade ("1950s", "the 40s") is one word: no count a copy could revise, and split it would make
-# "s" a context word that a reordered copy puts around another number.
-_CONTEXT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:['’]?s\b)?|[^\W\d_]+")
-
-
-def number_contexts(text: str) -> frozenset[tuple[str, str, str]]:
-    """(two words before, two words after, reading) of every number a text states, digits or
-    words ("three" is "3"; "3:12" and "3.12" are one value; "1,200" also reads "1.2"): where a copy
-    of it would state the same."""
-    return frozenset((left, right, reading) for left, right, readings in _numbers_in_context(text)
-                     for reading in readings)
-
-
-def _numbers_in_context(text: str) -> list[tuple[str, str, frozenset[str]]]:
-    tokens = [token.lower() for token in _CONTEXT_TOKEN.findall(text)]
-    found = []
-    for i, token in enumerate(tokens):
-        if token[0].isdigit() and token.endswith("s"):
-            continue  # a decade
-        if len(token) > 1 and not token.strip("0"):
-            # A group of zeros alone is the tail of a number cut in two ("more than, 000 of the"
-            # where a spinner dropped the "200" of "200,000", or "200, 000" detokenised): no count.
-            continue
-        if token[0].isdigit():
-            readings = number_readings(token)
-        elif token in _NUMBER_WORDS:
-            readings = frozenset({_NUMBER_WORDS[token]})
-        else:
-            continue
-        left, right = " ".join(tokens[max(0, i - 2):i]), " ".join(tokens[i + 1:i + 3])
-        if left and right:
-            found.append((left, right, readings))
-    return found
-
-
-def known_numbers(numbers: frozenset[str]) -> frozenset[str]:
-    """`numbers` with the parts of each ("11" and "30" of "11.30", "2" and "5" of "2.5"): copies
-    reformat or garble decimals and times ("11. 30" in a detokenised wire text), which is no new fact."""
-    return numbers | {part.lstrip("0") or "0" for number in numbers for part in re.split(r"[.,:]", number) if part}
-
-
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.\-][^\W\d_]+)*")
 
 
@@ -470,6 +460,7 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
     resolved = resolved or {}
     found = set()
     for name in names - known:
+        spelled_out = _spelled_out(name.split(), known_words)
         for word in name.split():
             if len(word) < 3 or word in placed or _is_known_word(word, known_words):  # "de", "al": particles
                 continue
@@ -477,9 +468,31 @@ def new_names(names: frozenset[str], known: frozenset[str], *, written: frozense
                 continue
             if any(replaces_name_word(word, gone) for gone in vanished):
                 continue
+            if word in spelled_out:
+                continue  # "Federal Bureau of Investigation" where the source writes "FBI"
             found.add(name)
             break
     return found
+
+
+def _spelled_out(words: list[str], known_words: set[str]) -> set[str]:
+    """The words of a name that spell out a known acronym, a run of two or more ("national
+    basketball association" of "... Association Finals" where the source writes "NBA"): their
+    initials (particles left out) written with points ("u.s" for "united states"), or without them
+    when three letters or more and no word ("as" and "an" open sentences, so a new "Anthony
+    Sullivan" would spell out "As")."""
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 2, len(words) + 1):
+            run = words[start:end]
+            letters = "".join(word[0] for word in run if word not in _PARTICLES)
+            if len(letters) >= 2 and (".".join(letters) in known_words or (
+                    len(letters) >= 3 and letters not in STOPWORDS and letters in known_words)):
+                found.update(run)
+    return found
+
+
+_PARTICLES = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "des", "di", "da", "del", "von", "van"})
 
 
 def _is_known_word(word: str, known_words: set[str]) -> bool:

@@ -18,6 +18,7 @@ from .prepared import PreparedArticle, article_body, prepared_for
 from .records import COPY, DEVELOPMENT, ORIGINAL, ArticleInput, Assignment, StoryConfig
 
 STATE_SCHEMA = "wirewatch.stories.state/1"
+STORY_SAMPLE = 25  # reports at each end of a story a short article is compared with (copy_in_story)
 
 
 def hours_since_epoch(moment: datetime | None) -> float | None:
@@ -66,17 +67,33 @@ class StoryEngine:
         else:
             features = self._features.observe(article, prepared.counts)
             decision = self._clusterer.decide(features, hour)
-            if decision.story_id is None:
-                story_id, role = article.id, ORIGINAL
+            # A short report the story's words place with one of its reports that it rewrites,
+            # stating nothing new, is a copy the LSH index did not propose (a heavy spin of one
+            # sentence): DuplicateIndex.copy_in_story. Its words stay counted in the vocabularies.
+            match = None if decision.story_id is None else self._duplicates.copy_in_story(
+                body, fingerprint, self._story_sample(decision.story_id), article.spellings)
+            if match is not None:
+                story_id = self._assignments[match.article_id].story_id
+                self._clusterer.touch(story_id, hour)
+                assignment = Assignment(article.id, story_id, COPY, match.article_id, round(match.score, 6), False)
             else:
-                story_id, role = decision.story_id, DEVELOPMENT
-            self._clusterer.add(story_id, features, hour)
-            assignment = Assignment(
-                article.id, story_id, role, None,
-                round(decision.score, 6) if role == DEVELOPMENT else 0.0, role == ORIGINAL,
-            )
+                if decision.story_id is None:
+                    story_id, role = article.id, ORIGINAL
+                else:
+                    story_id, role = decision.story_id, DEVELOPMENT
+                self._clusterer.add(story_id, features, hour)
+                assignment = Assignment(
+                    article.id, story_id, role, None,
+                    round(decision.score, 6) if role == DEVELOPMENT else 0.0, role == ORIGINAL,
+                )
         self._duplicates.add(article.id, body, fingerprint, assignment.duplicate_of, prepared.text)
         return self._record(assignment)
+
+    def _story_sample(self, story_id: str) -> list[str]:
+        """The first and the latest STORY_SAMPLE reports of a story: a wire story copied hundreds
+        of times is not searched whole for each article that joins it."""
+        members = self._members.get(story_id, [])
+        return members if len(members) <= 2 * STORY_SAMPLE else members[:STORY_SAMPLE] + members[-STORY_SAMPLE:]
 
     def _record(self, assignment: Assignment) -> Assignment:
         self._assignments[assignment.article_id] = assignment

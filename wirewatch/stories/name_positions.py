@@ -9,7 +9,8 @@ been appointed"), where no known name of that shape stood.
 
 A text's name places are (word before, the name's words, word after) for every run of
 capitalised words, lower-cased, punctuation counting as a word ("." before a name that opens a
-sentence).
+sentence); where an article stands next to it, also with the article passed over ("of" before
+"the Gulf of Aden").
 """
 
 from __future__ import annotations
@@ -39,11 +40,24 @@ def name_places(text: str) -> frozenset[NamePlace]:
             j += 1
         while i < j - 1 and tokens[i].lower() in STOPWORDS:  # "The Indian Navy": the name is "Indian Navy"
             i += 1
-        before = tokens[i - 1].lower() if i else ""
-        after = tokens[j].lower() if j < len(tokens) else ""
-        places.add((before, " ".join(re.sub(r"['’]s$", "", token).lower() for token in tokens[i:j]), after))
+        name = " ".join(re.sub(r"['’]s$", "", token).lower() for token in tokens[i:j])
+        # Both the words beside it and, where one is an article, the word past it: translation drops
+        # or adds an article ("of Glpph" for "of the Gulf") or rewords the word past it ("around the
+        # Kueh" for "about the Queen").
+        places.add((tokens[i - 1].lower() if i else "", name, tokens[j].lower() if j < len(tokens) else ""))
+        places.add((_neighbour(tokens, i - 1, -1), name, _neighbour(tokens, j, 1)))
         i = j
     return frozenset(places)
+
+
+def _neighbour(tokens: list[str], k: int, step: int) -> str:
+    """The word next to a name, an article passed over."""
+    while 0 <= k < len(tokens) and tokens[k].lower() in _ARTICLES:
+        k += step
+    return tokens[k].lower() if 0 <= k < len(tokens) else ""
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def placed_names(text: str, known: frozenset[NamePlace]) -> set[str]:

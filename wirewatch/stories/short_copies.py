@@ -29,8 +29,9 @@ from .text import normalised_words, sentences
 # 5-grams), scored as close, at most 0.48.
 SHORT_WORDS = 100  # a text of at most this many words is judged this way
 # Texts up to this long are kept by the index, as matches of short texts: a spinner drops words,
-# so the original of a 100-word copy can be longer.
-KEPT_WORDS = 125
+# so the original of a copy can be longer, and the facts rule (duplicates.FACT_MAX_WORDS) reads
+# the quotations of matches of texts of up to 150 words.
+KEPT_WORDS = 190
 SHORT_FLOOR = 0.3  # copy score from which the alignment is tried
 ALIGNED = 0.55
 MIN_SENTENCE_WORDS = 3
