@@ -40,7 +40,7 @@ _BOUNDARY = "."
 Reading = list[tuple[int, int, str]]
 
 
-def compact_copy(nlp: Language, doc: Doc) -> tuple[list[str], list[bool], list[int | None]]:
+def compact_copy(doc: Doc) -> tuple[list[str], list[bool], list[int | None]]:
     """The words and spaces of `doc` without its whitespace tokens (a full stop where a line break
     parts two capitalised words), and the real token behind each word of the copy (None for
     such a stop)."""
@@ -66,7 +66,7 @@ def statistical_reading(nlp: Language, text: str, name: str) -> Reading:
     """What the statistical NER `name` alone reads in `text` (on the compact copy, from a clean
     slate, as `run_entity_pass` runs it): the part of the pass that can run in another process
     while this one runs the other NER (runtime/pushes.py)."""
-    words, spaces, _ = compact_copy(nlp, nlp.make_doc(text))
+    words, spaces, _ = compact_copy(nlp.make_doc(text))
     if not words:
         return []
     doc = nlp.get_pipe(name)(Doc(nlp.vocab, words=words, spaces=spaces))
@@ -81,7 +81,7 @@ def run_entity_pass(nlp: Language, text: str, disabled: Sequence[str] = (),
     those are set instead of run, with the same result."""
     doc = nlp.make_doc(text)
     enabled = [(name, component) for name, component in nlp.pipeline if name not in disabled]
-    words, spaces, origin = compact_copy(nlp, doc)
+    words, spaces, origin = compact_copy(doc)
     if not words or not any(token.is_space for token in doc):
         return _run(doc, enabled, readings)
     compact = _run(Doc(nlp.vocab, words=words, spaces=spaces),
