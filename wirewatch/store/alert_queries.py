@@ -25,50 +25,51 @@ Enqueue = Callable[[Connection, list[NewAlert]], list]
 
 
 def record_statement(insert: InsertConstruct) -> Any:
-    """Built once per store: INSERT of a match that skips a key recorded before."""
+    """Built once per store: INSERT of matches that skips a key recorded before, returning the
+    keys it recorded (several rows in one statement)."""
     return (insert(alert_matches).on_conflict_do_nothing(index_elements=["key"])
-            .returning(alert_matches.c.id))
+            .returning(alert_matches.c.key))
 
 
 def _match(row: Any) -> AlertMatch:
     return AlertMatch(**{name: row._mapping[name] for name in AlertMatch.__dataclass_fields__})
 
 
-def story_alerted(conn: Connection, subscription_id: int, story_id: str | None) -> bool:
-    if story_id is None:
-        return False
-    stmt = select(exists().where(and_(
-        alert_matches.c.subscription_id == subscription_id, alert_matches.c.story_id == story_id,
-    )))
-    return bool(conn.execute(stmt).scalar())
+def alerted_about(conn: Connection, subscription_ids: list[int], story_id: str | None) -> set[int]:
+    """The subscriptions among `subscription_ids` with a match in `story_id` already (one query)."""
+    if story_id is None or not subscription_ids:
+        return set()
+    stmt = (select(alert_matches.c.subscription_id).distinct()
+            .where(alert_matches.c.story_id == story_id, alert_matches.c.subscription_id.in_(subscription_ids)))
+    return {row[0] for row in conn.execute(stmt)}
 
 
-def record_match(conn: Connection, statement: Any, decided: DecidedAlert, now: datetime) -> bool:
-    """Record a decided alert; False when its key was recorded before (nothing to do)."""
-    values = {
-        "key": decided.key, "subscription_id": decided.subscription_id, "story_id": decided.story_id,
-        "article_id": decided.article_id, "development_id": decided.development_id,
-        "role": decided.role, "payload": decided.payload, "created_at": now, "digest_key": None,
-    }
-    return conn.execute(statement, values).first() is not None
+def record_matches(conn: Connection, statement: Any, decided: list[DecidedAlert], now: datetime) -> set[str]:
+    """Record decided alerts in one statement; the keys recorded now (a key recorded before is
+    skipped: nothing to do for it)."""
+    if not decided:
+        return set()
+    rows = [{
+        "key": d.key, "subscription_id": d.subscription_id, "story_id": d.story_id,
+        "article_id": d.article_id, "development_id": d.development_id,
+        "role": d.role, "payload": d.payload, "created_at": now, "digest_key": None,
+    } for d in decided]
+    return {row[0] for row in conn.execute(statement, rows)}
 
 
 def record_article_alerts(conn: Connection, statement: Any, enqueue: Enqueue, candidates: ArticleAlerts,
                           now: datetime) -> list:
     """Apply `candidates.decide` to each matched subscription as stored now, record each decided
-    match once and queue its messages; return the outbox rows created."""
-    created: list = []
+    match once and queue its messages; return the outbox rows created. A few statements whatever
+    the number of matched subscriptions (they run inside the story stage's transaction)."""
     found = subscription_queries.by_id(conn, candidates.subscription_ids)
-    for subscription_id in candidates.subscription_ids:
-        subscription = found.get(subscription_id)
-        if subscription is None or subscription.paused:  # changed since the caller's index was built
-            continue
-        alerted = story_alerted(conn, subscription.id, candidates.story_id)
-        decided = candidates.decide(subscription, alerted)
-        if decided is None or not record_match(conn, statement, decided, now):
-            continue
-        created += enqueue(conn, list(decided.messages))
-    return created
+    # A subscription gone or paused since the caller's index was built is skipped.
+    active = [found[i] for i in candidates.subscription_ids if i in found and not found[i].paused]
+    alerted = alerted_about(conn, [subscription.id for subscription in active], candidates.story_id)
+    decided = [d for subscription in active
+               if (d := candidates.decide(subscription, subscription.id in alerted)) is not None]
+    recorded = record_matches(conn, statement, decided, now)
+    return enqueue(conn, [message for d in decided if d.key in recorded for message in d.messages])
 
 
 def list_matches(conn: Connection, subscription_id: int, limit: int) -> list[AlertMatch]:

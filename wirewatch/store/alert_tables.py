@@ -48,7 +48,7 @@ alert_matches = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("digest_key", String(64)),  # set once the match went into a digest
     Index("ix_alert_matches_subscription", "subscription_id", "created_at"),
-    # story_alerted(): one look per matched subscription and article (migration 0009)
+    # alerted_about(): the matched subscriptions already alerted about an article's story (migration 0009)
     Index("ix_alert_matches_subscription_story", "subscription_id", "story_id"),
 )
 

@@ -61,26 +61,25 @@ def _alert(row: Any) -> Alert:
 
 
 def enqueue_statement(insert: InsertConstruct) -> Any:
-    """Built once per store: INSERT that skips a (key, channel) already queued."""
+    """Built once per store: INSERT of messages that skips a (key, channel) already queued, returning
+    the rows it queued (several rows in one statement)."""
     return (insert(alerts).on_conflict_do_nothing(index_elements=["key", "channel"])
             .returning(*alerts.c))
 
 
 def enqueue(conn: Connection, statement: Any, items: list[NewAlert], now: datetime) -> list[Alert]:
-    """Queue each message unless its (key, channel) is already queued; return the new rows."""
-    created = []
-    for item in items:
-        values = {
-            "key": item.key, "kind": item.kind, "subscription_id": item.subscription_id,
-            "story_id": item.story_id, "article_id": item.article_id,
-            "development_id": item.development_id, "channel": item.channel,
-            "status": PENDING, "attempts": 0, "next_attempt_at": now, "last_error": None,
-            "created_at": now, "sent_at": None, "payload": item.payload,
-        }
-        row = conn.execute(statement, values).first()
-        if row is not None:
-            created.append(_alert(row))
-    return created
+    """Queue each message unless its (key, channel) is already queued, in one statement; return
+    the new rows in the order of `items`."""
+    if not items:
+        return []
+    rows = [{
+        "key": item.key, "kind": item.kind, "subscription_id": item.subscription_id,
+        "story_id": item.story_id, "article_id": item.article_id,
+        "development_id": item.development_id, "channel": item.channel,
+        "status": PENDING, "attempts": 0, "next_attempt_at": now, "last_error": None,
+        "created_at": now, "sent_at": None, "payload": item.payload,
+    } for item in items]
+    return sorted((_alert(row) for row in conn.execute(statement, rows)), key=lambda alert: alert.id)
 
 
 def claim_due(conn: Connection, dialect: str, *, now: datetime, limit: int, policy: RetryPolicy,
