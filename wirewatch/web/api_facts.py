@@ -17,6 +17,7 @@ from ..store import EntitySummary, QuoteRecord, StorySummary
 from .api import ARTICLE_ID, ERRORS, LimitParam, Links, OffsetParam, Page, article_links, next_url
 from .templating import path_segment
 from .params import UtcDateTime, IsoDateTime
+from .story_cards import story_members
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -216,8 +217,7 @@ def get_story(story_id: str, request: Request) -> Any:
     story = store.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    members = [a for a in story.data.get("articles") or []
-               if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
+    members = story_members(story)
     # The story record names articles by store number; answers name them by their public id.
     copied = {_int_or_none(a.get("duplicate_of")) for a in members} - {None}
     article_ids = store.public_ids([int(a["id"]) for a in members] + list(copied))

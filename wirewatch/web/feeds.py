@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ..atom import ATOM_TYPE, add, atom_date, new_feed, serialize
-from ..ids import parse_row_id
+from .story_cards import story_members
 from .templating import clean_snippet, path_segment, safe_external_url
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
@@ -92,8 +92,7 @@ def story_feed(story_id: str, request: Request) -> Response:
     story = request.app.state.web.store.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    members = [a for a in story.data.get("articles") or []
-               if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
+    members = story_members(story)
     names = request.app.state.web.store.public_ids([int(a["id"]) for a in members])
     entries = []
     for article in members:

@@ -35,11 +35,16 @@ class StoryCard:
         return next((s for s in self.story.data.get("summary") or [] if isinstance(s, str) and s.strip()), None)
 
 
+def story_members(story: StorySummary) -> list[dict[str, Any]]:
+    """The story record's article entries that name a stored article (by its store number, `id`),
+    in story order."""
+    return [a for a in story.data.get("articles") or []
+            if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
+
+
 def article_ids(story: StorySummary, newest: int) -> list[int]:
     """The store ids of the story's `newest` latest articles, in story order."""
-    ids = [int(a["id"]) for a in story.data.get("articles") or []
-           if isinstance(a, dict) and parse_row_id(str(a.get("id", ""))) is not None]
-    return ids[-newest:]
+    return [int(a["id"]) for a in story_members(story)][-newest:]
 
 
 def newest_quotes(store: Store, stories: list[StorySummary]) -> dict[str, dict[str, Any]]:
