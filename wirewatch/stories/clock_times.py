@@ -27,12 +27,14 @@ def clock_readings(hour: int, minute: str, both_halves: bool) -> frozenset[str]:
     return frozenset(str(value) if minute == "00" else f"{value}.{minute}".rstrip("0") for value in hours - {0})
 
 
+def time_reading(match: re.Match, both_halves: bool) -> tuple[str, frozenset[str]]:
+    """(value, readings) of one `CLOCK` match: the time as written, and as `clock_readings` reads it."""
+    hour, minute = ((match.group(1), match.group(2)) if match.group(1) else
+                    (match.group(3), match.group(4)) if match.group(3) else (match.group(5), "00"))
+    return next(iter(clock_readings(int(hour), minute, False)), hour), clock_readings(int(hour), minute, both_halves)
+
+
 def stated_times(text: str, both_halves: bool) -> tuple[list[tuple[str, frozenset[str]]], str]:
     """(value, readings) of every clock time of `text`, and the text with the times taken out (for
     the number reader, which would read their parts as numbers of their own)."""
-    found = []
-    for match in CLOCK.finditer(text):
-        hour, minute = ((match.group(1), match.group(2)) if match.group(1) else
-                        (match.group(3), match.group(4)) if match.group(3) else (match.group(5), "00"))
-        found.append((next(iter(clock_readings(int(hour), minute, False)), hour), clock_readings(int(hour), minute, both_halves)))
-    return found, CLOCK.sub(" ", text)
+    return [time_reading(match, both_halves) for match in CLOCK.finditer(text)], CLOCK.sub(" ", text)

@@ -28,11 +28,13 @@ KINDS = (YEAR, MONTH, WEEKDAY, NUMBER, NAME, PERSON, PLACE, ORGANISATION)
 _ROLE = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORGANISATION}
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_MONTHS = ("january february march april june july august september october november december"
-           " jan feb mar apr jun jul aug sep sept oct nov dec").split()
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = [name for name in MONTH_NAMES if name != "may"] + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 # "may" is a verb far more often than a month: only "May 12" / "12 May" count.
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b\.?|\bmay(?=\s+\d)|(?<=\d\s)may\b")
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 # Numbers as written, with decimal points and record dashes ("5.6", "52-3", "2,000"); a space
 # after a decimal point (left by some text extraction: "6. 1") is closed up.
 _NUMBER = re.compile(r"\b\d+(?:(?:\.\s?|[,\-])\d+)*\b(?:\s+(?P<scale>thousand|million|billion|trillion)s?\b)?")

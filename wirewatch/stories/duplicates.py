@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel
 
+from .details import MONTH_NAMES, WEEKDAYS
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
@@ -171,13 +172,14 @@ class DuplicateIndex:
         if not is_short(text) or len(normalised_words(text)) < STORY_COPY_WORDS:
             return None
         best_id, best_share = None, 0.0
+        news = without_credits(text)
         for key in dict.fromkeys(members):
             kept_text = self._short.get(key)
             if kept_text is None:
                 continue
             share = aligned_share(text, kept_text)
             if share >= ALIGNED and share > best_share and self._states_no_new_fact(text, key, spellings or {}) \
-                    and not self._changes_numbers(without_credits(text), {key, self._root.get(key, key)}):
+                    and not self._changes_numbers(news, {key, self._root.get(key, key)}):
                 best_id, best_share = key, share
         if best_id is None:
             return None
@@ -354,11 +356,10 @@ def inner_name_words(text: str) -> frozenset[str]:
 
 
 _INNER_TOKEN = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(WEEKDAYS)
 # Dates: a copy writes them as its source does or garbles them into no other date, so another of
 # them is a new date however alike it is spelled ("Tuesday" for "Monday" is no garble).
-CALENDAR = _WEEKDAYS | frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                                  "september", "october", "november", "december"})
+CALENDAR = _WEEKDAYS | frozenset(MONTH_NAMES)
 _OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "[", "-", "–", "—", ";"})
 _QUOTATION = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 QUOTE_WORDS = 3  # a quoted run of fewer words is a title or a term ("so-called"), no statement

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clock_times import CLOCK, stated_times
+from .clock_times import CLOCK, stated_times, time_reading
 from .details import number_readings, written_numbers
 from .number_words import TENS, UNITS
 
@@ -56,8 +56,9 @@ def numbers_in_context(text: str, both_halves: bool = False) -> list[tuple[str, 
             continue  # an ordinal ("the 6th round"): a rank, written "sixth" as often, no count
         if token[0].isdigit():
             readings = number_readings(token)
-            if CLOCK.fullmatch(token):
-                readings |= stated_times(token, both_halves)[0][0][1]  # a copy's "18:41" is also "6.41"
+            clock = CLOCK.fullmatch(token)
+            if clock is not None:
+                readings |= time_reading(clock, both_halves)[1]  # a copy's "18:41" is also "6.41"
         elif token in _NUMBER_WORDS:
             readings = frozenset({_NUMBER_WORDS[token]})
         else:
