@@ -10,7 +10,6 @@ naming the same one article.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from typing import Any
 
 from sqlalchemy import func, select, text, update
@@ -19,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..ids import parse_row_id, public_id_candidates
 from .schema import documents
+
 
 def _held(conn: Connection, candidate: str) -> bool:
     return conn.execute(select(documents.c.id).where(documents.c.public_id == candidate)).first() is not None
