@@ -81,13 +81,18 @@ def _plain_spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def entity_reading(text: str, *, nlp: spacy.Language, name: str) -> Reading:
-    """What the NER `name` (one of `entity_models`) reads in `text`, for `analyze_text(readings=)`."""
+def _readable(text: str) -> str | None:
+    """`text` as the analysis reads it (plain spaces), None when it holds nothing to read.
+    InputError for a value that is no string."""
     if not isinstance(text, str):
         raise InputError(f"text to analyse must be a string, not {type(text).__name__}")
-    if not text.strip():
-        return []
-    return statistical_reading(nlp, _plain_spaces(text), name)
+    return _plain_spaces(text) if text.strip() else None
+
+
+def entity_reading(text: str, *, nlp: spacy.Language, name: str) -> Reading:
+    """What the NER `name` (one of `entity_models`) reads in `text`, for `analyze_text(readings=)`."""
+    readable = _readable(text)
+    return [] if readable is None else statistical_reading(nlp, readable, name)
 
 
 def analyze_text(text: str, *, nlp: spacy.Language,
@@ -99,11 +104,10 @@ def analyze_text(text: str, *, nlp: spacy.Language,
     `readings` are NER readings of this same text already made (`entity_reading`); the result is
     the same as without them.
     """
-    if not isinstance(text, str):
-        raise InputError(f"text to analyse must be a string, not {type(text).__name__}")
-    if not text.strip():
+    readable = _readable(text)
+    if readable is None:
         return [], [], Quality()
-    text = _plain_spaces(text)
+    text = readable
     disabled, parse_with = plan_pipeline(nlp)
     doc = run_entity_pass(nlp, text, disabled, readings)
     resolution = resolve(text, collect_name_spans(doc))

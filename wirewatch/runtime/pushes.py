@@ -106,10 +106,10 @@ class PushAnalysis:
                 parts = self.pool.call_each([(read_entities, (item, settings, recurring, share, shares))
                                              for share in range(shares)])
                 readings = {name: reading for part in parts for name, reading in part.items()}  # type: ignore[union-attr]
-            except WirewatchError:
-                readings = None  # unusable input: the analysis itself says why
-            except BrokenProcessPool:
-                readings = None  # the analysis retries on a fresh pool and reports what it meets
+            except (WirewatchError, BrokenProcessPool):
+                # Unusable input, or a process that died: the analysis itself says why (it is
+                # retried on a fresh pool and reports what it meets).
+                readings = None
         return self.analyse(analyse_article, item, settings, recurring, readings)
 
     def _side_by_side(self, item: SourceItem) -> bool:
