@@ -418,3 +418,51 @@ def test_role_word_set_off_before_the_name_gives_its_gender():
 ])
 def test_characterisation_subject_after_asides_and_openers(sentence, speaker):
     assert speakers("Politics\n\n" + sentence + "\n")[0][1] == speaker
+
+
+# -- two people of one gender: the one the sentence before made the subject ------------------
+# The article's main subject is a woman (or man) named often; the sentence before the quote makes
+# another person of the same gender its subject, with her gender shown there ("said she", "her").
+# A reader takes that subject; salience over the article only decides when no agreeing subject
+# stands that close.
+
+@pytest.mark.parametrize("article, speaker", [
+    (  # a role set off before the name: "Her predecessor, Sarah Lind, said she ..."
+        "Hospital chief resigns\n\n"
+        "Dr. Amara Okafor, the head of Northfield General Hospital, resigned on Friday. Okafor "
+        "said she took full responsibility. Okafor, who took the job in 2021, will stay until a "
+        "successor is found. Her predecessor, Sarah Lind, said she was saddened.\n\n"
+        "\"Amara inherited an impossible job,\" she said.\n",
+        "Sarah Lind",
+    ),
+    (  # the same with two men
+        "Coach leaves club\n\n"
+        "Marco Bellini left Torvik FC on Sunday after three seasons. Bellini said he was proud "
+        "of the squad. Bellini thanked the fans. Bellini will be replaced by a caretaker, and "
+        "Bellini has not said where he will go next. His assistant, Tom Hale, said "
+        "he would miss him.\n\n"
+        "\"Marco made every player better,\" he said.\n",
+        "Tom Hale",
+    ),
+    (  # an opening time phrase before the name
+        "Library closures\n\n"
+        "Councillor Joan Mercer has fought the library closures for a year. Mercer said she "
+        "would keep fighting. Mercer has collected 5,000 signatures. Mercer will take them to "
+        "the council. Mercer spoke at three meetings. On Thursday, Ruth Adeyemi, "
+        "a librarian in Eastfield, said she had been told to clear her desk.\n\n"
+        "\"Nobody asked the readers,\" she said.\n",
+        "Ruth Adeyemi",
+    ),
+    (  # the subject's gender shown by an honorific in the sentence before
+        "Strike vote\n\n"
+        "Union leader Carla Diaz called the strike vote on Monday. Diaz said she expected a "
+        "large majority. Diaz has led the union since 2019. Diaz met the employers twice. Diaz "
+        "said the offer was too low. Later, Mrs. Brennan, who owns the "
+        "largest depot, told reporters the strike would ruin her firm.\n\n"
+        "\"We cannot survive a month of this,\" she said.\n",
+        "Brennan",
+    ),
+])
+def test_agreeing_subject_of_the_sentence_before_beats_a_salient_person(article, speaker):
+    (quote,) = speakers(article)
+    assert quote[1] is not None and quote[1].endswith(speaker), quote

@@ -61,6 +61,8 @@ _ROLE_THEN_NAME = re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|
 _WORDS_BEFORE = re.compile(r"(?P<words>(?:[\w\-]+\s+){1,3})$")
 _FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 
+# An opening phrase before the subject ("On Monday night,") is a few words.
+_OPENER_WORDS = 8
 # Weights: an honorific or a role word is a statement of gender, a pronoun a reading of one.
 _STATED, _FIRST_NAME, _PRONOUN_VOTE = 3.0, 2.0, 1.0
 
@@ -203,6 +205,12 @@ _NOT_OWNED = {
 
 
 def _opens_sentence(text: str, sentence: int, mention_start: int) -> bool:
-    """The mention is the sentence's first words, give or take capitalised titles before it."""
-    lead = text[sentence:mention_start]
-    return all(word[:1].isupper() for word in lead.split())
+    return opens_sentence(text[sentence:mention_start])
+
+
+def opens_sentence(lead: str) -> bool:
+    """Whether a name after `lead`, the start of its sentence, is the sentence's subject: the
+    first words give or take capitalised titles, also after a short opening phrase set off by a
+    comma ("On Monday night, Clinton", "Her predecessor, Sarah Lind,")."""
+    opener, _, rest = lead.rpartition(",")
+    return len(opener.split()) <= _OPENER_WORDS and all(word[:1].isupper() for word in rest.split())

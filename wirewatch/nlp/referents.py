@@ -23,16 +23,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .gender import FEMININE, MASCULINE, person_genders, pronoun_gender
+from .gender import FEMININE, MASCULINE, opens_sentence, person_genders, pronoun_gender
 from .resolve import Resolution
 
 _GROUP_TYPES = {"ORG", "NORP"}
 _RECENCY = (100.0, 50.0, 25.0, 12.0, 6.0)  # same sentence, one back, two back, ...
 _SUBJECT, _AFTER_PREPOSITION, _POSSESSOR = 80.0, -40.0, -30.0
 _AGREES = 10.0  # the article already showed this person is "she" (or "he")
+_NEAR = 1  # sentences back within which an agreeing subject outranks the article's salience
 # The article's salience breaks ties between nearby candidates; it never outweighs a subject
 # in the sentence before ("Trump expressed optimism. “…,” he said." is Trump, even in an
-# article about Starmer).
+# article about Starmer) that the article showed agrees (see `_resolve`).
 _PER_MENTION, _MAX_COUNTED, _FIRST_NAMED = 1.5, 10, 10.0
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?i:at|in|on|during|after|before|with|from|for|to|by|of|into|about|under|over|"
@@ -117,9 +118,7 @@ class Referents:
         """The mention is its clause's subject: the sentence's first words (titles aside), or
         the speaker of a cue verb ("Warren said", "“…,” said Warren")."""
         lead = self.text[self.sentence_start(mention.start):mention.start]
-        # After a short opening adverbial ("On Monday night, Clinton ...") only titles.
-        opener, _, rest = lead.rpartition(",")
-        if len(opener.split()) <= 8 and all(word[:1].isupper() for word in rest.split()):
+        if opens_sentence(lead):
             return True
         if self.cue_before.search(lead):
             return True
@@ -177,6 +176,7 @@ class Referents:
             return None
         here = self.narrator_index(pos)
         scores: dict[str, float] = {}
+        near_subjects: set[str] = set()  # known to agree, the subject of this sentence or the one before
         for start, mention, entity_id in self._candidates_before(pos, lowered):
             # Each candidate is scored at its latest mention before the pronoun.
             if entity_id in scores:
@@ -193,6 +193,8 @@ class Referents:
             if distance < len(_RECENCY):
                 position = self._position_score(mention) if mention is not None else _SUBJECT
                 score = max(0.0, _RECENCY[distance] + position)  # never below a far candidate
+                if known is not None and distance <= _NEAR and position >= _SUBJECT:
+                    near_subjects.add(entity_id)
             elif known is not None:
                 score = 0.0  # far back: the people the article showed agree stay candidates
             else:
@@ -202,7 +204,11 @@ class Referents:
             scores[entity_id] = score
         if not scores:
             return None
-        return max(scores, key=lambda entity_id: scores[entity_id])
+        # A subject just before that the article showed agrees is the referent, however salient
+        # someone named further back is ("Her predecessor, Sarah Lind, said she was saddened.
+        # “…,” she said." is Lind in an article about another woman).
+        chosen = near_subjects or scores
+        return max(chosen, key=lambda entity_id: scores[entity_id])
 
     def _candidates_before(self, pos: int, lowered: str):
         """(position, mention or None, entity id), latest first: the entity mentions before
