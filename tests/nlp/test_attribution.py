@@ -466,3 +466,49 @@ def test_characterisation_subject_after_asides_and_openers(sentence, speaker):
 def test_agreeing_subject_of_the_sentence_before_beats_a_salient_person(article, speaker):
     (quote,) = speakers(article)
     assert quote[1] is not None and quote[1].endswith(speaker), quote
+
+
+# -- a pronoun whose own sentence names its subject without naming anyone --------------------
+# "Union leaders said they ...", "A witness told police he ...": the pronoun is that subject, whom
+# the article does not name; the quote that follows with the same pronoun goes on with it. An
+# organisation or a man named earlier is not meant.
+
+@pytest.mark.parametrize("article, pronoun", [
+    (
+        "Budget reaction\n\n"
+        "The Treasury said in a statement that the forecasts had been checked. \"The numbers are "
+        "robust,\" it said.\n\n"
+        "Union leaders said they would study the plans. \"We want to see the detail before we "
+        "judge,\" they said in a joint statement.\n",
+        "they",
+    ),
+    (
+        "Crash on the ring road\n\n"
+        "Inspector Colin Reed of Avon Police said the road would stay closed overnight. Reed "
+        "appealed for dashcam footage.\n\n"
+        "A lorry driver told reporters he had seen the car swerve. \"It never slowed down,\" he "
+        "said.\n",
+        "he",
+    ),
+    (
+        "Flood warning\n\n"
+        "The Environment Agency issued three flood warnings on Sunday. The agency said the river "
+        "would peak overnight.\n\n"
+        "Residents of the lower town said they had moved their cars uphill. \"We have done this "
+        "before,\" they said.\n",
+        "they",
+    ),
+])
+def test_pronoun_after_an_unnamed_subject_names_nobody(article, pronoun):
+    quotes = speakers(article)
+    assert quotes[-1][1:] == (None, pronoun), quotes
+
+
+def test_pronoun_after_a_role_subject_is_the_role_holder():
+    article = (
+        "Port strike\n\n"
+        "The transport minister, Sanne Jansen, met both sides on Tuesday. Marieke de Vries of the "
+        "union said she expected no deal. The minister said she would call them back on Friday. "
+        "\"Nobody leaves the table,\" she said.\n"
+    )
+    assert speakers(article)[-1][1] == "Sanne Jansen"

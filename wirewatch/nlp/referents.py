@@ -98,6 +98,12 @@ class Referents:
             if not quoted(match.start(), match.end())
         ]
         self.next_pronoun = 0
+        # "<subject> said (that) ", "<subject> told reporters " right before a pronoun, from its
+        # sentence's start.
+        self.reported_subject = re.compile(
+            r"(?P<subject>[A-Z][^,;:“”\"()\n]{0,60}?)" + cue_after.pattern
+            + r"(?:\s+[\w’'.\-]+){0,3}?\s+(?:that\s+)?$"
+        )
         self.resolved: dict[int, str | None] = {}
 
     def sentence_index(self, pos: int) -> int:
@@ -174,6 +180,9 @@ class Referents:
             types = {"ORG"}
         else:
             return None
+        unnamed = self._unnamed_antecedent(pos, lowered)
+        if unnamed is not None:
+            return unnamed or None
         here = self.narrator_index(pos)
         scores: dict[str, float] = {}
         near_subjects: set[str] = set()  # known to agree, the subject of this sentence or the one before
@@ -209,6 +218,30 @@ class Referents:
         # “…,” she said." is Lind in an article about another woman).
         chosen = near_subjects or scores
         return max(chosen, key=lambda entity_id: scores[entity_id])
+
+    def _unnamed_antecedent(self, pos: int, lowered: str) -> str | None:
+        """"" (no entity) when the pronoun at pos refers to someone the article does not name, the
+        role holder's id when a role noun names them, None when this cannot be told.
+
+        "Union leaders said they would ..." and "A driver told police he ..." are the subject of
+        their own reporting verb: whoever the article named before is not meant. And the same
+        pronoun right after ("“…,” they said in a statement.") goes on with that subject while
+        nobody else is named in between.
+        """
+        lead_start = self.sentence_start(pos)
+        reported = self.reported_subject.match(self.text, lead_start, pos)
+        if reported and not NOMINATIVE_PRONOUN.fullmatch(reported.group("subject").split()[0]):
+            subject_end = lead_start + len(reported.group("subject"))
+            if not any(lead_start <= m.start < subject_end for m in self.mentions):
+                holder = self.role_holder(lead_start, subject_end) if lowered in ("he", "she") else None
+                return holder or ""
+        earlier = [start for start, word in self.narrator_pronouns if start < pos and word == lowered]
+        if earlier and earlier[-1] in self.resolved and self.resolved[earlier[-1]] is None:
+            last = earlier[-1]
+            named_between = any(last < m.start < pos for m in self.mentions)
+            if not named_between and self.narrator_index(pos) - self.narrator_index(last) <= _NEAR:
+                return ""
+        return None
 
     def _candidates_before(self, pos: int, lowered: str):
         """(position, mention or None, entity id), latest first: the entity mentions before
