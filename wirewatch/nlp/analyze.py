@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from wirewatch.document import Entity, Quality, Quote
 from wirewatch.errors import InputError
 
+from .dateline_names import with_dateline_names
 from .entities import collect_name_spans
 from .layout import Reading, run_entity_pass, statistical_reading
 from .quality import assess_quality
@@ -110,7 +111,7 @@ def analyze_text(text: str, *, nlp: spacy.Language,
     text = readable
     disabled, parse_with = plan_pipeline(nlp)
     doc = run_entity_pass(nlp, text, disabled, readings)
-    resolution = resolve(text, collect_name_spans(doc))
+    resolution = resolve(text, with_dateline_names(text, collect_name_spans(doc)))
     parse = _parser(nlp, doc, parse_with) if parse_with else None
     quotes = find_quotes(text, resolution, parse=parse)
     quality = assess_quality(text, resolution)
