@@ -15,7 +15,7 @@ from ..extract.dateline import find_dateline
 from .entities import NameSpan
 
 _PLACE_TYPES = ("GPE", "LOC")
-_PROSE_WORDS = 8  # a lede, not a headline or a label
+_PROSE_WORDS = 12  # a lede: headlines after a desk label ("FEATURE - ...") are shorter
 
 
 def _reads_as_prose(rest: str) -> bool:
