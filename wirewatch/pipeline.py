@@ -112,7 +112,9 @@ def _add_language_facts(document: Document, settings: Settings,
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(settings.spacy_model)
-    document.entities, document.quotes, document.quality = analyze_text(document.text, nlp=nlp, readings=readings)
+    document.entities, document.quotes, document.quality = analyze_text(
+        document.text, nlp=nlp, readings=readings, dateline=document.dateline
+    )
 
 
 def analyze(

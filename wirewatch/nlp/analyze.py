@@ -8,7 +8,7 @@ import spacy
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
-from wirewatch.document import Entity, Quality, Quote
+from wirewatch.document import Dateline, Entity, Quality, Quote
 from wirewatch.errors import InputError
 
 from .dateline_names import with_dateline_names
@@ -96,14 +96,15 @@ def entity_reading(text: str, *, nlp: spacy.Language, name: str) -> Reading:
     return [] if readable is None else statistical_reading(nlp, readable, name)
 
 
-def analyze_text(text: str, *, nlp: spacy.Language,
-                 readings: Mapping[str, Reading] | None = None) -> tuple[list[Entity], list[Quote], Quality]:
+def analyze_text(text: str, *, nlp: spacy.Language, readings: Mapping[str, Reading] | None = None,
+                 dateline: Dateline | None = None) -> tuple[list[Entity], list[Quote], Quality]:
     """Entities (resolved across spellings), quotes with speakers and the MT-quality verdict.
 
     Offsets in the records index into `text`. With a dependency parser in `nlp` quotes are
     attributed through the subject of their cue verb; without one by rules on the text alone.
     `readings` are NER readings of this same text already made (`entity_reading`); the result is
-    the same as without them.
+    the same as without them. `dateline`, the one extraction read, types the names it states
+    where it opens the text.
     """
     readable = _readable(text)
     if readable is None:
@@ -111,7 +112,7 @@ def analyze_text(text: str, *, nlp: spacy.Language,
     text = readable
     disabled, parse_with = plan_pipeline(nlp)
     doc = run_entity_pass(nlp, text, disabled, readings)
-    resolution = resolve(text, with_dateline_names(text, collect_name_spans(doc)))
+    resolution = resolve(text, with_dateline_names(text, dateline, collect_name_spans(doc)))
     parse = _parser(nlp, doc, parse_with) if parse_with else None
     quotes = find_quotes(text, resolution, parse=parse)
     quality = assess_quality(text, resolution)
