@@ -512,3 +512,12 @@ def test_pronoun_after_a_role_subject_is_the_role_holder():
         "\"Nobody leaves the table,\" she said.\n"
     )
     assert speakers(article)[-1][1] == "Sanne Jansen"
+
+
+def test_pronoun_subject_before_a_pronoun_keeps_resolving():
+    article = (
+        "Bank results\n\n"
+        "The central bank of Norway published its results on Monday. Norges Bank said profits "
+        "had risen. It said it expected further gains. \"The outlook is stable,\" it said.\n"
+    )
+    assert speakers(article)[-1][1] == "Norges Bank"

@@ -30,6 +30,8 @@ _GROUP_TYPES = {"ORG", "NORP"}
 _RECENCY = (100.0, 50.0, 25.0, 12.0, 6.0)  # same sentence, one back, two back, ...
 _SUBJECT, _AFTER_PREPOSITION, _POSSESSOR = 80.0, -40.0, -30.0
 _AGREES = 10.0  # the article already showed this person is "she" (or "he")
+# A subject that is itself a pronoun ("It said it", "They said they") names whoever it names.
+_PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you"}
 _NEAR = 1  # sentences back within which an agreeing subject outranks the article's salience
 # The article's salience breaks ties between nearby candidates; it never outweighs a subject
 # in the sentence before ("Trump expressed optimism. “…,” he said." is Trump, even in an
@@ -230,7 +232,7 @@ class Referents:
         """
         lead_start = self.sentence_start(pos)
         reported = self.reported_subject.match(self.text, lead_start, pos)
-        if reported and not NOMINATIVE_PRONOUN.fullmatch(reported.group("subject").split()[0]):
+        if reported and reported.group("subject").split()[0].lower() not in _PRONOUN_SUBJECTS:
             subject_end = lead_start + len(reported.group("subject"))
             if not any(lead_start <= m.start < subject_end for m in self.mentions):
                 holder = self.role_holder(lead_start, subject_end) if lowered in ("he", "she") else None
