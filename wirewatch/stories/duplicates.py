@@ -16,7 +16,8 @@ from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel
 
 from .details import MONTH_NAMES, WEEKDAYS
-from .excerpts import EXCERPT_ALIGNED, excerpt_share, excerpts, may_excerpt
+from .excerpts import (EXCERPT_ALIGNED, EXCERPT_CONTAINED, EXCERPT_TRIES, contained, excerpt_share, excerpts,
+                       may_excerpt)
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
@@ -197,9 +198,15 @@ class DuplicateIndex:
         if len(normalised_words(text)) < STORY_COPY_WORDS:
             return None
         best_id, best_share = None, 0.0
-        news, short, size = without_credits(text), is_short(text), len(text.split())
-        for key in dict.fromkeys(members):
-            share, bar, whole = self._story_share(text, fingerprint, key, short, size)
+        news, members = without_credits(text), list(dict.fromkeys(members))
+        # (member, share of the text's sentences that rewrite its, share that makes a copy, whether
+        # the member is read whatever its length): a short text against short members
+        # (short_copies.py), any text against those of the others it may be an excerpt of.
+        aligned = [(key, aligned_share(text, self._short[key]), ALIGNED, False)
+                   for key in members if is_short(text) and key in self._short]
+        aligned += [(key, excerpt_share(text, self._text(key)), EXCERPT_ALIGNED, True)
+                    for key in self._excerpted(text, fingerprint, members, {key for key, *_ in aligned})]
+        for key, share, bar, whole in aligned:
             if share >= bar and share > best_share \
                     and self._states_no_new_fact(text, key, spellings or {}, long_matches=whole) \
                     and not self._changes_numbers(news, {key, self._root.get(key, key)}):
@@ -209,17 +216,18 @@ class DuplicateIndex:
         score = copy_score(fingerprint, self._fingerprints[best_id]) if best_id in self._fingerprints else 0.0
         return DuplicateMatch(self._root.get(best_id, best_id), score)
 
-    def _story_share(self, text: str, fingerprint: Fingerprint, key: str, short: bool,
-                     size: int) -> tuple[float, float, bool]:
-        """(How well `text` rewrites member `key`, the share that makes it a copy, whether the
-        member's text is read whatever its length): a short text against a short member
-        (short_copies.py), else an excerpt of the member (excerpts.py), or (0, 1, False)."""
-        if short and key in self._short:
-            return aligned_share(text, self._short[key]), ALIGNED, False
-        article, known = self._text(key), self._fingerprints.get(key)
-        if article is None or known is None or not may_excerpt(size, fingerprint, known):
-            return 0.0, 1.0, False
-        return excerpt_share(text, article), EXCERPT_ALIGNED, True
+    def _excerpted(self, text: str, fingerprint: Fingerprint, members: list[str], skip: set[str]) -> list[str]:
+        """The members (not in `skip`) `text` may be an excerpt of (excerpts.may_excerpt), at most
+        EXCERPT_TRIES of them, those it is most contained in first."""
+        size, found = len(text.split()), []
+        for index, key in enumerate(members):
+            known = self._fingerprints.get(key)
+            if key in skip or known is None or self._text(key) is None:
+                continue
+            share = contained(size, fingerprint, known)
+            if share >= EXCERPT_CONTAINED:
+                found.append((-share, index, key))
+        return [key for _, _, key in sorted(found)[:EXCERPT_TRIES]]
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a

@@ -35,15 +35,25 @@ EXCERPT_ALIGNED = 0.62
 # excerpts hold 0.65 or more, a heavier hand-spun one 0.45, and the estimate from 128 permutations
 # is rougher still. On dev, a third of shorter same-story reports that are no reprints reach 0.4.
 EXCERPT_CONTAINED = 0.4
+# Reports of a story an excerpt is aligned with, those it is most contained in (the story path of
+# the duplicate index: its members are not proposed by their words, and a story can hold hundreds):
+# the original, or a copy of it, is among them.
+EXCERPT_TRIES = 2
+
+
+def contained(text_words: int, new: Fingerprint, old: Fingerprint) -> float:
+    """The estimated share of a text's content words (`text_words` words, fingerprint `new`) found
+    in the article fingerprinted `old`, or 0 where it cannot be an excerpt of it: too short to
+    judge, or more distinct words than it. One-sided on purpose: a text larger than the article
+    adds to it."""
+    if text_words < EXCERPT_WORDS or not new.word_count or new.word_count > old.word_count:
+        return 0.0
+    return containment(new.words.jaccard(old.words), new.word_count, old.word_count)
 
 
 def may_excerpt(text_words: int, new: Fingerprint, old: Fingerprint) -> bool:
-    """Whether a text of `text_words` words (fingerprint `new`) could be an excerpt of the article
-    fingerprinted `old`: long enough to judge, no more distinct words than it, and most of them
-    inside it. One-sided on purpose: a text larger than the article adds to it."""
-    if text_words < EXCERPT_WORDS or not new.word_count or new.word_count > old.word_count:
-        return False
-    return containment(new.words.jaccard(old.words), new.word_count, old.word_count) >= EXCERPT_CONTAINED
+    """Whether the text could be an excerpt of the article: worth aligning (`excerpts`)."""
+    return contained(text_words, new, old) >= EXCERPT_CONTAINED
 
 
 def excerpt_share(text: str, article: str) -> float:

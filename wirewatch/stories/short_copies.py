@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .text import normalised_words, sentences
@@ -66,8 +67,10 @@ def aligned_share(text: str, match: str) -> float:
             readings.append(f"{mine[i - 1]} {sentence}")
         if i + 1 < len(mine):
             readings.append(f"{sentence} {mine[i + 1]}")
-        best = max(Indel.normalized_similarity(tokens, target)
-                   for reading in readings for tokens in _rotations(reading) for target in targets)
+        # extractOne: the same best similarity, the loop over the match's sentences run in C
+        # (excerpts of long articles are aligned too: excerpts.py).
+        best = max(process.extractOne(tokens, targets, scorer=Indel.normalized_similarity)[1]
+                   for reading in readings for tokens in _rotations(reading))
         total += size
         weighted += size * best
     return weighted / total if total else 0.0
