@@ -100,3 +100,10 @@ def test_a_fire_in_another_town_is_no_copy_of_the_first():
     paragraphs = MILL.split("\n")
     found = _later(_engine(WAREHOUSE), "\n".join(paragraphs[:4]))
     assert found.role != COPY and found.story_id != "a0"
+
+
+def test_spun_excerpt_adding_a_single_name_word_is_a_development():
+    # An excerpt is a part of its original: a surname it adds inside a sentence is news, although
+    # above the copy score a single name word is not (a reworded copy moves capitals about).
+    later = WAREHOUSE_EXCERPT_SPUN + "\nInvestigators said a contractor, Vossberg, had checked the wiring on Monday."
+    assert _later(_engine(WAREHOUSE), later).role == DEVELOPMENT

@@ -121,7 +121,7 @@ class DuplicateIndex:
         sources = {best_id, self._root.get(best_id, best_id)}
         if best_score >= NEAR_EXACT and body is not None:
             news = without_credits(body)
-        if self._adds_facts(news, sources, spellings or {}, stand_ins=not excerpt):
+        if self._adds_facts(news, sources, spellings or {}, excerpt=excerpt):
             return None
         if self._changes_numbers(news, sources):
             return None  # "three people were injured" -> "15 people were injured": an update
@@ -248,12 +248,15 @@ class DuplicateIndex:
         )
 
     def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]], *,
-                    stand_ins: bool = True) -> bool:
+                    excerpt: bool = False) -> bool:
         if len(self._new_numbers(news, sources)) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
-        return len(self._new_names(news, stated_names(news), sources, spellings, stand_ins=stand_ins)) >= NEW_NAMES
+        # An excerpt is a part of what its sources state: a single name word it adds inside a
+        # sentence (a place, a body, a surname) is news too, as for the short texts of `_restates`.
+        names = stated_names(news) | inner_name_words(news) if excerpt else stated_names(news)
+        return len(self._new_names(news, names, sources, spellings, stand_ins=not excerpt)) >= NEW_NAMES
 
     def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
         """Numbers `news` states in digits that no source states in any reading; unscaled too: a
