@@ -164,13 +164,14 @@ class DuplicateIndex:
         return self._states_no_new_fact(text, best_id, spellings)
 
     def _states_no_new_fact(self, text: str, best_id: str, spellings: dict[str, list[str]], *,
-                            long_matches: bool = False) -> bool:
+                            excerpt: bool = False) -> bool:
         """No number, no name word written inside a sentence (a person, a place, a body, a month or
         a weekday), no quoted statement that `best_id` or its original do not state, after the
         garble and resolution rules of the new-facts test; False where their text is not kept
-        (short ones only, unless `long_matches`: the facts rule is calibrated on short matches)."""
+        (short ones only: the facts rule is calibrated on short matches; any for an `excerpt` of
+        `best_id`, whose new-names test takes no stand-ins: see `_new_names`)."""
         sources = {best_id, self._root.get(best_id, best_id)}
-        found = (self._text(key) if long_matches else self._short.get(key) for key in sorted(sources))
+        found = (self._text(key) if excerpt else self._short.get(key) for key in sorted(sources))
         kept_texts = [kept_text for kept_text in found if kept_text is not None]
         if not kept_texts or all(key not in self._names for key in sources):
             return False
@@ -181,7 +182,7 @@ class DuplicateIndex:
         known = _union(self._names, sources)
         if any(name in CALENDAR and name not in known for name in names):
             return False  # another date
-        if self._new_names(news, names, sources, spellings, stand_ins=not long_matches):
+        if self._new_names(news, names, sources, spellings, stand_ins=not excerpt):
             return False
         return not new_quotes(news, kept_texts)
 
@@ -200,15 +201,15 @@ class DuplicateIndex:
         best_id, best_share = None, 0.0
         news, members = without_credits(text), list(dict.fromkeys(members))
         # (member, share of the text's sentences that rewrite its, share that makes a copy, whether
-        # the member is read whatever its length): a short text against short members
-        # (short_copies.py), any text against those of the others it may be an excerpt of.
+        # it is read as an excerpt): a short text against short members (short_copies.py), any
+        # text against those of the others it may be an excerpt of.
         aligned = [(key, aligned_share(text, self._short[key]), ALIGNED, False)
                    for key in members if is_short(text) and key in self._short]
         aligned += [(key, excerpt_share(text, self._text(key)), EXCERPT_ALIGNED, True)
                     for key in self._excerpted(text, fingerprint, members, {key for key, *_ in aligned})]
-        for key, share, bar, whole in aligned:
+        for key, share, bar, excerpt in aligned:
             if share >= bar and share > best_share \
-                    and self._states_no_new_fact(text, key, spellings or {}, long_matches=whole) \
+                    and self._states_no_new_fact(text, key, spellings or {}, excerpt=excerpt) \
                     and not self._changes_numbers(news, {key, self._root.get(key, key)}):
                 best_id, best_share = key, share
         if best_id is None:
@@ -302,6 +303,8 @@ class DuplicateIndex:
         self._names[article_id] = names
         self._contexts[article_id] = contexts
         self._places[article_id] = places
+        # Every indexed text is kept, the short ones for the short-copy rules, the others for the
+        # excerpt rule (about a third more state than the fingerprints alone).
         if short:
             self._short[article_id] = text
         else:
