@@ -57,8 +57,9 @@ def may_excerpt(text_words: int, new: Fingerprint, old: Fingerprint) -> bool:
 
 
 def excerpt_share(text: str, article: str) -> float:
-    """How well the sentences of `text` rewrite sentences of `article` (short_copies.aligned_share)."""
-    return aligned_share(text, article)
+    """How well the sentences of `text` rewrite sentences of `article` (short_copies.aligned_share),
+    exact from EXCERPT_ALIGNED up (below it, some share under EXCERPT_ALIGNED)."""
+    return aligned_share(text, article, EXCERPT_ALIGNED)
 
 
 def excerpts(text: str, article: str) -> bool:
