@@ -16,6 +16,8 @@ from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel
 
 from .details import MONTH_NAMES, WEEKDAYS
+from .excerpts import (EXCERPT_ALIGNED, EXCERPT_CONTAINED, EXCERPT_TRIES, contained, excerpt_share, excerpts,
+                       may_excerpt)
 from .fingerprints import Fingerprint, from_signature
 from .name_match import replaces_name_word, same_name_word
 from .name_positions import name_places, placed_names
@@ -84,6 +86,7 @@ class DuplicateIndex:
         self._contexts: dict[str, frozenset[tuple[str, str, str]]] = {}  # article id -> number_contexts
         self._places: dict[str, frozenset[tuple[str, str, str]]] = {}  # article id -> its name_places
         self._short: dict[str, str] = {}  # article id -> its text, for short ones (short_copies.py)
+        self._long: dict[str, str] = {}  # article id -> its text, for the others: what excerpts align to
 
     def fingerprint(self, text: str) -> Fingerprint:
         return Fingerprint.of(text, self.config.num_perm, self.config.char_ngram)
@@ -106,16 +109,19 @@ class DuplicateIndex:
                 best_id, best_score = candidate, value
         if best_id is None:
             return None
+        excerpt = False
         if best_score < self.config.duplicate_threshold and not self._short_copy(text, best_id, best_score) \
                 and not self._restates(text, best_id, best_score, spellings or {}):
-            return None
+            if not self._excerpt(text, fingerprint, best_id):
+                return None
+            excerpt = True
         news = without_credits(text)
         # The matched article may itself be a reworded copy that dropped a number or a name; what
         # its original states is known too, so a copy of a copy is not news.
         sources = {best_id, self._root.get(best_id, best_id)}
         if best_score >= NEAR_EXACT and body is not None:
             news = without_credits(body)
-        if self._adds_facts(news, sources, spellings or {}):
+        if self._adds_facts(news, sources, spellings or {}, excerpt=excerpt):
             return None
         if self._changes_numbers(news, sources):
             return None  # "three people were injured" -> "15 people were injured": an update
@@ -130,6 +136,22 @@ class DuplicateIndex:
         matches = (self._short.get(key) for key in dict.fromkeys((best_id, self._root.get(best_id, best_id))))
         return any(match is not None and rewrites(text, match) for match in matches)
 
+    def _excerpt(self, text: str, fingerprint: Fingerprint, best_id: str) -> bool:
+        """A text below the copy score that is an excerpt (excerpts.py) of its match or of the
+        original its match copies: the symmetric copy score halves for a part of an article."""
+        size = len(text.split())
+        for key in dict.fromkeys((best_id, self._root.get(best_id, best_id))):
+            article = self._text(key)
+            known = self._fingerprints.get(key)
+            if article is not None and known is not None and may_excerpt(size, fingerprint, known) \
+                    and excerpts(text, article):
+                return True
+        return False
+
+    def _text(self, key: str) -> str | None:
+        """An indexed article's text, where the index keeps it (not in states saved before it did)."""
+        return self._short.get(key, self._long.get(key))
+
     def _restates(self, text: str, best_id: str, score: float, spellings: dict[str, list[str]]) -> bool:
         """A short text below the copy score that states no fact its match (or the match's
         original) does not (`_states_no_new_fact`). A spinner that replaces half the words of a
@@ -141,12 +163,16 @@ class DuplicateIndex:
             return False
         return self._states_no_new_fact(text, best_id, spellings)
 
-    def _states_no_new_fact(self, text: str, best_id: str, spellings: dict[str, list[str]]) -> bool:
+    def _states_no_new_fact(self, text: str, best_id: str, spellings: dict[str, list[str]], *,
+                            excerpt: bool = False) -> bool:
         """No number, no name word written inside a sentence (a person, a place, a body, a month or
         a weekday), no quoted statement that `best_id` or its original do not state, after the
-        garble and resolution rules of the new-facts test; False where their text is not kept."""
+        garble and resolution rules of the new-facts test; False where their text is not kept
+        (short ones only: the facts rule is calibrated on short matches; any for an `excerpt` of
+        `best_id`, whose new-names test takes no stand-ins: see `_new_names`)."""
         sources = {best_id, self._root.get(best_id, best_id)}
-        kept_texts = [self._short[key] for key in sources if key in self._short]
+        found = (self._text(key) if excerpt else self._short.get(key) for key in sorted(sources))
+        kept_texts = [kept_text for kept_text in found if kept_text is not None]
         if not kept_texts or all(key not in self._names for key in sources):
             return False
         news = without_credits(text)
@@ -156,35 +182,53 @@ class DuplicateIndex:
         known = _union(self._names, sources)
         if any(name in CALENDAR and name not in known for name in names):
             return False  # another date
-        if self._new_names(news, names, sources, spellings):
+        if self._new_names(news, names, sources, spellings, stand_ins=not excerpt):
             return False
         return not new_quotes(news, kept_texts)
 
     def copy_in_story(self, text: str, fingerprint: Fingerprint, members: list[str],
                       spellings: dict[str, list[str]] | None = None) -> DuplicateMatch | None:
-        """The earliest article a short text copies among `members` (the reports of the story the
-        clusterer would add it to), or None: the member whose kept text it rewrites sentence by
-        sentence (short_copies.rewrites) while stating no fact that member or its original do not.
-        A spinner that replaces half the words of a one-sentence report leaves too few of them for
-        the LSH index to propose the report at all (`find`), yet the words it kept place it in its
-        original's story; there, a report of that story in other words neither aligns nor states
-        only the member's facts."""
-        if not is_short(text) or len(normalised_words(text)) < STORY_COPY_WORDS:
+        """The earliest article a text copies among `members` (the reports of the story the
+        clusterer would add it to), or None: the member whose text it rewrites sentence by
+        sentence -- a short text a short member (short_copies.rewrites), or any text of 50 words
+        or more a member it is an excerpt of (excerpts.py) -- while stating no fact that member or
+        its original do not. A spinner that replaces half the words of a one-sentence report, or
+        spins an excerpt, leaves too few shared words for the LSH index to propose the report at
+        all (`find`), yet the words it kept place it in its original's story; there, a report of
+        that story in other words neither aligns nor states only the member's facts."""
+        if len(normalised_words(text)) < STORY_COPY_WORDS:
             return None
         best_id, best_share = None, 0.0
-        news = without_credits(text)
-        for key in dict.fromkeys(members):
-            kept_text = self._short.get(key)
-            if kept_text is None:
-                continue
-            share = aligned_share(text, kept_text)
-            if share >= ALIGNED and share > best_share and self._states_no_new_fact(text, key, spellings or {}) \
+        news, members = without_credits(text), list(dict.fromkeys(members))
+        # (member, share of the text's sentences that rewrite its, share that makes a copy, whether
+        # it is read as an excerpt): a short text against short members (short_copies.py), any
+        # text against those of the others it may be an excerpt of.
+        aligned = [(key, aligned_share(text, self._short[key]), ALIGNED, False)
+                   for key in members if is_short(text) and key in self._short]
+        aligned += [(key, excerpt_share(text, self._text(key)), EXCERPT_ALIGNED, True)
+                    for key in self._excerpted(text, fingerprint, members, {key for key, *_ in aligned})]
+        for key, share, bar, excerpt in aligned:
+            if share >= bar and share > best_share \
+                    and self._states_no_new_fact(text, key, spellings or {}, excerpt=excerpt) \
                     and not self._changes_numbers(news, {key, self._root.get(key, key)}):
                 best_id, best_share = key, share
         if best_id is None:
             return None
         score = copy_score(fingerprint, self._fingerprints[best_id]) if best_id in self._fingerprints else 0.0
         return DuplicateMatch(self._root.get(best_id, best_id), score)
+
+    def _excerpted(self, text: str, fingerprint: Fingerprint, members: list[str], skip: set[str]) -> list[str]:
+        """The members (not in `skip`) `text` may be an excerpt of (excerpts.may_excerpt), at most
+        EXCERPT_TRIES of them, those it is most contained in first."""
+        size, found = len(text.split()), []
+        for index, key in enumerate(members):
+            known = self._fingerprints.get(key)
+            if key in skip or known is None or self._text(key) is None:
+                continue
+            share = contained(size, fingerprint, known)
+            if share >= EXCERPT_CONTAINED:
+                found.append((-share, index, key))
+        return [key for _, _, key in sorted(found)[:EXCERPT_TRIES]]
 
     def _changes_numbers(self, news: str, sources: set[str]) -> bool:
         """Whether the text states another number where a source states one in the same words: a
@@ -204,12 +248,16 @@ class DuplicateIndex:
             for left, right, readings in numbers_in_context(news, both_halves=True) if (left, right) in before
         )
 
-    def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]]) -> bool:
+    def _adds_facts(self, news: str, sources: set[str], spellings: dict[str, list[str]], *,
+                    excerpt: bool = False) -> bool:
         if len(self._new_numbers(news, sources)) >= NEW_FACTS:
             return True
         if all(key not in self._names for key in sources):
             return False
-        return len(self._new_names(news, stated_names(news), sources, spellings)) >= NEW_NAMES
+        # An excerpt is a part of what its sources state: a single name word it adds inside a
+        # sentence (a place, a body, a surname) is news too, as for the short texts of `_restates`.
+        names = stated_names(news) | inner_name_words(news) if excerpt else stated_names(news)
+        return len(self._new_names(news, names, sources, spellings, stand_ins=not excerpt)) >= NEW_NAMES
 
     def _new_numbers(self, news: str, sources: set[str]) -> set[str]:
         """Numbers `news` states in digits that no source states in any reading; unscaled too: a
@@ -220,11 +268,14 @@ class DuplicateIndex:
         return {value for value, readings in stated_numbers(news, both_halves=True) if not (readings | {value}) & known}
 
     def _new_names(self, news: str, names: frozenset[str], sources: set[str],
-                   spellings: dict[str, list[str]]) -> set[str]:
+                   spellings: dict[str, list[str]], *, stand_ins: bool = True) -> set[str]:
         """Those of `names` (stated in `news`) that name no one the sources name, after the garble
-        and resolution rules (new_names)."""
+        and resolution rules (new_names). Without `stand_ins` for an excerpt: a known name word
+        it does not write was left out with its paragraph, not garbled, so a new name like it
+        ("Hulse" where a dropped paragraph names "Julie") stands in for nobody; a name garbled
+        where it stood is still known (`placed`)."""
         known = _union(self._names, sources)
-        written, resolved = name_words(news), resolved_words(spellings)
+        written, resolved = name_words(news) if stand_ins else frozenset(), resolved_words(spellings)
         found = new_names(names, known, written=written, resolved=resolved)
         if not found:
             return found
@@ -252,8 +303,12 @@ class DuplicateIndex:
         self._names[article_id] = names
         self._contexts[article_id] = contexts
         self._places[article_id] = places
+        # Every indexed text is kept, the short ones for the short-copy rules, the others for the
+        # excerpt rule (a quarter more state on the ECB+ dev stream than without the long ones).
         if short:
             self._short[article_id] = text
+        else:
+            self._long[article_id] = text
         if fingerprint.word_count:
             self._lsh.insert(article_id, fingerprint.words)
 
@@ -268,6 +323,7 @@ class DuplicateIndex:
             "number_contexts": {key: sorted(values) for key, values in self._contexts.items()},
             "name_places": {key: sorted(values) for key, values in self._places.items()},
             "short_texts": self._short,
+            "long_texts": self._long,
         }
 
     @classmethod
@@ -286,6 +342,7 @@ class DuplicateIndex:
         index._places = {key: frozenset(tuple(item) for item in values)
                          for key, values in data.get("name_places", {}).items()}
         index._short = dict(data.get("short_texts", {}))  # none before short copies were judged
+        index._long = dict(data.get("long_texts", {}))  # none before excerpts were judged: no excerpt of those
         for key, item in data["fingerprints"].items():
             fingerprint = Fingerprint.from_dict(item, config.num_perm)
             index._fingerprints[key] = fingerprint

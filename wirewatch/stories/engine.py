@@ -67,9 +67,9 @@ class StoryEngine:
         else:
             features = self._features.observe(article, prepared.counts)
             decision = self._clusterer.decide(features, hour)
-            # A short report the story's words place with one of its reports that it rewrites,
-            # stating nothing new, is a copy the LSH index did not propose (a heavy spin of one
-            # sentence): DuplicateIndex.copy_in_story. Its words stay counted in the vocabularies.
+            # A report the story's words place with one of its reports that it rewrites, stating
+            # nothing new, is a copy the LSH index did not propose (a heavy spin of one sentence, a
+            # spun excerpt): DuplicateIndex.copy_in_story. Its words stay counted in the vocabularies.
             match = None if decision.story_id is None else self._duplicates.copy_in_story(
                 body, fingerprint, self._story_sample(decision.story_id), article.spellings)
             if match is not None:
