@@ -1,9 +1,11 @@
 """Development scores of a trained NER: CoNLL-2003 dev, GUM dev and plain news sentences.
 
     python training/evaluate.py training/output/ner-gum/model-best [--keywords]
+    python training/evaluate.py wirewatch/models/en_wirewatch --full   # a whole pipeline
 
 The NER is run with wirewatch's document-level propagation after it (`keywords` off unless
-asked for). Scores are PER/LOC/ORG micro P/R/F1 with the CoNLL mapping of benchmarks/ner.py, on
+asked for); with `--full`, the whole pipeline as wirewatch loads it (both NERs, the backstop
+and agreement components, propagation as configured), which is what assembling must check. Scores are PER/LOC/ORG micro P/R/F1 with the CoNLL mapping of benchmarks/ner.py, on
 gold tokenisation, one Doc per document. This is what training choices are tuned on; the test
 sets (CoNLL-2003 test, WikiGold) are only read by benchmarks/ner.py. CoNLL dev is part of the
 final NER's training data, so its score here is not held out; GUM dev is.
@@ -64,6 +66,14 @@ def ner_pipeline(model: str, keywords: bool = False) -> Language:
     return nlp
 
 
+def full_pipeline(model: str) -> Language:
+    """The whole pipeline at `model` as wirewatch.analyze loads it (every component)."""
+    sys.path.insert(0, str(ROOT))
+    from wirewatch.nlp.pipeline import load_pipeline
+
+    return load_pipeline(model)
+
+
 def _conll_type(label: str) -> str | None:
     sys.path.insert(0, str(ROOT))
     from benchmarks.ner import TO_CONLL
@@ -113,9 +123,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", help="a trained pipeline with an `ner` component")
     parser.add_argument("--keywords", action="store_true", help="propagation keyword rule on")
+    parser.add_argument("--full", action="store_true",
+                        help="score the whole pipeline at MODEL (both NERs and the rules), not its `ner` alone")
     args = parser.parse_args(argv)
-    nlp = ner_pipeline(args.model, args.keywords)
-    for name in ("ner-dev", "ner-gumdev"):
+    nlp = full_pipeline(args.model) if args.full else ner_pipeline(args.model, args.keywords)
+    # ner-unerdev: UNER English EWT dev (web text; PER/LOC/ORG only), written by convert.py
+    for name in ("ner-dev", "ner-gumdev", "ner-unerdev"):
         p, r, f = dev_scores(nlp, CORPUS / f"{name}.spacy")
         print(f"{name:<11} PER+LOC+ORG  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     recall = news_recall(nlp)
