@@ -168,7 +168,7 @@ def _pronoun_votes(
         if len({eid for _, _, eid in same}) == 1:
             # In its own clause an object pronoun is someone else ("Trump attacked her"): only a
             # subject, possessive or reflexive pronoun after the sentence's subject counts.
-            if not _is_object(text, match) and _opens_sentence(text, sentence, same[0][0]):
+            if not _is_object(text, match) and opens_sentence(text[sentence:same[0][0]]):
                 votes.append((same[0][2], _PRONOUN_GENDER[match.group().lower()]))
             continue
         if same or sentence == 0:
@@ -180,7 +180,7 @@ def _pronoun_votes(
         if quoted(previous, sentence):
             continue
         before = [(s, e, eid) for s, e, eid in persons if previous <= s and e <= sentence]
-        if len({eid for _, _, eid in before}) == 1 and _opens_sentence(text, previous, before[0][0]):
+        if len({eid for _, _, eid in before}) == 1 and opens_sentence(text[previous:before[0][0]]):
             votes.append((before[0][2], _PRONOUN_GENDER[match.group().lower()]))
     return votes
 
@@ -202,10 +202,6 @@ _NOT_OWNED = {
     "had", "has", "would", "will", "could", "should", "not", "up", "down", "out", "off", "back",
     "away", "over", "again", "too", "what", "how", "why", "who", "it", "her", "him", "them",
 }
-
-
-def _opens_sentence(text: str, sentence: int, mention_start: int) -> bool:
-    return opens_sentence(text[sentence:mention_start])
 
 
 def opens_sentence(lead: str) -> bool:

@@ -234,16 +234,20 @@ class Referents:
         reported = self.reported_subject.match(self.text, lead_start, pos)
         if reported and reported.group("subject").split()[0].lower() not in _PRONOUN_SUBJECTS:
             subject_end = lead_start + len(reported.group("subject"))
-            if not any(lead_start <= m.start < subject_end for m in self.mentions):
+            if not self._named_in(lead_start, subject_end):
                 holder = self.role_holder(lead_start, subject_end) if lowered in ("he", "she") else None
                 return holder or ""
         earlier = [start for start, word in self.narrator_pronouns if start < pos and word == lowered]
         if earlier and earlier[-1] in self.resolved and self.resolved[earlier[-1]] is None:
             last = earlier[-1]
-            named_between = any(last < m.start < pos for m in self.mentions)
-            if not named_between and self.narrator_index(pos) - self.narrator_index(last) <= _NEAR:
+            if not self._named_in(last + 1, pos) and self.narrator_index(pos) - self.narrator_index(last) <= _NEAR:
                 return ""
         return None
+
+    def _named_in(self, start: int, end: int) -> bool:
+        """Whether an entity mention (outside quotes) starts in [start, end)."""
+        index = bisect.bisect_left(self.mention_starts, start)
+        return index < len(self.mention_starts) and self.mention_starts[index] < end
 
     def _candidates_before(self, pos: int, lowered: str):
         """(position, mention or None, entity id), latest first: the entity mentions before
